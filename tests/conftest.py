@@ -1,0 +1,19 @@
+"""Test configuration: hypothesis profiles.
+
+``default`` runs in CI and by hand; ``thorough`` (HYPOTHESIS_PROFILE=thorough)
+runs ten times more examples.
+"""
+
+from __future__ import annotations
+
+import os
+
+from hypothesis import HealthCheck, settings
+
+settings.register_profile(
+    "default", deadline=None, max_examples=200, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "thorough", deadline=None, max_examples=2000, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
