@@ -411,8 +411,13 @@ class CalendarQuarter:
     (datetime.date(2020, 10, 1), datetime.date(2020, 12, 31), 'Quý I/2021')
     """
 
-    year: int = attrs.field(validator=_year_validator)
+    year: int = attrs.field()
     number: int = attrs.field()
+
+    @year.validator
+    def _check_year(self, attribute: attrs.Attribute[int], value: object) -> None:
+        # Calendar year 1899 holds Quý I of enforcement year 1900.
+        _check_int("year", value, MIN_YEAR - 1, MAX_YEAR, "năm dương lịch")
 
     @number.validator
     def _check_number(self, attribute: attrs.Attribute[int], value: object) -> None:
@@ -539,6 +544,8 @@ def _parse_simple(
                     return CalendarQuarter(year, number)
                 return Quarter(year, number)
             end = parse_date(m.group(1))
+        except ParseError as exc:
+            raise ParseError(f"cannot read {text!r} as a period: {exc}", text=text) from exc
         except PeriodError as exc:
             raise ParseError(f"cannot read {text!r} as a period: {exc}", text=text) from exc
         period = ReportingPeriod.ending(end)
