@@ -163,8 +163,9 @@ class EnforcementYear:
     def periods(self) -> tuple[ReportingPeriod, ...]:
         """The twelve cumulative periods of the year, 1 month to 12 months.
 
-        >>> [p.months for p in EnforcementYear(2021).periods()][-2:]
-        [11, 12]
+        >>> periods = EnforcementYear(2021).periods()
+        >>> len(periods), periods[0].label, periods[-1].label
+        (12, '1 tháng năm 2021', 'năm 2021')
         """
         return tuple(ReportingPeriod(self.year, m) for m in range(1, 13))
 

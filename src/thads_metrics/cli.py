@@ -1,21 +1,209 @@
 """The ``thads-metrics`` command (công cụ dòng lệnh).
 
-``thads-metrics period [DATE]`` prints the enforcement year, cumulative period
-and quarter of a date (today by default).
+- ``thads-metrics report [FILE]`` reads ledger rows or case records (CSV),
+  aggregates them and prints each unit's report paragraph and a summary
+  table; without FILE it uses the bundled synthetic sample.
+- ``thads-metrics period [DATE]`` prints the enforcement year, cumulative
+  period and quarter of a date (today by default).
+- ``thads-metrics format AMOUNT`` prints an amount of đồng in every style.
+
+Bad input exits with code 2 and a one-line message naming file, line and
+column; nothing is written when there is an error.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
-from collections.abc import Sequence
+import tempfile
+from collections.abc import Callable, Sequence
 from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Any, TextIO
 
-from thads_metrics.calendar import EnforcementYear, Quarter, ReportingPeriod, parse_date
-from thads_metrics.errors import ThadsError
+from thads_metrics import __version__
+from thads_metrics.calendar import (
+    EnforcementYear,
+    Quarter,
+    ReportingPeriod,
+    parse_date,
+    parse_period,
+)
+from thads_metrics.cases import LedgerPair
+from thads_metrics.csvio import CsvError, LedgerTable, read_csv
+from thads_metrics.errors import ParseError, ThadsError
+from thads_metrics.report import UnitReport, build_report, summary_table
+from thads_metrics.targets import TargetBook
 
-__all__ = ["main"]
+__all__ = ["SAMPLE_LEDGERS", "SAMPLE_TARGETS", "main"]
+
+#: Name of the bundled sample of ledger rows (package data).
+SAMPLE_LEDGERS = "sample_ledgers.csv"
+#: Name of the bundled sample of unit targets (package data).
+SAMPLE_TARGETS = "sample_targets.csv"
+TOTAL_LABEL = "Tổng cộng"
+
+
+class _Progress:
+    """A one-line progress bar on stderr, drawn only when stderr is a terminal."""
+
+    def __init__(self, total: int, stream: TextIO) -> None:
+        self.total = max(total, 1)
+        self.stream = stream
+        self.shown = -1
+
+    def __call__(self, done: int) -> None:
+        percent = min(100, done * 100 // self.total)
+        if percent != self.shown:
+            self.shown = percent
+            bar = "#" * (percent // 4)
+            self.stream.write(f"\rĐang đọc [{bar:<25}] {percent:3d}%")
+            self.stream.flush()
+
+    def close(self) -> None:
+        if self.shown >= 0:
+            self.stream.write("\r" + " " * 40 + "\r")
+            self.stream.flush()
+
+
+def _read(args: argparse.Namespace) -> tuple[LedgerTable, str]:
+    if args.file is None:
+        data = resources.files("thads_metrics") / "data" / SAMPLE_LEDGERS
+        text = data.read_text(encoding="utf-8")
+        return read_csv(_lines(text), name=f"<sample {SAMPLE_LEDGERS}>"), "sample"
+    path = Path(args.file)
+    progress: _Progress | None = None
+    if not args.quiet and sys.stderr.isatty() and path.is_file():
+        progress = _Progress(path.stat().st_size, sys.stderr)
+    try:
+        return read_csv(path, progress=progress), str(path)
+    finally:
+        if progress is not None:
+            progress.close()
+
+
+def _lines(text: str) -> Any:
+    import io
+
+    return io.StringIO(text, newline="")
+
+
+def _book(args: argparse.Namespace) -> TargetBook:
+    if args.targets is None:
+        if args.file is None:
+            data = resources.files("thads_metrics") / "data" / SAMPLE_TARGETS
+            return TargetBook.from_csv(data.read_text(encoding="utf-8"))
+        return TargetBook()
+    path = Path(args.targets)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise CsvError(f"cannot read: {exc.strerror}", source=str(path)) from exc
+    try:
+        return TargetBook.from_csv(text)
+    except ThadsError as exc:
+        raise CsvError(str(exc), source=str(path)) from exc
+
+
+def _choose_period(table: LedgerTable, wanted: str | None) -> ReportingPeriod:
+    periods = sorted({period for _, period in table})
+    if not periods:
+        raise ParseError("the input holds no ledgers")
+    if wanted is None:
+        return periods[-1]
+    parsed = parse_period(wanted)
+    if isinstance(parsed, Quarter):  # "Quý II/2022": the cumulative period ending with it
+        parsed = parsed.cumulative_period()
+    if not isinstance(parsed, ReportingPeriod) or parsed not in periods:
+        raise ParseError(
+            f"--period {wanted!r} ({parsed.label}) is not in the input; it holds "
+            + ", ".join(p.label for p in periods)
+        )
+    return parsed
+
+
+def _reports(
+    table: LedgerTable, period: ReportingPeriod, units: list[str] | None, book: TargetBook
+) -> tuple[list[UnitReport], UnitReport | None]:
+    available = sorted({unit for unit, p in table if p == period})
+    if units:
+        missing = [u for u in units if u not in available]
+        if missing:
+            raise ParseError(
+                f"--unit {', '.join(missing)} not in the input for {period.label}; units are "
+                + ", ".join(available)
+            )
+        available = [u for u in available if u in units]
+    last = period.same_period_last_year() if period.year > 1900 else None
+    reports = []
+    for unit in available:
+        pair = table[unit, period]
+        previous = table.get((unit, last)) if last is not None else None
+        reports.append(
+            build_report(unit, period, pair.cases, pair.amounts, previous=previous, book=book)
+        )
+    total: UnitReport | None = None
+    if len(available) > 1:
+        current = sum((table[u, period] for u in available), start=LedgerPair())
+        previous_total: LedgerPair | None = None
+        if last is not None and all((u, last) in table for u in available):
+            previous_total = sum((table[u, last] for u in available), start=LedgerPair())
+        total = build_report(
+            TOTAL_LABEL,
+            period,
+            current.cases,
+            current.amounts,
+            book.lookup(period.year),
+            previous=previous_total,
+        )
+    return reports, total
+
+
+def _write_atomic(path: Path, write: Callable[[Path], None]) -> None:
+    """Write to a temporary file beside ``path``, then move it in place: never half-written."""
+    directory = path.resolve().parent
+    fd, tmp = tempfile.mkstemp(prefix=".thads-", suffix=path.suffix, dir=directory)
+    os.close(fd)
+    try:
+        write(Path(tmp))
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    table, source = _read(args)
+    book = _book(args)
+    period = _choose_period(table, args.period)
+    reports, total = _reports(table, period, args.unit, book)
+    if args.format == "json":
+        out = {
+            "source": source,
+            "period": period.label,
+            "units": [r.to_data() for r in reports],
+            "total": None if total is None else total.to_data(),
+        }
+        sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    if args.format == "xlsx":
+        from thads_metrics.excel import write_workbook
+
+        target = Path(args.output or f"thads-{period.year}-{period.months:02d}.xlsx")
+        rows = [(r.unit, table[r.unit, period]) for r in reports]
+        _write_atomic(target, lambda tmp: write_workbook(tmp, period, rows))
+        if not args.quiet:
+            print(f"Đã ghi {target}", file=sys.stderr)
+        return 0
+    chunks = [r.text(points_unit=args.points) for r in reports]
+    if total is not None:
+        chunks.append(total.text(points_unit=args.points))
+    chunks.append(f"Bảng tổng hợp {period.label} (tiền: tỷ đồng)\n" + summary_table(reports, total))
+    sys.stdout.write("\n\n".join(chunks) + "\n")
+    return 0
 
 
 def _cmd_period(args: argparse.Namespace) -> int:
@@ -47,16 +235,65 @@ def _cmd_period(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_format(args: argparse.Namespace) -> int:
+    from thads_metrics.vi import amount_in_words, format_dong, parse_dong
+
+    text = args.amount.strip()
+    amount = int(text) if text.isdigit() else parse_dong(text)
+    styles = {
+        "exact": format_dong(amount),
+        "scaled": format_dong(amount, "scaled"),
+        "mixed": format_dong(amount, "mixed"),
+        "symbol": format_dong(amount, "symbol"),
+        "words": amount_in_words(amount),
+    }
+    if args.format == "json":
+        print(json.dumps({"amount": amount, **styles}, ensure_ascii=False, indent=2))
+        return 0
+    width = max(len(k) for k in styles)
+    for name, value in styles.items():
+        print(f"{name:<{width}}  {value}")
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="thads-metrics",
         description="Metrics of Vietnamese civil judgment enforcement (thi hành án dân sự).",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
+
+    p_report = sub.add_parser(
+        "report",
+        help="report paragraphs and a summary table from a CSV (default: bundled sample)",
+        description="Read ledger rows or case records (CSV, UTF-8), aggregate them by unit and "
+        "period, and print each unit's report for one period.",
+    )
+    p_report.add_argument("file", nargs="?", help="CSV of ledger rows or case records")
+    p_report.add_argument("--period", help='e.g. "11 tháng năm 2021" (default: latest in file)')
+    p_report.add_argument("--unit", action="append", help="only this unit (repeatable)")
+    p_report.add_argument("--format", choices=("text", "json", "xlsx"), default="text")
+    p_report.add_argument("--output", "-o", help="file for --format xlsx")
+    p_report.add_argument("--targets", help="CSV of targets by year and unit (TargetBook)")
+    p_report.add_argument(
+        "--points",
+        choices=("percent", "points"),
+        default="percent",
+        help="write gaps to targets with a bare %% (as reports do) or in điểm phần trăm",
+    )
+    p_report.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    p_report.set_defaults(func=_cmd_report)
+
     p_period = sub.add_parser("period", help="enforcement year, period and quarter of a date")
     p_period.add_argument("date", nargs="?", help="2021-08-31 or 31/8/2021 (default: today)")
     p_period.add_argument("--format", choices=("text", "json"), default="text")
     p_period.set_defaults(func=_cmd_period)
+
+    p_format = sub.add_parser("format", help="an amount of đồng in every writing style")
+    p_format.add_argument("amount", help='whole đồng, e.g. 146900000000 or "146,9 tỷ đồng"')
+    p_format.add_argument("--format", choices=("text", "json"), default="text")
+    p_format.set_defaults(func=_cmd_format)
     return parser
 
 
@@ -67,6 +304,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code: int = args.func(args)
     except ThadsError as exc:
-        print(f"thads-metrics: error: {exc}", file=sys.stderr)
+        message = " ".join(str(exc).split())
+        print(f"thads-metrics: error: {message}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # e.g. piped into head
+        return 0
     return code

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 __all__ = [
     "ClassificationError",
+    "FormatError",
     "LedgerError",
     "ParseError",
     "PeriodError",
@@ -39,6 +40,17 @@ class RateError(ThadsError):
 
 class ClassificationError(ThadsError):
     """Contradictory facts given to the có điều kiện classifier (phân loại điều kiện thi hành)."""
+
+
+class FormatError(ThadsError):
+    """A value or option that cannot be written in Vietnamese style (không định dạng được).
+
+    >>> from thads_metrics.vi import format_number
+    >>> format_number(0.5)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    thads_metrics.errors.FormatError: value must be an exact number (...), got float 0.5
+    """
 
 
 class ParseError(ThadsError):

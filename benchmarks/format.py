@@ -1,0 +1,78 @@
+"""Benchmark: ``vi.format_number`` against babel's ``format_decimal(x, locale="vi")``.
+
+Formats the same 1,000,000 random ints and Decimals (seeded) with both in one
+run, prints both times and the throughput ratio, and checks the output is
+byte-identical. babel rounds with the active decimal context (half even by
+default, per CLDR/UTS #35); thads-metrics always rounds half up, so babel is
+timed inside ``localcontext(rounding=ROUND_HALF_UP)``. Two documented
+differences are counted apart, not as mismatches: babel writes "-0" for a
+negative value that rounds to zero (thads-metrics writes "0"), and babel's
+default half-even rounding differs on exact ties.
+
+Run: ``.venv/bin/python benchmarks/format.py [count]``. Target: ratio >= 5.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+import time
+from decimal import ROUND_HALF_UP, Decimal, localcontext
+
+from babel.numbers import format_decimal
+
+from thads_metrics.vi import format_number
+
+
+def values(count: int, seed: int = 2021) -> list[int | Decimal]:
+    """Report-like numbers: counts, đồng amounts, rates, and long decimals."""
+    rng = random.Random(seed)
+    out: list[int | Decimal] = []
+    for _ in range(count):
+        kind = rng.random()
+        if kind < 0.4:
+            out.append(rng.randrange(-(10 ** rng.randint(1, 15)), 10 ** rng.randint(1, 15)))
+        else:
+            places = rng.randint(0, 6)
+            coefficient = rng.randrange(-(10 ** rng.randint(1, 18)), 10 ** rng.randint(1, 18))
+            out.append(Decimal(coefficient).scaleb(-places))
+    return out
+
+
+def main() -> int:
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
+    data = values(count)
+
+    start = time.perf_counter()
+    ours = [format_number(v) for v in data]
+    ours_time = time.perf_counter() - start
+
+    start = time.perf_counter()
+    with localcontext() as ctx:
+        ctx.rounding = ROUND_HALF_UP
+        theirs = [format_decimal(v, locale="vi") for v in data]
+    babel_time = time.perf_counter() - start
+
+    default = [format_decimal(v, locale="vi") for v in data]
+    minus_zero = sum(a == "0" and b == "-0" for a, b in zip(ours, theirs, strict=True))
+    mismatches = [
+        (v, a, b)
+        for v, a, b in zip(data, ours, theirs, strict=True)
+        if a != b and (a, b) != ("0", "-0")
+    ]
+    half_even = sum(a != b and (a, b) != ("0", "-0") for a, b in zip(ours, default, strict=True))
+
+    print(f"values:              {count:,}")
+    print(f"thads-metrics:       {ours_time:.3f} s ({ours_time / count * 1e9:,.0f} ns/value)")
+    print(f"babel format_decimal:{babel_time:.3f} s ({babel_time / count * 1e9:,.0f} ns/value)")
+    print(f"ratio (babel/ours):  {babel_time / ours_time:.1f}x")
+    print(f"byte-identical:      {not mismatches} ({len(mismatches)} mismatches)")
+    print(f"  babel '-0' where ours is '0' (deliberate): {minus_zero}")
+    print(f"  differ from babel's default half-even context (exact ties): {half_even}")
+    for value, a, b in mismatches[:5]:
+        print(f"  {value!r}: ours {a!r}, babel {b!r}")
+    return 1 if mismatches else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

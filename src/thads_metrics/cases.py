@@ -1,0 +1,586 @@
+"""Case records and their aggregation into ledgers (tổng hợp số liệu từ từng việc).
+
+A :class:`CaseRecord` is one enforcement decision (one việc) as a unit reports
+it for a period: where it came from (carried over or newly accepted), whether
+it left the unit (entrusted or withdrawn), its status and its amounts in đồng.
+:func:`aggregate` turns any stream of records into a :class:`CaseLedger` and an
+:class:`AmountLedger` per group (unit, unit and period, or any key). It reads
+the records once, in one pass, keeping only one accumulator per group, so a
+generator over millions of rows runs in memory proportional to the number of
+groups.
+
+Results add up: aggregating two halves of the records and adding the results
+with ``+`` gives the same ledgers as aggregating the whole. That is what lets
+the work be split across files, processes or any map-reduce engine.
+
+>>> p = ReportingPeriod(2023, 12)
+>>> records = [
+...     CaseRecord(unit="Long An", period=p, origin=Origin.NEW, status=Status.COMPLETED,
+...                amount_due=5_000_000, amount_finished=5_000_000),
+...     CaseRecord(unit="Long An", period=p, origin=Origin.CARRIED_OVER,
+...                status=Status.WITHOUT_CONDITIONS, amount_due=9_000_000),
+... ]
+>>> cases, money = aggregate(records)[("Long An", p)]
+>>> cases.accepted, cases.finished, money.to_enforce, money.finished
+(2, 1, 14000000, 5000000)
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
+from operator import attrgetter
+from typing import Any, NamedTuple
+
+import attrs
+
+from thads_metrics._validate import require_int
+from thads_metrics.calendar import ReportingPeriod
+from thads_metrics.classification import Status
+from thads_metrics.errors import LedgerError
+from thads_metrics.ledger import AmountLedger, CaseLedger
+
+__all__ = ["Aggregation", "CaseRecord", "LedgerPair", "Origin", "aggregate"]
+
+
+class Origin(enum.Enum):
+    """Where a case comes from: carried over from last year or newly accepted (nguồn thụ lý).
+
+    >>> Origin.CARRIED_OVER.term, Origin.NEW.value
+    ('số năm trước chuyển sang', 'newly_accepted')
+    """
+
+    CARRIED_OVER = "carried_over"
+    NEW = "newly_accepted"
+
+    @property
+    def term(self) -> str:
+        """The Vietnamese row name."""
+        return "số năm trước chuyển sang" if self is Origin.CARRIED_OVER else "thụ lý mới"
+
+    def __repr__(self) -> str:
+        return f"Origin.{self.name}"
+
+
+# Where a record goes in the ledgers: its disposition (the row it ends in).
+_DISPOSITIONS = (
+    "entrusted",
+    "withdrawn",
+    "completed",
+    "terminated",
+    "in_progress",
+    "postponed",
+    "suspended",
+    "other",
+    "without_conditions",
+)
+_STATUS_INDEX = {
+    Status.COMPLETED: 2,
+    Status.TERMINATED: 3,
+    Status.IN_PROGRESS: 4,
+    Status.POSTPONED: 5,
+    Status.SUSPENDED: 6,
+    Status.OTHER: 7,
+    Status.WITHOUT_CONDITIONS: 8,
+}
+_KINDS = 2 * len(_DISPOSITIONS)  # origin × disposition
+
+# A record's contribution, packed in one int of four 128-bit lanes: count, due,
+# finished, reduced. Amounts below 2**64 are packed; a lane could only overflow
+# after 2**64 records in one group. Larger amounts take an exact slow path.
+_LANE = 128
+_MASK = (1 << _LANE) - 1
+_PACKABLE = 1 << 64
+
+_FIELDS = (
+    "unit",
+    "period",
+    "origin",
+    "status",
+    "entrusted",
+    "withdrawn",
+    "amount_due",
+    "amount_finished",
+    "amount_reduced",
+)
+
+
+def _fail(name: str, expected: str, value: object) -> LedgerError:
+    return LedgerError(f"{name} must be {expected}, got {type(value).__name__} {value!r}")
+
+
+@attrs.frozen(kw_only=True)
+class CaseRecord:
+    """One case (một việc thi hành án) as a unit reports it for a period.
+
+    - ``unit``: the reporting unit (đơn vị), any non-empty name; roll-ups do
+      not assume a hierarchy.
+    - ``period``: the :class:`~thads_metrics.calendar.ReportingPeriod`.
+    - ``origin``: :class:`Origin`, carried over (chuyển sang) or new (thụ lý mới).
+    - ``entrusted`` / ``withdrawn``: the case left the unit (ủy thác / thu hồi,
+      hủy quyết định); it then has no ``status`` and its whole amount_due
+      leaves with it.
+    - ``status``: otherwise its :class:`~thads_metrics.classification.Status`;
+      ``REDUCED`` is a money row only, so it is refused: record the amount in
+      ``amount_reduced`` (a case fully exempted is terminated, đình chỉ).
+    - ``amount_due`` (số tiền phải thi hành), ``amount_finished`` (đã thi hành
+      xong) and ``amount_reduced`` (giảm, miễn), integer đồng;
+      finished + reduced <= due, and equal to it for a completed case. The rest
+      of the amount is counted in the row of the status.
+
+    Every field is checked; a wrong type or contradiction raises
+    :class:`~thads_metrics.errors.LedgerError`, nothing is coerced.
+
+    >>> r = CaseRecord(unit="Quận 1", period=ReportingPeriod(2019, 6), origin=Origin.NEW,
+    ...                status=Status.IN_PROGRESS, amount_due=10, amount_finished=4)
+    >>> cases, money = r.ledgers()
+    >>> cases.in_progress, money.completed, money.in_progress
+    (1, 4, 6)
+    """
+
+    unit: str
+    period: ReportingPeriod
+    origin: Origin
+    status: Status | None = None
+    entrusted: bool = False
+    withdrawn: bool = False
+    amount_due: int = 0
+    amount_finished: int = 0
+    amount_reduced: int = 0
+    # Precomputed at construction for aggregate(): row kind, packed amounts, period code.
+    _kind: int = attrs.field(init=False, eq=False, repr=False)
+    _packed: int | None = attrs.field(init=False, eq=False, repr=False)
+    _pcode: int = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        if type(self.unit) is not str or not self.unit.strip():
+            raise _fail("unit (đơn vị)", "a non-empty str", self.unit)
+        period = self.period
+        if not isinstance(period, ReportingPeriod):
+            raise _fail("period (kỳ báo cáo)", "a ReportingPeriod", period)
+        if not isinstance(self.origin, Origin):
+            raise _fail("origin (nguồn thụ lý)", "an Origin", self.origin)
+        entrusted, withdrawn, status = self.entrusted, self.withdrawn, self.status
+        if type(entrusted) is not bool:
+            raise _fail("entrusted (ủy thác)", "True or False", entrusted)
+        if type(withdrawn) is not bool:
+            raise _fail("withdrawn (thu hồi, hủy quyết định)", "True or False", withdrawn)
+        due, finished, reduced = self.amount_due, self.amount_finished, self.amount_reduced
+        for name, value, term in (
+            ("amount_due", due, "số tiền phải thi hành"),
+            ("amount_finished", finished, "số tiền thi hành xong"),
+            ("amount_reduced", reduced, "số tiền giảm, miễn"),
+        ):
+            if type(value) is not int or value < 0:
+                require_int(name, value, LedgerError, term=term)
+        if entrusted or withdrawn:
+            if entrusted and withdrawn:
+                raise LedgerError(
+                    "a case is either entrusted (ủy thác) or withdrawn (thu hồi, hủy quyết "
+                    "định), not both"
+                )
+            left = "entrusted" if entrusted else "withdrawn"
+            if status is not None:
+                raise LedgerError(
+                    f"an {left} case leaves this unit's ledger, so its status must be None, "
+                    f"got {status!r}"
+                )
+            if finished or reduced:
+                raise LedgerError(
+                    f"an {left} case carries its whole amount_due away; amount_finished "
+                    f"({finished}) and amount_reduced ({reduced}) must be 0"
+                )
+            disposition = 0 if entrusted else 1
+        else:
+            if not isinstance(status, Status):
+                raise _fail("status (kết quả thi hành)", "a Status", status)
+            if status is Status.REDUCED:
+                raise LedgerError(
+                    "status REDUCED (giảm, miễn) is a row of the money ledger only; put the "
+                    "amount in amount_reduced and give the case's own status (a case fully "
+                    "exempted is TERMINATED, đình chỉ)"
+                )
+            if finished + reduced > due:
+                raise LedgerError(
+                    f"amount_finished ({finished}) + amount_reduced ({reduced}) cannot exceed "
+                    f"amount_due ({due})"
+                )
+            if status is Status.COMPLETED and finished + reduced != due:
+                raise LedgerError(
+                    f"a completed case (thi hành xong) has nothing left to enforce: "
+                    f"amount_finished ({finished}) + amount_reduced ({reduced}) must equal "
+                    f"amount_due ({due})"
+                )
+            disposition = _STATUS_INDEX[status]
+        kind = disposition + (0 if self.origin is Origin.CARRIED_OVER else len(_DISPOSITIONS))
+        packed: int | None = None
+        if due < _PACKABLE:  # finished and reduced are at most due
+            packed = 1 | due << _LANE | finished << 2 * _LANE | reduced << 3 * _LANE
+        object.__setattr__(self, "_kind", kind)
+        object.__setattr__(self, "_packed", packed)
+        object.__setattr__(self, "_pcode", period.year * 16 + period.months)
+
+    def ledgers(self) -> LedgerPair:
+        """This case alone as a pair of ledgers (one việc, its amounts).
+
+        Adding the pairs of many records gives what :func:`aggregate` gives.
+
+        >>> r = CaseRecord(unit="A", period=ReportingPeriod(2023, 12), entrusted=True,
+        ...                origin=Origin.CARRIED_OVER, amount_due=7)
+        >>> r.ledgers().amounts.entrusted, r.ledgers().cases.to_enforce
+        (7, 0)
+        """
+        case_rows: dict[str, Any] = dict.fromkeys(CaseLedger.STORED, 0)
+        money_rows: dict[str, Any] = dict.fromkeys(AmountLedger.STORED, 0)
+        case_rows[self.origin.value] = 1
+        money_rows[self.origin.value] = self.amount_due
+        if self.status is None:
+            row = "entrusted" if self.entrusted else "withdrawn"
+            money_rows[row] = self.amount_due
+        else:
+            row = self.status.value
+            money_rows["completed"] += self.amount_finished
+            money_rows["reduced"] += self.amount_reduced
+            money_rows[row] += self.amount_due - self.amount_finished - self.amount_reduced
+        case_rows[row] = 1
+        return LedgerPair(CaseLedger(**case_rows), AmountLedger(**money_rows))
+
+
+class _Pair(NamedTuple):
+    cases: CaseLedger
+    amounts: AmountLedger
+
+
+_NO_CASES = CaseLedger()
+_NO_AMOUNTS = AmountLedger()
+
+
+class LedgerPair(_Pair):
+    """The two ledgers of one group, về việc and về tiền: a ``(cases, amounts)`` tuple.
+
+    It unpacks (with precise types) as ``cases, amounts = pair``. Unlike other
+    tuples, ``+`` adds ledger to ledger instead of concatenating; both default
+    to the empty ledger, so ``sum(pairs, start=LedgerPair())`` works.
+
+    >>> pair = LedgerPair(CaseLedger(newly_accepted=1, completed=1),
+    ...                   AmountLedger(newly_accepted=5, completed=5))
+    >>> cases, amounts = pair + pair
+    >>> cases.finished, amounts.finished
+    (2, 10)
+    """
+
+    __slots__ = ()
+
+    def __new__(
+        cls, cases: CaseLedger = _NO_CASES, amounts: AmountLedger = _NO_AMOUNTS
+    ) -> LedgerPair:
+        if not isinstance(cases, CaseLedger):
+            raise _fail("cases", "a CaseLedger", cases)
+        if not isinstance(amounts, AmountLedger):
+            raise _fail("amounts", "an AmountLedger", amounts)
+        return super().__new__(cls, cases, amounts)
+
+    def __add__(self, other: LedgerPair) -> LedgerPair:  # type: ignore[override]
+        if not isinstance(other, LedgerPair):
+            raise _cannot_add(self, other, "sum(pairs, start=LedgerPair())")
+        return LedgerPair(self.cases + other.cases, self.amounts + other.amounts)
+
+    def __radd__(self, other: object) -> Any:
+        raise _cannot_add(self, other, "sum(pairs, start=LedgerPair())")
+
+    def __mul__(self, other: object) -> Any:
+        raise LedgerError("a LedgerPair cannot be repeated with *; add pairs with +")
+
+    __rmul__ = __mul__
+
+
+def _cannot_add(this: object, other: object, hint: str) -> LedgerError:
+    return LedgerError(
+        f"cannot add {type(other).__name__} {other!r} and {type(this).__name__}: "
+        f"only values of the same kind add up; to add many, use {hint}"
+    )
+
+
+class Aggregation(Mapping[Hashable, LedgerPair]):
+    """Ledgers by group, as :func:`aggregate` returns them (số liệu tổng hợp theo nhóm).
+
+    A read-only mapping from group key to :class:`LedgerPair`. Two aggregations
+    add with ``+`` group by group (a group in only one of them is kept as is);
+    the empty ``Aggregation()`` is the identity, so ``sum(parts,
+    start=Aggregation())`` combines partial results.
+
+    >>> p = ReportingPeriod(2023, 12)
+    >>> one = aggregate([CaseRecord(unit="A", period=p, origin=Origin.NEW,
+    ...                             status=Status.OTHER)], by="unit")
+    >>> both = one + one
+    >>> both["A"].cases.other, len(both), both.total().cases.accepted
+    (2, 1, 2)
+    """
+
+    __slots__ = ("_groups",)
+
+    def __init__(self, groups: Mapping[Hashable, LedgerPair] | None = None) -> None:
+        items = dict(groups) if groups is not None else {}
+        for key, pair in items.items():
+            if not isinstance(pair, LedgerPair):
+                raise LedgerError(
+                    f"group {key!r} must map to a LedgerPair, got {type(pair).__name__}"
+                )
+        self._groups: dict[Hashable, LedgerPair] = items
+
+    def __getitem__(self, key: Hashable) -> LedgerPair:
+        return self._groups[key]
+
+    def __iter__(self) -> Iterator[Hashable]:
+        return iter(self._groups)
+
+    def __len__(self) -> int:
+        return len(self._groups)
+
+    def __add__(self, other: Aggregation) -> Aggregation:
+        if not isinstance(other, Aggregation):
+            raise _cannot_add(self, other, "sum(parts, start=Aggregation())")
+        merged = dict(self._groups)
+        for key, pair in other._groups.items():
+            mine = merged.get(key)
+            merged[key] = pair if mine is None else mine + pair
+        return Aggregation(merged)
+
+    def __radd__(self, other: object) -> Any:
+        raise _cannot_add(self, other, "sum(parts, start=Aggregation())")
+
+    def total(self) -> LedgerPair:
+        """All groups added together (tổng cộng).
+
+        >>> Aggregation().total() == LedgerPair()
+        True
+        """
+        return sum(self._groups.values(), start=LedgerPair())
+
+    def __repr__(self) -> str:
+        return f"Aggregation({self._groups!r})"
+
+
+def _period(code: int) -> ReportingPeriod:
+    """The period of a record's ``_pcode`` (year * 16 + months)."""
+    return ReportingPeriod(code >> 4, code & 15)
+
+
+def _key_functions(
+    by: str | Sequence[str] | Callable[[CaseRecord], Hashable],
+) -> tuple[Callable[[CaseRecord], Hashable], Callable[[Hashable], Hashable]]:
+    """(internal key of a record, public key of an internal key) for ``by``.
+
+    Internal keys use a period's int code, which hashes in C, where a
+    ReportingPeriod hashes in Python; the public key restores the period.
+    """
+    if callable(by):
+        return by, _same
+    if isinstance(by, str):
+        names: tuple[str, ...] = (by,)
+    elif isinstance(by, (tuple, list)):
+        names = tuple(by)
+    else:
+        raise LedgerError(
+            "by must be a field name, a tuple of field names or a function of a CaseRecord, "
+            f"got {type(by).__name__} {by!r}"
+        )
+    for name in names:
+        if not isinstance(name, str) or name not in _FIELDS:
+            raise LedgerError(
+                f"by names {name!r}, which is not a field of CaseRecord; fields are "
+                f"{', '.join(_FIELDS)}"
+            )
+    fast = tuple("_pcode" if name == "period" else name for name in names)
+    if isinstance(by, str):
+        return attrgetter(fast[0]), (_period_key if by == "period" else _same)  # type: ignore[return-value]
+    if not names:
+        return _no_key, _same
+    periods = tuple(i for i, name in enumerate(names) if name == "period")
+    if len(names) == 1:
+        getter = attrgetter(fast[0])
+        if periods:
+            return getter, _wrap_period_key  # type: ignore[return-value]
+        return getter, _wrap_key
+    if not periods:
+        return attrgetter(*fast), _same
+
+    def public(key: Hashable) -> Hashable:
+        assert isinstance(key, tuple)
+        parts = list(key)
+        for i in periods:
+            parts[i] = _period(parts[i])
+        return tuple(parts)
+
+    return attrgetter(*fast), public
+
+
+def _same(key: Hashable) -> Hashable:
+    return key
+
+
+def _no_key(record: CaseRecord) -> Hashable:
+    return ()
+
+
+def _wrap_key(key: Hashable) -> Hashable:
+    return (key,)
+
+
+def _period_key(key: int) -> Hashable:
+    return _period(key)
+
+
+def _wrap_period_key(key: int) -> Hashable:
+    return (_period(key),)
+
+
+def aggregate(
+    records: Iterable[CaseRecord],
+    by: str | Sequence[str] | Callable[[CaseRecord], Hashable] = ("unit", "period"),
+) -> Aggregation:
+    """Aggregate case records into ledgers by group (tổng hợp số liệu theo đơn vị, kỳ).
+
+    ``by`` is a tuple of :class:`CaseRecord` field names (keys are tuples:
+    ``("unit", "period")``, the default, or ``("unit",)``), a single field
+    name (keys are its values), or a function of a record returning any
+    hashable key. Records of different periods are cumulative snapshots of the
+    same cases, so group by period unless the records are all of one period.
+
+    ``records`` may be any iterable, read once: memory grows with the number
+    of groups, not of records. Sums are exact integers. The result adds with
+    ``+``: ``aggregate(a) + aggregate(b) == aggregate(a + b)``.
+
+    >>> p = ReportingPeriod(2022, 12)
+    >>> rows = (CaseRecord(unit=u, period=p, origin=Origin.NEW, status=s)
+    ...         for u, s in [("A", Status.COMPLETED), ("B", Status.OTHER), ("A", Status.OTHER)])
+    >>> result = aggregate(rows, by=("unit",))
+    >>> sorted(result), result[("A",)].cases.completion_rate()
+    ([('A',), ('B',)], Decimal('50'))
+    """
+    key_of, public = _key_functions(by)
+    big: dict[Hashable, list[int]] = {}  # exact sums of records too large to pack
+    if not callable(by) and tuple(by) == ("unit", "period"):
+        groups = _by_unit_and_period(records, big)
+        public = _unit_period_key
+    else:
+        groups = _by_key(records, key_of, big)
+    return Aggregation({public(key): _build(acc, big.get(key)) for key, acc in groups.items()})
+
+
+def _unit_period_key(key: Hashable) -> Hashable:
+    assert isinstance(key, tuple)
+    return (key[0], _period(key[1]))
+
+
+def _by_unit_and_period(
+    records: Iterable[CaseRecord], big: dict[Hashable, list[int]]
+) -> dict[Hashable, list[int]]:
+    """The hot loop for the default grouping: period code, then unit, then row kind."""
+    tables: dict[int, dict[str, list[int]]] = {}
+    get_table = tables.get
+    record: Any = None
+    try:
+        for record in records:
+            code = record._pcode
+            table = get_table(code)
+            if table is None:
+                table = tables[code] = {}
+            acc = table.get(record.unit)
+            if acc is None:
+                acc = table[record.unit] = [0] * _KINDS
+            try:
+                acc[record._kind] += record._packed
+            except TypeError:
+                _add_big(big, (record.unit, code), record)
+    except AttributeError:
+        _check_record(record)
+        raise
+    return {(unit, code): acc for code, table in tables.items() for unit, acc in table.items()}
+
+
+def _by_key(
+    records: Iterable[CaseRecord],
+    key_of: Callable[[CaseRecord], Hashable],
+    big: dict[Hashable, list[int]],
+) -> dict[Hashable, list[int]]:
+    """The loop for any other grouping."""
+    groups: dict[Hashable, list[int]] = {}
+    get = groups.get
+    record: Any = None
+    try:
+        for record in records:
+            key = key_of(record)
+            acc = get(key)
+            if acc is None:
+                acc = groups[key] = [0] * _KINDS
+            try:
+                acc[record._kind] += record._packed
+            except TypeError:
+                _add_big(big, key, record)
+    except AttributeError:
+        _check_record(record)
+        raise
+    return groups
+
+
+def _check_record(record: object) -> None:
+    if not isinstance(record, CaseRecord):
+        raise _fail("every record", "a CaseRecord", record) from None
+
+
+def _add_big(big: dict[Hashable, list[int]], key: Hashable, record: object) -> None:
+    if not isinstance(record, CaseRecord) or record._packed is not None:
+        raise _fail("every record", "a CaseRecord", record)
+    sums = big.get(key)
+    if sums is None:
+        sums = big[key] = [0] * (4 * _KINDS)
+    at = 4 * record._kind
+    sums[at] += 1
+    sums[at + 1] += record.amount_due
+    sums[at + 2] += record.amount_finished
+    sums[at + 3] += record.amount_reduced
+
+
+def _lanes(packed: int) -> tuple[int, int, int, int]:
+    """(count, due, finished, reduced) of a packed sum."""
+    return (
+        packed & _MASK,
+        (packed >> _LANE) & _MASK,
+        (packed >> 2 * _LANE) & _MASK,
+        packed >> 3 * _LANE,
+    )
+
+
+def _build(acc: list[int], big: list[int] | None) -> LedgerPair:
+    """The two ledgers of one group from its packed sums (and exact sums of big records)."""
+    half = len(_DISPOSITIONS)
+    case_rows: dict[str, Any] = {}
+    money_rows: dict[str, Any] = {}
+    # Sums stay packed as long as possible: lanes add independently.
+    for i, name in enumerate(_DISPOSITIONS):
+        count, due, done, cut = _lanes(acc[i] + acc[i + half])
+        case_rows[name] = count
+        # A row holds what is left of its cases' amounts once the finished and
+        # reduced parts are counted in completed and reduced.
+        money_rows[name] = due - done - cut
+    carried = _lanes(sum(acc[:half]))
+    new = _lanes(sum(acc[half:]))
+    case_rows["carried_over"], money_rows["carried_over"] = carried[0], carried[1]
+    case_rows["newly_accepted"], money_rows["newly_accepted"] = new[0], new[1]
+    money_rows["completed"] += carried[2] + new[2]
+    money_rows["reduced"] = carried[3] + new[3]
+    if big is not None:
+        for kind in range(_KINDS):
+            count, due, done, cut = big[4 * kind : 4 * kind + 4]
+            if not count:
+                continue
+            name = _DISPOSITIONS[kind % half]
+            origin = "carried_over" if kind < half else "newly_accepted"
+            case_rows[name] += count
+            case_rows[origin] += count
+            money_rows[name] += due - done - cut
+            money_rows[origin] += due
+            money_rows["completed"] += done
+            money_rows["reduced"] += cut
+    return LedgerPair(CaseLedger(**case_rows), AmountLedger(**money_rows))

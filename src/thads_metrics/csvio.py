@@ -1,0 +1,367 @@
+"""Reading ledgers and case records from CSV (đọc số liệu từ tệp CSV).
+
+Two layouts are understood, told apart by their header:
+
+- **ledger rows** (one row per unit, period and ledger): ``unit, period,
+  kind`` then the stored rows of the form, ``carried_over, newly_accepted,
+  entrusted, withdrawn, completed, terminated, reduced, in_progress,
+  postponed, suspended, other, without_conditions``. ``kind`` is ``viec``
+  (việc) or ``tien`` (tiền); ``reduced`` must be 0 or empty on a việc row.
+  Every (unit, period) needs one row of each kind.
+- **case records** (one row per case): ``unit, period, origin, status,
+  entrusted, withdrawn, amount_due, amount_finished, amount_reduced`` (the
+  fields of :class:`~thads_metrics.cases.CaseRecord`), aggregated with
+  :func:`~thads_metrics.cases.aggregate`.
+
+``period`` is a label ("11 tháng năm 2021", "năm 2024") or the period's last
+day ("2021-08-31", "31/8/2021"). Numbers are plain integers (digits only);
+empty means 0. Every problem raises :class:`CsvError` with the file, line
+and column, and nothing is returned from a file with an error.
+
+This module does I/O on purpose; the core modules do none.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any, TextIO, cast
+
+from thads_metrics.calendar import ReportingPeriod, parse_date, parse_period
+from thads_metrics.cases import Aggregation, CaseRecord, LedgerPair, Origin, aggregate
+from thads_metrics.classification import Status
+from thads_metrics.errors import ParseError, ThadsError
+from thads_metrics.ledger import AmountLedger, CaseLedger
+
+__all__ = [
+    "CASE_COLUMNS",
+    "LEDGER_COLUMNS",
+    "CsvError",
+    "LedgerTable",
+    "read_case_records",
+    "read_csv",
+    "read_ledger_rows",
+]
+
+LEDGER_COLUMNS = ("unit", "period", "kind", *AmountLedger.STORED)
+CASE_COLUMNS = (
+    "unit",
+    "period",
+    "origin",
+    "status",
+    "entrusted",
+    "withdrawn",
+    "amount_due",
+    "amount_finished",
+    "amount_reduced",
+)
+_CASE_REQUIRED = ("unit", "period", "origin")
+
+#: Ledgers by (unit, period), as read from a file.
+LedgerTable = dict[tuple[str, ReportingPeriod], LedgerPair]
+
+
+class CsvError(ParseError):
+    """A CSV file that cannot be read (tệp CSV không hợp lệ): names file, line and column.
+
+    >>> str(CsvError("must be an int", source="a.csv", line=3, column="completed"))
+    'a.csv:3: column completed: must be an int'
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        source: str,
+        line: int | None = None,
+        column: str | None = None,
+    ) -> None:
+        where = source if line is None else f"{source}:{line}"
+        if column is not None:
+            where += f": column {column}"
+        super().__init__(f"{where}: {message}")
+        self.source = source
+        self.line = line
+        self.column = column
+
+
+_INT = re.compile(r"[0-9]+")
+_TRUE = frozenset({"1", "true", "yes", "x", "có", "co", "đúng"})
+_FALSE = frozenset({"", "0", "false", "no", "không", "khong", "sai"})
+_KINDS = {"viec": "cases", "việc": "cases", "tien": "money", "tiền": "money"}
+_ORIGINS = {
+    "carried_over": Origin.CARRIED_OVER,
+    "chuyển sang": Origin.CARRIED_OVER,
+    "năm trước chuyển sang": Origin.CARRIED_OVER,
+    "cũ": Origin.CARRIED_OVER,
+    "newly_accepted": Origin.NEW,
+    "new": Origin.NEW,
+    "thụ lý mới": Origin.NEW,
+    "mới": Origin.NEW,
+}
+_STATUSES = {s.value: s for s in Status} | {s.term: s for s in Status}
+
+
+class _Reader:
+    """Per-file state: the source name and a cache of parsed period cells."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self._periods: dict[str, ReportingPeriod] = {}
+
+    def fail(self, message: str, line: int, column: str | None = None) -> CsvError:
+        return CsvError(message, source=self.source, line=line, column=column)
+
+    def integer(self, cells: Mapping[str, str], name: str, line: int) -> int:
+        text = cells.get(name, "").strip()
+        if not text:
+            return 0
+        if not _INT.fullmatch(text):
+            raise self.fail(
+                f"{text!r} is not a whole number >= 0 (digits only; money is in đồng)",
+                line,
+                name,
+            )
+        return int(text)
+
+    def flag(self, cells: Mapping[str, str], name: str, line: int) -> bool:
+        text = cells.get(name, "").strip().lower()
+        if text in _TRUE:
+            return True
+        if text in _FALSE:
+            return False
+        raise self.fail(f"{text!r} is not yes/no (1/0, true/false, có/không)", line, name)
+
+    def period(self, cells: Mapping[str, str], line: int) -> ReportingPeriod:
+        text = cells.get("period", "").strip()
+        cached = self._periods.get(text)
+        if cached is not None:
+            return cached
+        try:
+            if text[:1].isdigit() and "tháng" not in text.lower() and "thang" not in text.lower():
+                end = parse_date(text)
+                period = ReportingPeriod.ending(end)
+                if period.end != end:
+                    raise ParseError(
+                        f"{text!r} is not the last day of a month; a reporting period "
+                        "(kỳ báo cáo) ends on a month's last day"
+                    )
+            else:
+                parsed = parse_period(text)
+                if not isinstance(parsed, ReportingPeriod):
+                    raise ParseError(
+                        f"{text!r} is a quarter; give the cumulative period (kỳ báo cáo lũy kế)"
+                    )
+                period = parsed
+        except ThadsError as exc:
+            raise self.fail(str(exc), line, "period") from exc
+        self._periods[text] = period
+        return period
+
+    def unit(self, cells: Mapping[str, str], line: int) -> str:
+        text = " ".join(cells.get("unit", "").split())
+        if not text:
+            raise self.fail("unit (đơn vị) is empty", line, "unit")
+        return text
+
+
+def _rows(
+    handle: Iterable[str], reader: _Reader, required: Iterable[str], known: Iterable[str]
+) -> Iterator[tuple[int, dict[str, str]]]:
+    rows = csv.reader(handle)
+    header: list[str] | None = None
+    for row in rows:
+        line = rows.line_num
+        if header is None:
+            header = [cell.strip().lstrip("\ufeff").lower() for cell in row]
+            missing = [name for name in required if name not in header]
+            if missing:
+                raise reader.fail(
+                    f"header lacks column(s) {', '.join(missing)}; expected {', '.join(known)}",
+                    line,
+                )
+            unknown = [name for name in header if name and name not in known]
+            if unknown:
+                raise reader.fail(
+                    f"unknown column(s) {', '.join(unknown)}; expected {', '.join(known)}", line
+                )
+            continue
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(header):
+            raise reader.fail(f"{len(row)} cells for {len(header)} columns", line)
+        yield line, dict(zip(header, row, strict=True))
+    if header is None:
+        raise reader.fail("the file is empty: no header", 1)
+
+
+def read_ledger_rows(handle: Iterable[str], source: str = "<input>") -> LedgerTable:
+    """Read ledger rows (one row per unit, period and kind) into ledgers by (unit, period).
+
+    >>> text = '''unit,period,kind,newly_accepted,completed,in_progress
+    ... A,năm 2024,viec,10,6,4
+    ... A,năm 2024,tien,1000,500,500
+    ... '''
+    >>> table = read_ledger_rows(text.splitlines())
+    >>> table["A", ReportingPeriod(2024, 12)].cases.completion_rate()
+    Decimal('60')
+    """
+    reader = _Reader(source)
+    found: dict[tuple[str, ReportingPeriod], dict[str, Any]] = {}
+    for line, cells in _rows(handle, reader, ("unit", "period", "kind"), LEDGER_COLUMNS):
+        unit = reader.unit(cells, line)
+        period = reader.period(cells, line)
+        kind_text = cells["kind"].strip().lower()
+        kind = _KINDS.get(kind_text)
+        if kind is None:
+            raise reader.fail(f"{kind_text!r} is not viec (việc) or tien (tiền)", line, "kind")
+        values: dict[str, Any] = {
+            name: reader.integer(cells, name, line) for name in AmountLedger.STORED
+        }
+        slot = found.setdefault((unit, period), {})
+        if kind in slot:
+            raise reader.fail(
+                f"a second {kind_text} row for {unit}, {period.label} "
+                f"(first on line {slot[kind][1]})",
+                line,
+            )
+        try:
+            if kind == "cases":
+                if values.pop("reduced"):
+                    raise reader.fail(
+                        "reduced (giảm, miễn) is a row of the money ledger only", line, "reduced"
+                    )
+                ledger: CaseLedger | AmountLedger = CaseLedger(**values)
+            else:
+                ledger = AmountLedger(**values)
+        except CsvError:
+            raise
+        except ThadsError as exc:
+            raise reader.fail(str(exc), line) from exc
+        slot[kind] = (ledger, line)
+    table: LedgerTable = {}
+    for (unit, period), slot in found.items():
+        for kind, name in (("cases", "viec"), ("money", "tien")):
+            if kind not in slot:
+                other = next(iter(slot.values()))[1]
+                raise reader.fail(
+                    f"{unit}, {period.label} has no {name} row to go with line {other}", other
+                )
+        table[unit, period] = LedgerPair(slot["cases"][0], slot["money"][0])
+    return table
+
+
+def read_case_records(handle: Iterable[str], source: str = "<input>") -> Iterator[CaseRecord]:
+    """Read case records, one per row, lazily (đọc hồ sơ từng việc).
+
+    >>> text = '''unit,period,origin,status,amount_due,amount_finished
+    ... A,2024-09-30,newly_accepted,completed,100,100
+    ... '''
+    >>> [r.status for r in read_case_records(text.splitlines())]
+    [Status.COMPLETED]
+    """
+    reader = _Reader(source)
+    for line, cells in _rows(handle, reader, _CASE_REQUIRED, CASE_COLUMNS):
+        origin_text = cells["origin"].strip().lower()
+        origin = _ORIGINS.get(origin_text)
+        if origin is None:
+            raise reader.fail(
+                f"{origin_text!r} is not carried_over (chuyển sang) or newly_accepted (thụ lý mới)",
+                line,
+                "origin",
+            )
+        status_text = cells.get("status", "").strip().lower()
+        status = _STATUSES.get(status_text) if status_text else None
+        if status_text and status is None:
+            raise reader.fail(
+                f"{status_text!r} is not a status; expected one of "
+                f"{', '.join(s.value for s in Status)}",
+                line,
+                "status",
+            )
+        try:
+            yield CaseRecord(
+                unit=reader.unit(cells, line),
+                period=reader.period(cells, line),
+                origin=origin,
+                status=status,
+                entrusted=reader.flag(cells, "entrusted", line),
+                withdrawn=reader.flag(cells, "withdrawn", line),
+                amount_due=reader.integer(cells, "amount_due", line),
+                amount_finished=reader.integer(cells, "amount_finished", line),
+                amount_reduced=reader.integer(cells, "amount_reduced", line),
+            )
+        except CsvError:
+            raise
+        except ThadsError as exc:
+            raise reader.fail(str(exc), line) from exc
+
+
+def _layout(first_line: str, source: str) -> str:
+    header = {cell.strip().lstrip("\ufeff").lower() for cell in next(csv.reader([first_line]), [])}
+    if "kind" in header:
+        return "ledgers"
+    if "origin" in header:
+        return "cases"
+    raise CsvError(
+        "cannot tell the layout: the header has neither 'kind' (ledger rows) nor "
+        "'origin' (case records)",
+        source=source,
+        line=1,
+    )
+
+
+def read_csv(
+    source: str | Path | TextIO,
+    *,
+    name: str | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> LedgerTable:
+    """Read ledger rows or case records from a CSV file into ledgers by (unit, period).
+
+    ``source`` is a path or an open text file. ``progress``, if given, is
+    called with the number of characters read so far, now and then (for a
+    progress bar). Raises :class:`CsvError` naming file, line and column.
+    """
+    if isinstance(source, (str, Path)):
+        path = Path(source)
+        try:
+            with path.open(encoding="utf-8-sig", newline="") as handle:
+                return read_csv(handle, name=name or str(path), progress=progress)
+        except OSError as exc:
+            raise CsvError(f"cannot read: {exc.strerror}", source=str(path)) from exc
+        except UnicodeDecodeError as exc:
+            raise CsvError(
+                f"not UTF-8 text (byte {exc.start}); save the file as CSV UTF-8",
+                source=str(path),
+            ) from exc
+    label = name or str(getattr(source, "name", "<input>"))
+    first = source.readline()
+    lines = _counting(_chain(first, source), progress)
+    if _layout(first, label) == "ledgers":
+        return read_ledger_rows(lines, label)
+    result: Aggregation = aggregate(read_case_records(lines, label), by=("unit", "period"))
+    table: LedgerTable = {}
+    for key, pair in result.items():
+        table[cast("tuple[str, ReportingPeriod]", key)] = pair
+    return table
+
+
+def _chain(first: str, rest: Iterable[str]) -> Iterator[str]:
+    yield first
+    yield from rest
+
+
+def _counting(lines: Iterator[str], progress: Callable[[int], None] | None) -> Iterator[str]:
+    if progress is None:
+        yield from lines
+        return
+    read = 0
+    for index, line in enumerate(lines):
+        read += len(line)
+        if index % 4096 == 0:
+            progress(read)
+        yield line
+    progress(read)

@@ -1,0 +1,185 @@
+"""Excel export in the layout of the statistical forms (xuất Excel theo biểu mẫu thống kê).
+
+Install the extra ``thads-metrics[excel]`` (openpyxl). :func:`write_workbook`
+writes two sheets, "Việc" (the case ledger) and "Tiền" (the money ledger, in
+đồng): one row per unit, the rows of the form as columns in their order
+(carried over, newly accepted, accepted, entrusted, withdrawn, to enforce,
+with conditions and its detail, without conditions, finished, carried
+forward, carried forward with conditions), then the share with conditions
+and the completion rate, and a totals row (Tổng cộng). Counts and amounts are
+written as exact integers; the totals are the library's exact sums, not
+spreadsheet formulas; the rates are rounded half up to two decimals.
+
+Each sheet has a title row, a row of Vietnamese headings, a row of the
+library's field names (for programs reading the file back) and the column
+numbers (1), (2), … as forms print them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import IO, Any
+
+try:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+except ImportError as exc:  # pragma: no cover - exercised only without the extra
+    raise ImportError(
+        "thads_metrics.excel needs openpyxl: pip install 'thads-metrics[excel]'"
+    ) from exc
+
+from thads_metrics.calendar import ReportingPeriod
+from thads_metrics.cases import LedgerPair
+from thads_metrics.ledger import ROW_TERMS, AmountLedger, CaseLedger
+from thads_metrics.rates import round_rate
+
+__all__ = ["FIELD_ROW", "FIRST_DATA_ROW", "build_workbook", "ledger_columns", "write_workbook"]
+
+#: Sheet row holding the field names (1-based).
+FIELD_ROW = 4
+#: First sheet row holding a unit (1-based).
+FIRST_DATA_ROW = 6
+
+_FORM_ORDER = (
+    "carried_over",
+    "newly_accepted",
+    "accepted",
+    "entrusted",
+    "withdrawn",
+    "to_enforce",
+    "with_conditions",
+    "completed",
+    "terminated",
+    "reduced",
+    "in_progress",
+    "postponed",
+    "suspended",
+    "other",
+    "without_conditions",
+    "finished",
+    "carried_forward",
+    "carried_forward_with_conditions",
+)
+_RATES = (
+    ("conditions_share", "Tỷ lệ có điều kiện (%)"),
+    ("completion_rate", "Tỷ lệ thi hành xong (%)"),
+)
+
+
+def ledger_columns(kind: type[CaseLedger] | type[AmountLedger]) -> tuple[str, ...]:
+    """The form's columns for a ledger type, in order (cột của biểu mẫu).
+
+    >>> ledger_columns(CaseLedger)[:3]
+    ('carried_over', 'newly_accepted', 'accepted')
+    >>> "reduced" in ledger_columns(CaseLedger), "reduced" in ledger_columns(AmountLedger)
+    (False, True)
+    """
+    return tuple(name for name in _FORM_ORDER if name in kind.ROWS)
+
+
+def _rate(ledger: CaseLedger | AmountLedger, name: str) -> Decimal | None:
+    if name == "conditions_share":
+        return round_rate(ledger.conditions_share(), 2) if ledger.to_enforce else None
+    return round_rate(ledger.completion_rate(), 2) if ledger.with_conditions else None
+
+
+def _sheet(
+    book: Any,
+    title: str,
+    heading: str,
+    kind: type[CaseLedger] | type[AmountLedger],
+    units: Sequence[tuple[str, CaseLedger | AmountLedger]],
+    total: CaseLedger | AmountLedger | None,
+) -> None:
+    sheet = book.create_sheet(title)
+    columns = ledger_columns(kind)
+    width = 1 + len(columns) + len(_RATES)
+    sheet.cell(1, 1, heading).font = Font(bold=True, size=13)
+    sheet.cell(3, 1, "Đơn vị")
+    sheet.cell(FIELD_ROW, 1, "unit")
+    sheet.cell(5, 1, "(1)")
+    for index, name in enumerate(columns, start=2):
+        sheet.cell(3, index, ROW_TERMS[name][:1].upper() + ROW_TERMS[name][1:])
+        sheet.cell(FIELD_ROW, index, name)
+    for offset, (name, label) in enumerate(_RATES, start=2 + len(columns)):
+        sheet.cell(3, offset, label)
+        sheet.cell(FIELD_ROW, offset, name)
+    for index in range(1, width + 1):
+        sheet.cell(5, index, f"({index})")
+        for row in (3, 4, 5):
+            cell = sheet.cell(row, index)
+            cell.font = Font(
+                bold=row == 3, italic=row == FIELD_ROW, color="666666" if row > 3 else None
+            )
+            cell.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
+        sheet.column_dimensions[get_column_letter(index)].width = 34 if index == 1 else 18
+    rows = list(units) + ([("Tổng cộng", total)] if total is not None else [])
+    for row_index, (unit, ledger) in enumerate(rows, start=FIRST_DATA_ROW):
+        sheet.cell(row_index, 1, unit)
+        for index, name in enumerate(columns, start=2):
+            cell = sheet.cell(row_index, index, getattr(ledger, name))
+            cell.number_format = "#,##0"
+        for offset, (name, _) in enumerate(_RATES, start=2 + len(columns)):
+            cell = sheet.cell(row_index, offset, _rate(ledger, name))
+            cell.number_format = "0.00"
+        if unit == "Tổng cộng" and total is not None and row_index == FIRST_DATA_ROW + len(units):
+            for index in range(1, width + 1):
+                sheet.cell(row_index, index).font = Font(bold=True)
+    sheet.freeze_panes = sheet.cell(FIRST_DATA_ROW, 2)
+
+
+def build_workbook(
+    period: ReportingPeriod,
+    units: Sequence[tuple[str, LedgerPair]],
+    *,
+    total: bool = True,
+) -> Any:
+    """The workbook of the two ledgers of several units for a period (sổ Excel hai biểu).
+
+    >>> from thads_metrics.cases import LedgerPair
+    >>> pair = LedgerPair(CaseLedger(newly_accepted=3, completed=2, in_progress=1),
+    ...                   AmountLedger(newly_accepted=300, completed=200, in_progress=100))
+    >>> book = build_workbook(ReportingPeriod(2024, 12), [("A", pair), ("B", pair)])
+    >>> book.sheetnames
+    ['Việc', 'Tiền']
+    >>> book["Việc"]["A8"].value, book["Việc"]["B8"].value
+    ('Tổng cộng', 0)
+    """
+    if not isinstance(period, ReportingPeriod):
+        raise TypeError("period must be a ReportingPeriod")
+    book = Workbook()
+    for default in list(book.worksheets):  # start without openpyxl's empty sheet
+        book.remove(default)
+    span = f"từ {period.start:%d/%m/%Y} đến {period.end:%d/%m/%Y}"
+    totals = sum((pair for _, pair in units), start=LedgerPair()) if total and units else None
+    _sheet(
+        book,
+        "Việc",
+        f"Kết quả thi hành án dân sự tính bằng việc, {period.label} ({span})",
+        CaseLedger,
+        [(unit, pair.cases) for unit, pair in units],
+        totals.cases if totals else None,
+    )
+    _sheet(
+        book,
+        "Tiền",
+        f"Kết quả thi hành án dân sự tính bằng tiền (đồng), {period.label} ({span})",
+        AmountLedger,
+        [(unit, pair.amounts) for unit, pair in units],
+        totals.amounts if totals else None,
+    )
+    return book
+
+
+def write_workbook(
+    target: str | Path | IO[bytes],
+    period: ReportingPeriod,
+    units: Sequence[tuple[str, LedgerPair]],
+    *,
+    total: bool = True,
+) -> None:
+    """Write :func:`build_workbook` to a path or a binary stream (.xlsx)."""
+    build_workbook(period, units, total=total).save(target)

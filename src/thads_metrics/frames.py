@@ -1,0 +1,221 @@
+"""pandas DataFrames of ledgers (bảng dữ liệu pandas), for notebooks.
+
+Install the extra ``thads-metrics[pandas]``. The frame layout is the CSV
+layout of :mod:`thads_metrics.csvio`: one row per group and ledger, the key
+columns (``unit``, ``period`` …), ``kind`` (``"viec"`` or ``"tien"``) and the
+stored rows of the form as integer columns; :func:`to_frame` adds the derived
+rows. Amounts stay exact: columns are ``int64`` while every value fits, and
+Python ``int`` objects otherwise — never floats.
+
+:func:`add_rate_columns` adds ``conditions_share`` and ``completion_rate``
+computed for the whole frame at once with integer arithmetic, rounded half
+up as reports print them, as ``Decimal`` values.
+
+>>> from thads_metrics.cases import LedgerPair
+>>> from thads_metrics.calendar import ReportingPeriod
+>>> pair = LedgerPair(CaseLedger(newly_accepted=3, completed=2, in_progress=1),
+...                   AmountLedger(newly_accepted=300, completed=100, in_progress=200))
+>>> df = to_frame({("A", ReportingPeriod(2024, 12)): pair})
+>>> print(df[["unit", "kind", "to_enforce", "finished"]].to_string(index=False))
+unit kind  to_enforce  finished
+   A viec           3         2
+   A tien         300       100
+>>> add_rate_columns(df)["completion_rate"].tolist()
+[Decimal('66.67'), Decimal('33.33')]
+>>> from_frame(df)[("A", ReportingPeriod(2024, 12))] == pair
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Mapping, Sequence
+from decimal import Decimal
+from typing import Any
+
+try:
+    import numpy as np
+    import pandas as pd
+except ImportError as exc:  # pragma: no cover - exercised only without the extra
+    raise ImportError(
+        "thads_metrics.frames needs pandas: pip install 'thads-metrics[pandas]'"
+    ) from exc
+
+from thads_metrics.cases import LedgerPair
+from thads_metrics.errors import LedgerError
+from thads_metrics.ledger import AmountLedger, CaseLedger
+
+__all__ = ["KINDS", "add_rate_columns", "from_frame", "to_frame"]
+
+#: Values of the ``kind`` column: the case ledger (việc) and the money ledger (tiền).
+KINDS = ("viec", "tien")
+_STORED = AmountLedger.STORED
+_DERIVED = AmountLedger.DERIVED
+_INT64_MAX = 2**63 - 1
+
+
+def _int_column(values: Sequence[int]) -> Any:
+    """An exact integer column: int64 when every value fits, else Python ints (object)."""
+    if all(-_INT64_MAX <= v <= _INT64_MAX for v in values):
+        return np.array(values, dtype=np.int64)
+    return np.array(values, dtype=object)
+
+
+def to_frame(
+    ledgers: Mapping[Hashable, LedgerPair],
+    key_names: Sequence[str] = ("unit", "period"),
+) -> pd.DataFrame:
+    """One row per group and ledger (việc, tiền), stored and derived rows as columns.
+
+    ``ledgers`` maps a key to a :class:`~thads_metrics.cases.LedgerPair`, as
+    :func:`~thads_metrics.cases.aggregate` and
+    :func:`~thads_metrics.csvio.read_csv` return them; tuple keys are spread
+    over ``key_names``, other keys fill a single column.
+    """
+    names = list(key_names)
+    keys: dict[str, list[Any]] = {name: [] for name in names}
+    kinds: list[str] = []
+    values: dict[str, list[int]] = {name: [] for name in (*_STORED, *_DERIVED)}
+    for key, pair in ledgers.items():
+        if not isinstance(pair, LedgerPair):
+            raise LedgerError(f"group {key!r} must map to a LedgerPair, got {type(pair).__name__}")
+        parts = key if isinstance(key, tuple) else (key,)
+        if len(parts) != len(names):
+            raise LedgerError(f"key {key!r} has {len(parts)} parts for columns {names}")
+        for kind, ledger in zip(KINDS, pair, strict=True):
+            if ledger.unknown:
+                raise LedgerError(
+                    f"group {key!r}: a frame needs every row; the {kind} ledger does not know "
+                    + ", ".join(sorted(ledger.unknown))
+                )
+            for name, part in zip(names, parts, strict=True):
+                keys[name].append(part)
+            kinds.append(kind)
+            for name in values:
+                values[name].append(getattr(ledger, name, 0))
+    data: dict[str, Any] = {name: keys[name] for name in names}
+    data["kind"] = kinds
+    data.update({name: _int_column(column) for name, column in values.items()})
+    frame: pd.DataFrame = pd.DataFrame(data)
+    return frame
+
+
+def _python_int(value: Any, row: int, column: str) -> int:
+    if isinstance(value, (bool, np.bool_)):
+        raise LedgerError(f"row {row}, column {column}: expected an integer, got {value!r}")
+    if isinstance(value, np.integer):
+        return int(value)  # exact: numpy integers are whole numbers
+    if isinstance(value, int):
+        return value
+    raise LedgerError(
+        f"row {row}, column {column}: expected an integer, got {type(value).__name__} {value!r} "
+        "(counts and đồng are never floats)"
+    )
+
+
+def from_frame(
+    frame: pd.DataFrame, key_names: Sequence[str] = ("unit", "period")
+) -> dict[Hashable, LedgerPair]:
+    """Ledgers by key from a frame in the :func:`to_frame` layout (đọc bảng pandas).
+
+    Only the stored rows are read (derived columns, if present, are checked
+    against them); every group needs one ``viec`` and one ``tien`` row.
+    Float columns are refused with :class:`~thads_metrics.errors.LedgerError`.
+    """
+    missing = [c for c in (*key_names, "kind") if c not in frame.columns]
+    if missing:
+        raise LedgerError(f"frame lacks column(s) {', '.join(missing)}")
+    for name in frame.columns:
+        if name in _STORED and frame[name].dtype.kind == "f":
+            raise LedgerError(
+                f"column {name} holds floats ({frame[name].dtype}); counts and đồng must be "
+                "integers"
+            )
+    stored = [name for name in _STORED if name in frame.columns]
+    derived = [name for name in _DERIVED if name in frame.columns]
+    found: dict[Hashable, dict[str, CaseLedger | AmountLedger]] = {}
+    records = frame[[*key_names, "kind", *stored, *derived]].itertuples(index=False, name=None)
+    for row_number, record in enumerate(records):
+        parts = record[: len(key_names)]
+        kind = record[len(key_names)]
+        numbers = record[len(key_names) + 1 :]
+        key: Hashable = parts if len(parts) > 1 else parts[0]
+        if kind not in KINDS:
+            raise LedgerError(f"row {row_number}, column kind: {kind!r} is not viec or tien")
+        rows: dict[str, Any] = {
+            name: _python_int(value, row_number, name)
+            for name, value in zip(stored, numbers[: len(stored)], strict=True)
+        }
+        if kind == "viec":
+            if rows.pop("reduced", 0):
+                raise LedgerError(f"row {row_number}: reduced is a row of the money ledger only")
+            ledger: CaseLedger | AmountLedger = CaseLedger(**rows)
+        else:
+            ledger = AmountLedger(**rows)
+        for name, value in zip(derived, numbers[len(stored) :], strict=True):
+            if name in type(ledger).ROWS and getattr(ledger, name) != _python_int(
+                value, row_number, name
+            ):
+                raise LedgerError(
+                    f"row {row_number}: column {name} is {value} but the rows give "
+                    f"{getattr(ledger, name)}"
+                )
+        slot = found.setdefault(key, {})
+        if kind in slot:
+            raise LedgerError(f"row {row_number}: a second {kind} row for {key!r}")
+        slot[kind] = ledger
+    result: dict[Hashable, LedgerPair] = {}
+    for key, slot in found.items():
+        if set(slot) != set(KINDS):
+            raise LedgerError(f"group {key!r} needs one viec and one tien row, has {sorted(slot)}")
+        result[key] = LedgerPair(slot["viec"], slot["tien"])  # type: ignore[arg-type]
+    return result
+
+
+def _sum(frame: pd.DataFrame, names: Sequence[str]) -> Any:
+    total = None
+    for name in names:
+        column = frame[name].to_numpy() if name in frame.columns else 0
+        total = column if total is None else total + column
+    return total
+
+
+def _half_up(numerator: Any, denominator: Any, places: int) -> list[Decimal | None]:
+    """numerator ÷ denominator × 100, half up to ``places`` decimals, elementwise and exact."""
+    scale = 10 ** (places + 2)
+    num = np.asarray(numerator)
+    den = np.asarray(denominator)
+    integers = num.dtype.kind in "iu" and den.dtype.kind in "iu"
+    safe = len(num) == 0 or (integers and int(num.max()) * scale * 2 + int(den.max()) <= _INT64_MAX)
+    if not safe:  # Python ints: exact at any size
+        num = num.astype(object)
+        den = den.astype(object)
+    zero = den == 0
+    guarded = np.where(zero, 1, den)
+    quotient = (num * scale * 2 + guarded) // (guarded * 2)
+    return [
+        None if is_zero else Decimal(int(q)).scaleb(-places)
+        for q, is_zero in zip(quotient.tolist(), zero.tolist(), strict=True)
+    ]
+
+
+def add_rate_columns(
+    frame: pd.DataFrame, places: int = 2, *, count_reduced: bool = True
+) -> pd.DataFrame:
+    """A copy of ``frame`` with ``conditions_share`` and ``completion_rate`` columns (tỷ lệ).
+
+    Rates are percent, rounded half up to ``places`` decimals, as ``Decimal``
+    (``None`` where the base is 0); the whole frame is computed at once with
+    exact integer arithmetic. ``count_reduced=False`` leaves giảm, miễn out of
+    the money rate's numerator, as :meth:`AmountLedger.completion_rate` does.
+    """
+    out = frame.copy()
+    finished_parts = ["completed", "terminated"] + (["reduced"] if count_reduced else [])
+    pending = ["in_progress", "postponed", "suspended", "other"]
+    all_finished = _sum(frame, ["completed", "terminated", "reduced"])
+    finished = _sum(frame, finished_parts)
+    with_conditions = all_finished + _sum(frame, pending)
+    to_enforce = with_conditions + frame["without_conditions"].to_numpy()
+    out["conditions_share"] = _half_up(with_conditions, to_enforce, places)
+    out["completion_rate"] = _half_up(finished, with_conditions, places)
+    result: pd.DataFrame = out
+    return result

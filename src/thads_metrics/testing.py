@@ -1,0 +1,188 @@
+"""Hypothesis strategies for property tests of code built on thads-metrics (kiểm thử).
+
+Install the extra ``thads-metrics[testing]``. Every strategy generates only
+valid values, so a downstream system can property-test its own code against
+the library::
+
+    from hypothesis import given
+    from thads_metrics.testing import case_ledgers
+
+    @given(case_ledgers())
+    def test_my_dashboard_rate_matches(ledger):
+        assert my_dashboard_rate(ledger) == ledger.completion_rate(empty=0)
+
+>>> from hypothesis import find
+>>> find(case_ledgers(), lambda ledger: ledger.finished > 0).finished
+1
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+try:
+    from hypothesis import strategies as st
+except ImportError as exc:  # pragma: no cover - exercised only without the extra
+    raise ImportError(
+        "thads_metrics.testing needs hypothesis: pip install 'thads-metrics[testing]'"
+    ) from exc
+
+from thads_metrics.calendar import (
+    MAX_YEAR,
+    MIN_YEAR,
+    EnforcementYear,
+    Quarter,
+    ReportingPeriod,
+)
+from thads_metrics.cases import CaseRecord, Origin
+from thads_metrics.classification import Status
+from thads_metrics.ledger import AmountLedger, CaseLedger
+from thads_metrics.targets import Target
+
+__all__ = [
+    "amount_ledgers",
+    "case_ledgers",
+    "case_records",
+    "dates",
+    "dong_amounts",
+    "periods",
+    "quarters",
+    "targets",
+    "years",
+]
+
+_PENDING = ("in_progress", "postponed", "suspended", "other")
+
+
+def years(min_year: int = MIN_YEAR, max_year: int = MAX_YEAR) -> st.SearchStrategy[EnforcementYear]:
+    """Enforcement years (năm thống kê) between ``min_year`` and ``max_year``.
+
+    >>> from hypothesis import find
+    >>> find(years(2020, 2030), lambda y: y.year > 2024)
+    EnforcementYear(year=2025)
+    """
+    return st.builds(EnforcementYear, st.integers(min_year, max_year))
+
+
+def dates(min_year: int = MIN_YEAR, max_year: int = MAX_YEAR) -> st.SearchStrategy[date]:
+    """Dates whose enforcement year lies between ``min_year`` and ``max_year``."""
+    return st.dates(EnforcementYear(min_year).start, EnforcementYear(max_year).end)
+
+
+def periods(
+    min_year: int = MIN_YEAR, max_year: int = MAX_YEAR
+) -> st.SearchStrategy[ReportingPeriod]:
+    """Cumulative reporting periods (kỳ báo cáo), 1 to 12 months.
+
+    >>> from hypothesis import find
+    >>> find(periods(2021, 2022), lambda p: p.months > 11)
+    ReportingPeriod(year=2021, months=12)
+    """
+    return st.builds(ReportingPeriod, st.integers(min_year, max_year), st.integers(1, 12))
+
+
+def quarters(min_year: int = MIN_YEAR, max_year: int = MAX_YEAR) -> st.SearchStrategy[Quarter]:
+    """Quarters of the statistical year (quý)."""
+    return st.builds(Quarter, st.integers(min_year, max_year), st.integers(1, 4))
+
+
+def dong_amounts(max_value: int = 10**16) -> st.SearchStrategy[int]:
+    """Amounts of money in whole đồng (số tiền), 0 to ``max_value`` (default 10 triệu tỷ).
+
+    Small, round and ragged amounts are all drawn.
+
+    >>> from hypothesis import find
+    >>> find(dong_amounts(), lambda amount: amount > 10**12)
+    1000000000001
+    """
+    round_amounts = st.builds(
+        lambda digits, scale: digits * 10**scale,
+        st.integers(0, 999_999),
+        st.sampled_from((3, 6, 9)),
+    ).filter(lambda value: value <= max_value)
+    return st.one_of(st.integers(0, max_value), round_amounts)
+
+
+@st.composite
+def _ledger_rows(draw: Any, max_value: int, money: bool) -> dict[str, Any]:
+    value = st.integers(0, max_value)
+    rows = {
+        "completed": draw(value),
+        "terminated": draw(value),
+        **{name: draw(value) for name in _PENDING},
+        "without_conditions": draw(value),
+    }
+    if money:
+        rows["reduced"] = draw(value)
+    to_enforce = sum(rows.values())
+    rows["entrusted"] = draw(st.integers(0, max_value // 50 + 1))
+    rows["withdrawn"] = draw(st.integers(0, max_value // 500 + 1))
+    accepted = to_enforce + rows["entrusted"] + rows["withdrawn"]
+    rows["carried_over"] = draw(st.integers(0, accepted))
+    rows["newly_accepted"] = accepted - rows["carried_over"]
+    return rows
+
+
+def case_ledgers(max_rows: int = 100_000) -> st.SearchStrategy[CaseLedger]:
+    """Valid case ledgers (sổ theo việc): every identity of the form holds.
+
+    ``max_rows`` bounds each status row.
+    """
+    return _ledger_rows(max_rows, False).map(lambda rows: CaseLedger(**rows))
+
+
+def amount_ledgers(max_rows: int = 10**15) -> st.SearchStrategy[AmountLedger]:
+    """Valid money ledgers (sổ theo tiền, đồng), with reduced amounts (giảm, miễn)."""
+    return _ledger_rows(max_rows, True).map(lambda rows: AmountLedger(**rows))
+
+
+@st.composite
+def _record(draw: Any, units: tuple[str, ...], period_strategy: Any, max_amount: int) -> Any:
+    unit = draw(st.sampled_from(units))
+    period = draw(period_strategy)
+    origin = draw(st.sampled_from(Origin))
+    due = draw(st.integers(0, max_amount))
+    leaving = draw(st.sampled_from((None, "entrusted", "withdrawn", None, None, None)))
+    if leaving is not None:
+        return CaseRecord(
+            unit=unit,
+            period=period,
+            origin=origin,
+            amount_due=due,
+            entrusted=leaving == "entrusted",
+            withdrawn=leaving == "withdrawn",
+        )
+    status = draw(st.sampled_from([s for s in Status if s is not Status.REDUCED]))
+    reduced = draw(st.integers(0, due))
+    finished = due - reduced if status is Status.COMPLETED else draw(st.integers(0, due - reduced))
+    return CaseRecord(
+        unit=unit,
+        period=period,
+        origin=origin,
+        status=status,
+        amount_due=due,
+        amount_finished=finished,
+        amount_reduced=reduced,
+    )
+
+
+def case_records(
+    units: tuple[str, ...] = ("Hà Nội", "TP. Hồ Chí Minh", "Phòng THADS khu vực 1"),
+    period_strategy: st.SearchStrategy[ReportingPeriod] | None = None,
+    max_amount: int = 10**12,
+) -> st.SearchStrategy[CaseRecord]:
+    """Valid case records (hồ sơ việc thi hành án) for :func:`~thads_metrics.cases.aggregate`.
+
+    Records of entrusted or withdrawn cases carry no status; completed cases
+    have their whole amount finished or reduced.
+    """
+    return _record(units, period_strategy or periods(2019, 2026), max_amount)
+
+
+def targets() -> st.SearchStrategy[Target]:
+    """Targets (chỉ tiêu) with two-decimal percentages between 0 and 100."""
+    from decimal import Decimal
+
+    percent = st.integers(0, 10_000).map(lambda n: Decimal(n).scaleb(-2))
+    return st.builds(Target, percent, percent, st.text(max_size=20))

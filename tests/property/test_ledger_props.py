@@ -1,0 +1,316 @@
+"""Properties of the ledgers: identities, merge algebra, roll-forward, from_totals."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from thads_metrics.errors import LedgerError
+from thads_metrics.ledger import AmountLedger, CaseLedger
+from thads_metrics.rates import completion_rate, conditions_share
+
+Ledger = CaseLedger | AmountLedger
+KINDS = (CaseLedger, AmountLedger)
+TOTALS = (
+    "carried_over",
+    "newly_accepted",
+    "accepted",
+    "entrusted",
+    "withdrawn",
+    "to_enforce",
+    "with_conditions",
+    "finished",
+    "completed",
+    "terminated",
+    "reduced",
+    "in_progress",
+    "postponed",
+    "suspended",
+    "other",
+    "without_conditions",
+    "carried_forward",
+    "carried_forward_with_conditions",
+)
+CLASSIFIED = (
+    "completed",
+    "terminated",
+    "reduced",
+    "in_progress",
+    "postponed",
+    "suspended",
+    "other",
+    "without_conditions",
+)
+
+
+@st.composite
+def rows(draw: Any, cls: type[Ledger], max_value: int = 10**6) -> dict[str, int]:
+    """Stored rows that balance: the classified rows and what left sum to accepted."""
+    n = st.integers(0, max_value)
+    values = {name: draw(n) for name in ("entrusted", "withdrawn", *CLASSIFIED)}
+    if cls is CaseLedger:
+        del values["reduced"]
+    accepted = sum(values.values())
+    values["carried_over"] = draw(st.integers(0, accepted))
+    values["newly_accepted"] = accepted - values["carried_over"]
+    return values
+
+
+def ledgers(cls: type[Ledger], max_value: int = 10**6) -> st.SearchStrategy[Any]:
+    # Small values too, so that zeros and equal rows are common.
+    return st.one_of(rows(cls, 5), rows(cls, max_value)).map(lambda values: cls(**values))
+
+
+any_ledger = st.sampled_from(KINDS).flatmap(ledgers)
+case_ledgers = ledgers(CaseLedger)
+money_ledgers = ledgers(AmountLedger, 10**18)
+
+
+# --------------------------------------------------------------------------- identities
+
+
+@given(any_ledger)
+def test_every_identity_of_the_form_holds(ledger: Ledger) -> None:
+    reduced = ledger.reduced if isinstance(ledger, AmountLedger) else 0
+    assert ledger.accepted == ledger.carried_over + ledger.newly_accepted
+    assert ledger.to_enforce == ledger.accepted - ledger.entrusted - ledger.withdrawn
+    assert ledger.to_enforce == ledger.with_conditions + ledger.without_conditions
+    assert ledger.finished == ledger.completed + ledger.terminated + reduced
+    assert ledger.with_conditions == (
+        ledger.finished + ledger.in_progress + ledger.postponed + ledger.suspended + ledger.other
+    )
+    assert ledger.carried_forward == ledger.to_enforce - ledger.finished
+    assert ledger.carried_forward == ledger.carried_forward_with_conditions + (
+        ledger.without_conditions
+    )
+    assert ledger.carried_forward_with_conditions == ledger.with_conditions - ledger.finished
+    assert 0 <= ledger.finished <= ledger.with_conditions <= ledger.to_enforce <= ledger.accepted
+    assert ledger.carried_forward_with_conditions <= ledger.carried_forward
+    assert all(value >= 0 for value in ledger.rows().values())
+
+
+@given(any_ledger, st.data())
+def test_changing_any_one_stored_row_breaks_the_balance(ledger: Ledger, data: Any) -> None:
+    name = data.draw(st.sampled_from(type(ledger).STORED))
+    delta = data.draw(st.integers(-(10**6), 10**6).filter(bool))
+    assume(getattr(ledger, name) + delta >= 0)
+    values = {row: getattr(ledger, row) for row in type(ledger).STORED}
+    values[name] += delta
+    with pytest.raises(LedgerError, match="to_enforce"):
+        type(ledger)(**values)
+
+
+@given(
+    st.sampled_from(KINDS),
+    st.sampled_from((*CLASSIFIED, "entrusted", "carried_over")),
+    st.one_of(
+        st.floats(allow_nan=True),
+        st.booleans(),
+        st.none(),
+        st.text(max_size=3),
+        st.decimals(allow_nan=True),
+        st.fractions(),
+    ),
+)
+def test_non_int_rows_are_refused(cls: type[Ledger], name: str, value: object) -> None:
+    assume(name in cls.STORED)
+    with pytest.raises(LedgerError, match="must be an int"):
+        cls(**{name: value})
+    if value is not None:  # from_totals reads None as "not published"
+        with pytest.raises(LedgerError, match="must be an int"):
+            cls.from_totals(**{name: value})
+
+
+@given(case_ledgers)
+def test_case_rates_delegate(ledger: CaseLedger) -> None:
+    assert ledger.completion_rate(empty=0) == completion_rate(
+        ledger.finished, ledger.with_conditions, empty=0
+    )
+    assert ledger.conditions_share(empty=0) == conditions_share(
+        ledger.with_conditions, ledger.to_enforce, empty=0
+    )
+
+
+@given(money_ledgers)
+def test_money_rate_without_reduced_is_never_higher(ledger: AmountLedger) -> None:
+    assert ledger.finished == ledger.finished_excluding_reduced + ledger.reduced
+    with_reduced = ledger.completion_rate(empty=0)
+    without = ledger.completion_rate(count_reduced=False, empty=0)
+    assert without <= with_reduced
+    if ledger.with_conditions:
+        exact = Fraction(ledger.finished_excluding_reduced * 100, ledger.with_conditions)
+        assert abs(Fraction(without) - exact) < Fraction(1, 10**40)
+
+
+# --------------------------------------------------------------------------- merge
+
+
+@given(st.sampled_from(KINDS).flatmap(lambda cls: st.tuples(*[ledgers(cls)] * 3)))
+def test_merge_is_associative_commutative_with_identity(
+    three: tuple[Ledger, Ledger, Ledger],
+) -> None:
+    a, b, c = three
+    empty = type(a)()
+    assert (a + b) + c == a + (b + c)
+    assert a + b == b + a
+    assert a + empty == a == empty + a
+    assert sum([a, b, c], start=empty) == a + b + c
+
+
+@given(st.sampled_from(KINDS).flatmap(lambda cls: st.tuples(ledgers(cls), ledgers(cls))))
+def test_merge_adds_every_row_stored_and_derived(pair: tuple[Ledger, Ledger]) -> None:
+    a, b = pair
+    total = a + b
+    for name in type(a).ROWS:
+        assert getattr(total, name) == getattr(a, name) + getattr(b, name)
+
+
+# --------------------------------------------------------------------------- roll forward
+
+
+@given(any_ledger)
+def test_roll_forward_opens_with_what_was_carried_forward(ledger: Ledger) -> None:
+    opening = ledger.roll_forward()
+    assert type(opening) is type(ledger)
+    assert opening.carried_over == opening.accepted == opening.to_enforce
+    assert opening.carried_over == ledger.carried_forward
+    assert opening.with_conditions == ledger.carried_forward_with_conditions
+    assert opening.without_conditions == ledger.without_conditions
+    assert opening.finished == opening.entrusted == opening.withdrawn == 0
+    assert opening.newly_accepted == 0
+    assert opening.carried_forward == ledger.carried_forward
+    assert opening.roll_forward() == opening
+
+
+@given(st.sampled_from(KINDS).flatmap(lambda cls: st.tuples(ledgers(cls), ledgers(cls))))
+def test_roll_forward_is_additive(pair: tuple[Ledger, Ledger]) -> None:
+    a, b = pair
+    assert (a + b).roll_forward() == a.roll_forward() + b.roll_forward()
+
+
+# --------------------------------------------------------------------------- from_totals
+
+
+def every_row(ledger: Ledger) -> dict[str, int]:
+    return {name: getattr(ledger, name) for name in type(ledger).ROWS if name in TOTALS}
+
+
+@given(any_ledger)
+def test_from_totals_of_all_stored_rows_is_the_ledger(ledger: Ledger) -> None:
+    values = {name: getattr(ledger, name) for name in type(ledger).STORED}
+    assert type(ledger).from_totals(**values) == ledger
+
+
+@given(any_ledger, st.data())
+def test_from_totals_accepts_any_totals_of_a_real_ledger_and_knows_only_truths(
+    ledger: Ledger, data: Any
+) -> None:
+    published = every_row(ledger)
+    names = data.draw(st.sets(st.sampled_from(sorted(published)), min_size=1))
+    given_totals = {name: published[name] for name in names}
+    built = type(ledger).from_totals(**given_totals)
+    for name in names:  # what was given is known and kept
+        assert built.is_known(name)
+        assert getattr(built, name) == given_totals[name]
+    for name, value in built.rows().items():  # whatever it claims to know is true
+        assert value == getattr(ledger, name), name
+    if {"to_enforce", "with_conditions"} <= names:
+        assert built.is_known("without_conditions")
+    if {"finished", "with_conditions"} <= names:
+        assert built.row("carried_forward_with_conditions") == (
+            ledger.carried_forward_with_conditions
+        )
+
+
+@given(any_ledger, st.data())
+def test_from_totals_does_not_claim_rows_that_could_differ(ledger: Ledger, data: Any) -> None:
+    # Move one unit between two rows that no given total separates: the other
+    # ledger has the same totals, so neither row can be known.
+    cls = type(ledger)
+    pairs = [
+        ("completed", "terminated"),
+        ("in_progress", "other"),
+        ("carried_over", "newly_accepted"),
+    ]
+    first, second = data.draw(st.sampled_from(pairs))
+    assume(getattr(ledger, first) > 0)
+    values = {name: getattr(ledger, name) for name in cls.STORED}
+    values[first] -= 1
+    values[second] += 1
+    twin = cls(**values)
+    shared = {
+        name: value
+        for name, value in every_row(ledger).items()
+        if getattr(twin, name) == value and name not in (first, second)
+    }
+    names = data.draw(st.sets(st.sampled_from(sorted(shared)), min_size=1))
+    built = cls.from_totals(**{name: shared[name] for name in names})
+    assert not built.is_known(first)
+    assert not built.is_known(second)
+
+
+@given(st.sampled_from(KINDS), st.integers(0, 10**9), st.integers(1, 10**9), st.data())
+def test_from_totals_refuses_a_part_larger_than_its_whole(
+    cls: type[Ledger], whole: int, excess: int, data: Any
+) -> None:
+    part, total = data.draw(
+        st.sampled_from(
+            [
+                ("finished", "with_conditions"),
+                ("with_conditions", "to_enforce"),
+                ("finished", "to_enforce"),
+                ("to_enforce", "accepted"),
+                ("entrusted", "accepted"),
+                ("completed", "finished"),
+                ("without_conditions", "carried_forward"),
+                ("carried_forward_with_conditions", "with_conditions"),
+                ("in_progress", "carried_forward_with_conditions"),
+                ("carried_over", "accepted"),
+                ("carried_forward", "to_enforce"),
+            ]
+        )
+    )
+    with pytest.raises(LedgerError, match="impossible totals") as info:
+        cls.from_totals(**{total: whole, part: whole + excess})
+    assert part in str(info.value)
+    assert total in str(info.value)
+
+
+@given(any_ledger, st.data())
+def test_from_totals_refuses_an_inconsistent_complete_set(ledger: Ledger, data: Any) -> None:
+    # With every total published, changing any one of them is caught.
+    published = every_row(ledger)
+    name = data.draw(st.sampled_from(sorted(published)))
+    delta = data.draw(st.integers(-(10**6), 10**6).filter(bool))
+    assume(published[name] + delta >= 0)
+    published[name] += delta
+    with pytest.raises(LedgerError, match="impossible totals"):
+        type(ledger).from_totals(**published)
+
+
+@given(st.sampled_from(KINDS).flatmap(lambda cls: st.tuples(ledgers(cls), ledgers(cls))))
+def test_unknown_rows_stay_unknown_through_merge_and_roll(pair: tuple[Ledger, Ledger]) -> None:
+    a, b = pair
+    assume(a.carried_forward > 0)  # else to_enforce = finished fixes every total
+    partial = type(a).from_totals(to_enforce=a.to_enforce, finished=a.finished)
+    merged = partial + b
+    assert merged.unknown == partial.unknown
+    assert merged.row("carried_forward") == a.carried_forward + b.carried_forward
+    opening = merged.roll_forward()
+    assert opening.row("carried_over") == merged.carried_forward
+    assert not opening.is_known("with_conditions")
+
+
+@given(st.sampled_from(KINDS), st.integers(0, 10**30), st.integers(0, 10**30))
+def test_huge_amounts_stay_exact(cls: type[Ledger], a: int, b: int) -> None:
+    ledger = cls.from_totals(to_enforce=a + b, with_conditions=a)
+    assert ledger.row("without_conditions") == b
+    if a:
+        share = ledger.conditions_share()
+        assert isinstance(share, Decimal)
+        assert abs(Fraction(share) - Fraction(100 * a, a + b)) < Fraction(1, 10**40)
