@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import pickle
 import weakref
 from collections.abc import Iterator
 from decimal import Decimal
@@ -294,3 +295,14 @@ def test_ledger_pair() -> None:
         LedgerPair(CaseLedger(), CaseLedger())  # type: ignore[arg-type]
     with pytest.raises(LedgerError, match=r"start=LedgerPair\(\)"):
         sum([pair, pair])
+
+
+def test_results_and_records_pickle_for_map_reduce_engines() -> None:
+    # Engines ship records to workers and partial results back.
+    result = aggregate(RECORDS)
+    assert pickle.loads(pickle.dumps(result)) == result
+    assert pickle.loads(pickle.dumps(RECORDS)) == RECORDS
+    copy = pickle.loads(pickle.dumps(RECORDS))
+    assert aggregate(copy) == result  # private precomputed fields survive
+    pair = result.total()
+    assert type(pickle.loads(pickle.dumps(pair))) is LedgerPair

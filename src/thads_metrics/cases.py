@@ -55,7 +55,11 @@ class Origin(enum.Enum):
 
     @property
     def term(self) -> str:
-        """The Vietnamese row name."""
+        """The Vietnamese row name (tên dòng).
+
+        >>> Origin.NEW.term
+        'thụ lý mới'
+        """
         return "số năm trước chuyển sang" if self is Origin.CARRIED_OVER else "thụ lý mới"
 
     def __repr__(self) -> str:
@@ -393,14 +397,14 @@ def _key_functions(
             )
     fast = tuple("_pcode" if name == "period" else name for name in names)
     if isinstance(by, str):
-        return attrgetter(fast[0]), (_period_key if by == "period" else _same)  # type: ignore[return-value]
+        return attrgetter(fast[0]), (_period_key if by == "period" else _same)
     if not names:
         return _no_key, _same
     periods = tuple(i for i, name in enumerate(names) if name == "period")
     if len(names) == 1:
         getter = attrgetter(fast[0])
         if periods:
-            return getter, _wrap_period_key  # type: ignore[return-value]
+            return getter, _wrap_period_key
         return getter, _wrap_key
     if not periods:
         return attrgetter(*fast), _same
@@ -427,12 +431,13 @@ def _wrap_key(key: Hashable) -> Hashable:
     return (key,)
 
 
-def _period_key(key: int) -> Hashable:
+def _period_key(key: Hashable) -> Hashable:
+    assert isinstance(key, int)
     return _period(key)
 
 
-def _wrap_period_key(key: int) -> Hashable:
-    return (_period(key),)
+def _wrap_period_key(key: Hashable) -> Hashable:
+    return (_period_key(key),)
 
 
 def aggregate(

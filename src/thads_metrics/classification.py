@@ -51,7 +51,11 @@ class Condition(enum.Enum):
 
     @property
     def term(self) -> str:
-        """The Vietnamese term: ``"có điều kiện thi hành"`` or ``"chưa có điều kiện thi hành"``."""
+        """The Vietnamese term (thuật ngữ): có điều kiện / chưa có điều kiện thi hành.
+
+        >>> Condition.WITH.term
+        'có điều kiện thi hành'
+        """
         return "có điều kiện thi hành" if self is Condition.WITH else "chưa có điều kiện thi hành"
 
     def __repr__(self) -> str:
@@ -91,17 +95,29 @@ class Status(enum.Enum):
 
     @property
     def term(self) -> str:
-        """The Vietnamese name of the row, e.g. ``"đang thi hành"``."""
+        """The Vietnamese name of the row (tên dòng trong biểu mẫu).
+
+        >>> Status.IN_PROGRESS.term
+        'đang thi hành'
+        """
         return _STATUS_TERMS[self.value]
 
     @property
     def condition(self) -> Condition:
-        """The class the status belongs to: WITHOUT only for ``WITHOUT_CONDITIONS``."""
+        """The class the row belongs to (có / chưa có điều kiện): WITHOUT only for that row.
+
+        >>> Status.SUSPENDED.condition, Status.WITHOUT_CONDITIONS.condition
+        (Condition.WITH, Condition.WITHOUT)
+        """
         return Condition.WITHOUT if self is Status.WITHOUT_CONDITIONS else Condition.WITH
 
     @property
     def is_finished(self) -> bool:
-        """True for the rows counted as finished (thi hành xong, tính tỷ lệ)."""
+        """True for the rows counted as finished (thi hành xong, tính tỷ lệ).
+
+        >>> [s.name for s in Status if s.is_finished]
+        ['COMPLETED', 'TERMINATED', 'REDUCED']
+        """
         return self in (Status.COMPLETED, Status.TERMINATED, Status.REDUCED)
 
     def __repr__(self) -> str:
@@ -122,7 +138,11 @@ class Stay(enum.Enum):
 
     @property
     def term(self) -> str:
-        """The Vietnamese term."""
+        """The Vietnamese term (hoãn, tạm đình chỉ).
+
+        >>> Stay.SUSPENDED.term
+        'tạm đình chỉ thi hành án'
+        """
         return {
             "none": "không hoãn, không tạm đình chỉ",
             "postponed_by_agreement": "hoãn thi hành án theo thỏa thuận của đương sự",
@@ -151,17 +171,29 @@ class Reason(enum.Enum):
 
     @property
     def citation(self) -> str:
-        """The article of the Law on Civil Judgment Enforcement, e.g. ``"Art. 44a(1)(c)"``."""
+        """The article of the Law on Civil Judgment Enforcement (điều luật), e.g. Art. 44a(1)(c).
+
+        >>> Reason.WHEREABOUTS_UNKNOWN.citation
+        'Art. 44a(1)(c)'
+        """
         return self.value
 
     @property
     def description(self) -> str:
-        """What the rule says, in English with the Vietnamese term."""
+        """What the rule says (nội dung căn cứ), in English with the Vietnamese term.
+
+        >>> Reason.POSTPONED_BY_AGREEMENT.description
+        'postponed because the parties agreed to it (đương sự đồng ý hoãn thi hành án)'
+        """
         return _REASON_TEXT[self]
 
     @property
     def is_article_44a(self) -> bool:
-        """True for the three grounds of chưa có điều kiện of Art. 44a(1)."""
+        """True for the three grounds of chưa có điều kiện of Art. 44a(1).
+
+        >>> Reason.ITEM_UNAVAILABLE.is_article_44a, Reason.HAS_MEANS.is_article_44a
+        (True, False)
+        """
         return self in (Reason.NO_MEANS, Reason.ITEM_UNAVAILABLE, Reason.WHEREABOUTS_UNKNOWN)
 
     def __repr__(self) -> str:
@@ -293,7 +325,11 @@ class Classification:
 
     @property
     def citation(self) -> str:
-        """The article cited, e.g. ``"Art. 3(6)"``."""
+        """The article cited (căn cứ), e.g. Art. 3(6).
+
+        >>> Classification(Condition.WITH, Reason.HAS_MEANS).citation
+        'Art. 3(6)'
+        """
         return self.reason.citation
 
 

@@ -172,7 +172,7 @@ def _rows(
 ) -> Iterator[tuple[int, dict[str, str]]]:
     rows = csv.reader(handle)
     header: list[str] | None = None
-    for row in rows:
+    for row in _checked(rows, reader):
         line = rows.line_num
         if header is None:
             header = [cell.strip().lstrip("\ufeff").lower() for cell in row]
@@ -195,6 +195,18 @@ def _rows(
         yield line, dict(zip(header, row, strict=True))
     if header is None:
         raise reader.fail("the file is empty: no header", 1)
+
+
+def _checked(rows: Any, reader: _Reader) -> Iterator[list[str]]:
+    """The rows of a csv.reader, its own errors turned into :class:`CsvError`."""
+    while True:
+        try:
+            row = next(rows)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise reader.fail(f"not valid CSV: {exc}", rows.line_num) from exc
+        yield row
 
 
 def read_ledger_rows(handle: Iterable[str], source: str = "<input>") -> LedgerTable:
@@ -300,7 +312,11 @@ def read_case_records(handle: Iterable[str], source: str = "<input>") -> Iterato
 
 
 def _layout(first_line: str, source: str) -> str:
-    header = {cell.strip().lstrip("\ufeff").lower() for cell in next(csv.reader([first_line]), [])}
+    try:
+        cells = next(csv.reader([first_line]), [])
+    except csv.Error as exc:
+        raise CsvError(f"not valid CSV: {exc}", source=source, line=1) from exc
+    header = {cell.strip().lstrip("\ufeff").lower() for cell in cells}
     if "kind" in header:
         return "ledgers"
     if "origin" in header:

@@ -171,30 +171,50 @@ def from_frame(
     return result
 
 
-def _sum(frame: pd.DataFrame, names: Sequence[str]) -> Any:
-    total = None
-    for name in names:
-        column = frame[name].to_numpy() if name in frame.columns else 0
-        total = column if total is None else total + column
-    return total
+_FINISHED = ("completed", "terminated", "reduced")
+_PENDING = ("in_progress", "postponed", "suspended", "other")
+
+
+def _columns(frame: pd.DataFrame, scale: int) -> dict[str, Any]:
+    """The stored rows as exact integer arrays, int64 only if no step of the rates can overflow.
+
+    With B the sum of the column maxima, every intermediate value of the rates
+    (numerator × 2 × ``scale`` + denominator) is at most B × (2 × ``scale`` + 1);
+    past int64 the arrays hold Python ints instead, which never overflow.
+    """
+    columns: dict[str, Any] = {}
+    for name in (*_FINISHED, *_PENDING, "without_conditions"):
+        if name not in frame.columns:
+            columns[name] = np.zeros(len(frame), dtype=np.int64)
+            continue
+        column = frame[name].to_numpy()
+        if column.dtype.kind not in "iuO":
+            raise LedgerError(
+                f"column {name} holds {column.dtype} values; counts and đồng must be integers"
+            )
+        if column.dtype.kind == "O":
+            column = np.array(
+                [_python_int(v, row, name) for row, v in enumerate(column)], dtype=object
+            )
+        elif len(column) and int(column.min()) < 0:
+            raise LedgerError(f"column {name} holds negative values; ledger rows are >= 0")
+        columns[name] = column
+    bound = sum(int(c.max()) if len(c) else 0 for c in columns.values())
+    fits = all(c.dtype.kind in "iu" for c in columns.values())
+    if not fits or bound * (2 * scale + 1) > _INT64_MAX:
+        columns = {name: c.astype(object) for name, c in columns.items()}
+    return columns
 
 
 def _half_up(numerator: Any, denominator: Any, places: int) -> list[Decimal | None]:
     """numerator ÷ denominator × 100, half up to ``places`` decimals, elementwise and exact."""
     scale = 10 ** (places + 2)
-    num = np.asarray(numerator)
-    den = np.asarray(denominator)
-    integers = num.dtype.kind in "iu" and den.dtype.kind in "iu"
-    safe = len(num) == 0 or (integers and int(num.max()) * scale * 2 + int(den.max()) <= _INT64_MAX)
-    if not safe:  # Python ints: exact at any size
-        num = num.astype(object)
-        den = den.astype(object)
-    zero = den == 0
-    guarded = np.where(zero, 1, den)
-    quotient = (num * scale * 2 + guarded) // (guarded * 2)
+    zero = denominator == 0
+    guarded = np.where(zero, 1, denominator)
+    quotient = (numerator * scale * 2 + guarded) // (guarded * 2)
     return [
         None if is_zero else Decimal(int(q)).scaleb(-places)
-        for q, is_zero in zip(quotient.tolist(), zero.tolist(), strict=True)
+        for q, is_zero in zip(np.asarray(quotient).tolist(), np.asarray(zero).tolist(), strict=True)
     ]
 
 
@@ -208,13 +228,17 @@ def add_rate_columns(
     exact integer arithmetic. ``count_reduced=False`` leaves giảm, miễn out of
     the money rate's numerator, as :meth:`AmountLedger.completion_rate` does.
     """
+    if not isinstance(places, int) or isinstance(places, bool) or not 0 <= places <= 28:
+        raise LedgerError(f"places must be an int in 0..28, got {places!r}")
     out = frame.copy()
-    finished_parts = ["completed", "terminated"] + (["reduced"] if count_reduced else [])
-    pending = ["in_progress", "postponed", "suspended", "other"]
-    all_finished = _sum(frame, ["completed", "terminated", "reduced"])
-    finished = _sum(frame, finished_parts)
-    with_conditions = all_finished + _sum(frame, pending)
-    to_enforce = with_conditions + frame["without_conditions"].to_numpy()
+    c = _columns(frame, 10 ** (places + 2))
+    finished = c["completed"] + c["terminated"]
+    if count_reduced:
+        finished = finished + c["reduced"]
+    with_conditions = c["completed"] + c["terminated"] + c["reduced"]
+    for name in _PENDING:
+        with_conditions = with_conditions + c[name]
+    to_enforce = with_conditions + c["without_conditions"]
     out["conditions_share"] = _half_up(with_conditions, to_enforce, places)
     out["completion_rate"] = _half_up(finished, with_conditions, places)
     result: pd.DataFrame = out

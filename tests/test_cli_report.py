@@ -1,0 +1,217 @@
+"""The ``thads-metrics report`` command: bundled sample, formats, and bad input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from thads_metrics.cli import main
+
+HEADER = (
+    "unit,period,kind,carried_over,newly_accepted,entrusted,withdrawn,completed,terminated,"
+    "reduced,in_progress,postponed,suspended,other,without_conditions\n"
+)
+GOOD = HEADER + (
+    "A,11 tháng năm 2021,viec,10,20,1,0,15,2,0,5,0,0,0,7\n"
+    "A,11 tháng năm 2021,tien,1000,2000,100,0,800,100,50,500,0,0,0,1450\n"
+)
+
+
+def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_bundled_sample_text(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = _run(capsys, "report", "--quiet")
+    assert code == 0, err
+    assert "Kết quả thi hành án dân sự năm 2025" in out
+    assert "So với cùng kỳ năm 2024" in out
+    assert "Bảng tổng hợp năm 2025" in out
+    assert out.rstrip().splitlines()[-1].startswith("Tổng cộng")
+    # Nghệ An has its own (synthetic) target in the bundled targets file.
+    assert "vượt 2,45% so với chỉ tiêu 83%" in out
+
+
+def test_sample_period_and_unit(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(capsys, "report", "--period", "6 tháng năm 2024", "--unit", "Nghệ An")
+    assert code == 0
+    assert out.startswith("Kết quả thi hành án dân sự 6 tháng năm 2024")
+    assert "cùng kỳ" not in out  # 2023 is not in the sample
+    assert "Tổng cộng" not in out
+
+
+def test_quarter_selects_its_cumulative_period(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(capsys, "report", "--period", "Quý II/2025", "--unit", "Đồng Nai")
+    assert code == 0
+    assert "6 tháng năm 2025" in out
+
+
+def test_json_format(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(capsys, "report", "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["period"] == "năm 2025"
+    assert len(data["units"]) == 6
+    unit = data["units"][0]
+    assert isinstance(unit["money"]["rows"]["to_enforce"], int)
+    assert isinstance(unit["cases"]["rate"], str)
+    assert data["total"]["unit"] == "Tổng cộng"
+
+
+def test_xlsx_reads_back(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "report.xlsx"
+    code, _, _ = _run(capsys, "report", "--format", "xlsx", "-o", str(target), "--quiet")
+    assert code == 0
+    book = openpyxl.load_workbook(target)
+    assert book.sheetnames == ["Việc", "Tiền"]
+    sheet = book["Việc"]
+    fields = [c.value for c in sheet[4]]
+    rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=6)]
+    assert rows[-1][0] == "Tổng cộng"
+    units = rows[:-1]
+    assert len(units) == 6
+    for name in ("to_enforce", "with_conditions", "finished", "carried_forward"):
+        col = fields.index(name)
+        assert rows[-1][col] == sum(r[col] for r in units)
+    col = fields.index("to_enforce")
+    assert all(
+        r[col] == r[fields.index("with_conditions")] + r[fields.index("without_conditions")]
+        for r in rows
+    )
+
+
+def _bad(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "data.csv"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("unit,period,kind,completed\n", "header lacks|holds no ledgers"),
+        ("unit,period,completed\nA,năm 2021,1\n", "neither 'kind'"),
+        (HEADER.replace(",kind", ",kind,bogus") + "", "unknown column"),
+        (GOOD.replace(",15,2,", ",1.5,2,"), r"data.csv:2: column completed: '1.5'"),
+        (GOOD.replace(",15,2,", ",-15,2,"), r"data.csv:2: column completed: '-15'"),
+        (GOOD.replace(",15,2,", ",16,2,"), r"data.csv:2: rows do not add up"),
+        (GOOD.replace("tien,1000", "viec,1000"), r"data.csv:3: a second viec row"),
+        (HEADER + "A,11 tháng năm 2021,viec,10,20,1,0,15,2,0,5,0,0,0,7\n", "no tien row"),
+        (GOOD.replace("11 tháng năm 2021,viec", "13 tháng năm 2021,viec"), "column period"),
+        (GOOD.replace("viec,10,20", "viec,10,20,5"), r"data.csv:2: 16 cells for 15 columns"),
+        (
+            GOOD.replace(",tien,1000,2000,100,0,800,100,50", ",tien,1000,2000,100,0,800,100,x"),
+            "column reduced",
+        ),
+        (GOOD.replace(",viec,10,20,1,0,15,2,0", ",viec,10,20,1,0,15,2,3"), "money ledger only"),
+    ],
+)
+def test_bad_csv_exits_2_with_where_and_why(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, expected: str
+) -> None:
+    path = _bad(tmp_path, text)
+    code, out, err = _run(capsys, "report", str(path), "--quiet")
+    assert code == 2
+    assert out == ""
+    assert err.startswith("thads-metrics: error: ")
+    assert len(err.strip().splitlines()) == 1
+    import re
+
+    assert re.search(expected, err), err
+
+
+def test_bad_csv_writes_no_workbook(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _bad(tmp_path, GOOD.replace(",15,2,", ",16,2,"))
+    target = tmp_path / "out.xlsx"
+    code, _, _ = _run(capsys, "report", str(path), "--format", "xlsx", "-o", str(target))
+    assert code == 2
+    assert not target.exists()
+    assert list(tmp_path.iterdir()) == [path]
+
+
+def test_case_records_csv(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _bad(
+        tmp_path,
+        "unit,period,origin,status,entrusted,withdrawn,amount_due,amount_finished\n"
+        "X,2022-03-31,newly_accepted,completed,0,0,100,100\n"
+        "X,2022-03-31,carried_over,in_progress,0,0,300,100\n"
+        "X,2022-03-31,newly_accepted,,1,0,50,0\n",
+    )
+    code, out, err = _run(capsys, "report", str(path), "--format", "json")
+    assert code == 0, err
+    unit = json.loads(out)["units"][0]
+    assert unit["cases"]["rows"]["entrusted"] == 1
+    assert unit["cases"]["rate"] == "50.00"
+    assert unit["money"]["rows"]["finished"] == 200
+
+
+@pytest.mark.parametrize(
+    ("row", "expected"),
+    [
+        ("X,2022-03-31,later,completed,0,0,1,1", "column origin"),
+        ("X,2022-03-31,new,done,0,0,1,1", "column status"),
+        ("X,2022-03-30,new,completed,0,0,1,1", "not the last day of a month"),
+        ("X,2022-03-31,new,completed,maybe,0,1,1", "column entrusted"),
+        ("X,2022-03-31,new,completed,0,0,1,2", "cannot exceed"),
+        (",2022-03-31,new,completed,0,0,1,1", "column unit"),
+    ],
+)
+def test_bad_case_records(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], row: str, expected: str
+) -> None:
+    header = "unit,period,origin,status,entrusted,withdrawn,amount_due,amount_finished\n"
+    path = _bad(tmp_path, header + "X,2022-03-31,new,completed,0,0,1,1\n" + row + "\n")
+    code, _, err = _run(capsys, "report", str(path))
+    assert code == 2
+    assert "data.csv:3" in err
+    assert expected in err
+
+
+def test_missing_file_and_period(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, _, err = _run(capsys, "report", str(tmp_path / "nope.csv"))
+    assert code == 2
+    assert "nope.csv" in err
+    code, _, err = _run(capsys, "report", "--period", "1 tháng năm 2024")
+    assert code == 2
+    assert "not in the input" in err
+    code, _, err = _run(capsys, "report", "--unit", "Atlantis")
+    assert code == 2
+    assert "Atlantis" in err
+
+
+def test_bad_targets_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    targets = tmp_path / "targets.csv"
+    targets.write_text("year,unit,cases,money\n2025,A,81.5.1,40\n", encoding="utf-8")
+    code, _, err = _run(capsys, "report", "--targets", str(targets))
+    assert code == 2
+    assert "targets.csv" in err
+
+
+def test_format_command(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(capsys, "format", "146900000000")
+    assert code == 0
+    assert "146,9 tỷ đồng" in out
+    assert "Một trăm bốn mươi sáu tỷ chín trăm triệu đồng" in out
+    code, out, _ = _run(capsys, "format", "146,9 tỷ đồng", "--format", "json")
+    assert json.loads(out)["amount"] == 146_900_000_000
+    code, _, err = _run(capsys, "format", "nhiều tiền")
+    assert code == 2
+    assert "nhiều tiền" in err
+
+
+def test_console_script_entry_point() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "thads_metrics", "report", "--unit", "Đồng Nai", "--quiet"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "Đồng Nai" in proc.stdout

@@ -1,0 +1,179 @@
+"""The report paragraph: wording, published figures, consistency with the rates module."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from thads_metrics import (
+    AmountLedger,
+    CaseLedger,
+    LedgerPair,
+    ReportingPeriod,
+    Target,
+    TargetBook,
+    ThadsError,
+)
+from thads_metrics.report import build_report, summarize, summary_table
+
+LONG_AN_TARGET = Target("81,5", "40,1", "Long An 2022 (seed article)")
+
+
+def _long_an_6_months() -> LedgerPair:
+    """Ledgers giving Long An's published 50,75% về việc at 6 months of 2022."""
+    cases = CaseLedger(
+        carried_over=5_000,
+        newly_accepted=3_000,
+        completed=3_700,
+        terminated=360,
+        in_progress=3_940,
+        without_conditions=0,
+    )
+    money = AmountLedger(
+        carried_over=6_000 * 10**9,
+        newly_accepted=112 * 10**9,
+        completed=1_000 * 10**9,
+        in_progress=2_000 * 10**9,
+        without_conditions=3_112 * 10**9,
+    )
+    return LedgerPair(cases, money)
+
+
+def test_long_an_remaining_to_target() -> None:
+    pair = _long_an_6_months()
+    assert pair.cases.completion_rate() == Decimal("50.75")
+    text = summarize("Long An", ReportingPeriod(2022, 6), *pair, LONG_AN_TARGET)
+    assert "đạt tỷ lệ 50,75%" in text
+    assert "còn thiếu 30,75% so với chỉ tiêu 81,5%" in text
+    assert "còn phải phấn đấu thêm 30,75% để đạt chỉ tiêu" in text
+    # 6 tháng: pro-rated target 40,75% → vượt tiến độ 10%
+    assert "vượt tiến độ 10% (chỉ tiêu 6 tháng là 40,75%)" in text
+
+
+def test_tp_hcm_pace_2019() -> None:
+    """TP.HCM, 6 tháng 2019: 26.515 ÷ 54.681 = 48,49%, vượt tiến độ 11,99 against 73%."""
+    cases = CaseLedger(
+        newly_accepted=60_000, completed=26_515, in_progress=28_166, without_conditions=5_319
+    )
+    money = AmountLedger(newly_accepted=100, completed=40, in_progress=60)
+    text = summarize("TP. Hồ Chí Minh", ReportingPeriod(2019, 6), cases, money, Target(73, 32))
+    assert "đạt tỷ lệ 48,49%" in text
+    assert "vượt tiến độ 11,99%" in text
+
+
+def test_national_2025_gap() -> None:
+    """84,25% against the 2025 target 83,90% → vượt 0,35."""
+    cases = CaseLedger(newly_accepted=10_000, completed=8_425, in_progress=1_575)
+    money = AmountLedger(newly_accepted=100, completed=60, in_progress=40)
+    report = build_report("Toàn quốc", ReportingPeriod(2025, 12), cases, money)
+    assert report.target.cases == Decimal("83.90")  # national fallback
+    assert report.cases.gap is not None
+    assert report.cases.gap.points == Decimal("0.35")
+    assert "vượt 0,35% so với chỉ tiêu 83,9%" in report.text()
+    assert "vượt 0,35 điểm phần trăm" in report.text(points_unit="points")
+    assert "tiến độ" not in report.text()  # no pace in the year report
+
+
+def test_gap_is_computed_on_the_printed_rate() -> None:
+    # 2 ÷ 3 = 66,666…% prints 66,67%; against 66,67 it is exactly met, as printed.
+    cases = CaseLedger(newly_accepted=3, completed=2, in_progress=1)
+    money = AmountLedger(newly_accepted=3, completed=2, in_progress=1)
+    report = build_report("A", ReportingPeriod(2025, 12), cases, money, Target("66.67", "66.67"))
+    assert report.cases.rate == Decimal("66.67")
+    assert "đạt đúng chỉ tiêu 66,67%" in report.text()
+
+
+def test_required_is_from_exact_counts() -> None:
+    pair = _long_an_6_months()
+    report = build_report("Long An", ReportingPeriod(2022, 6), *pair, LONG_AN_TARGET)
+    # 81,5% of 8.000 = 6.520 finished needed; 4.060 finished: 2.460 more.
+    assert report.cases.required == 2_460
+    assert "thi hành xong thêm ít nhất 2.460 việc" in report.text()
+
+
+def test_same_period_changes() -> None:
+    before = LedgerPair(
+        CaseLedger(newly_accepted=1_000, completed=700, in_progress=300),
+        AmountLedger(newly_accepted=10**12, completed=4 * 10**11, in_progress=6 * 10**11),
+    )
+    now = LedgerPair(
+        CaseLedger(newly_accepted=1_100, completed=800, in_progress=300),
+        AmountLedger(newly_accepted=10**12, completed=4 * 10**11, in_progress=6 * 10**11),
+    )
+    report = build_report("A", ReportingPeriod(2025, 9), *now, Target(80, 40), previous=before)
+    text = report.text()
+    assert "So với cùng kỳ 9 tháng năm 2024 (về việc)" in text
+    assert "tổng số phải thi hành tăng 100 việc (10%)" in text
+    assert "số thi hành xong tăng 100 việc (14,29%)" in text
+    # 70% → 72,73%: a change of rates is in percentage points
+    assert "tỷ lệ thi hành xong tăng 2,73 điểm phần trăm" in text
+    assert "tỷ lệ thi hành xong không thay đổi" in text  # money
+
+
+def test_carried_forward_sentence_long_an_seed() -> None:
+    """Long An 2022: 5.409 of 12.345 việc and 1.719 of 6.112 tỷ carried forward with conditions."""
+    cases = CaseLedger(carried_over=12_345, in_progress=5_409, without_conditions=6_936)
+    money = AmountLedger(
+        carried_over=6_112 * 10**9, in_progress=1_719 * 10**9, without_conditions=4_393 * 10**9
+    )
+    text = summarize("Long An", ReportingPeriod(2022, 12), cases, money, LONG_AN_TARGET)
+    assert (
+        "Số chuyển kỳ sau là 12.345 việc, tương ứng 6.112 tỷ đồng; trong đó có điều kiện "
+        "thi hành 5.409 việc, tương ứng 1.719 tỷ đồng." in text
+    )
+    assert "chưa tính được tỷ lệ" not in text
+
+
+def test_nothing_with_conditions_is_said_plainly() -> None:
+    cases = CaseLedger(newly_accepted=5, without_conditions=5)
+    money = AmountLedger(newly_accepted=5, without_conditions=5)
+    text = summarize("A", ReportingPeriod(2025, 3), cases, money, Target(80, 40))
+    assert "chưa có việc có điều kiện thi hành nên chưa tính được tỷ lệ" in text
+
+
+def test_unit_target_from_book() -> None:
+    pair = _long_an_6_months()
+    book = TargetBook({(2022, "Long An"): ("81,5", "40,1")})
+    report = build_report("Long An", ReportingPeriod(2022, 6), *pair, book=book)
+    assert report.target.cases == Decimal("81.5")
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda p: build_report("", ReportingPeriod(2022, 6), *p),
+        lambda p: build_report("A", "6 tháng 2022", *p),  # type: ignore[arg-type]
+        lambda p: build_report("A", ReportingPeriod(2022, 6), p.amounts, p.cases),  # type: ignore[arg-type]
+        lambda p: build_report("A", ReportingPeriod(2022, 6), *p, previous=(1, 2)),  # type: ignore[arg-type]
+        lambda p: build_report(
+            "A", ReportingPeriod(2022, 6), CaseLedger.from_totals(to_enforce=5), p.amounts
+        ),
+        lambda p: build_report("A", ReportingPeriod(2021, 6), *p),  # no national target for 2021
+    ],
+)
+def test_bad_inputs_raise_thads_errors(call: object) -> None:
+    with pytest.raises(ThadsError):
+        call(_long_an_6_months())  # type: ignore[operator]
+
+
+def test_json_data_keeps_ints_and_decimal_strings() -> None:
+    report = build_report("Long An", ReportingPeriod(2022, 6), *_long_an_6_months(), LONG_AN_TARGET)
+    data = report.to_data()
+    assert data["cases"]["rate"] == "50.75"
+    assert data["cases"]["rows"]["to_enforce"] == 8_000
+    assert data["money"]["rows"]["to_enforce"] == 6_112 * 10**9
+    assert data["period"]["end"] == "2022-03-31"
+
+
+def test_summary_table_has_total_row() -> None:
+    pair = _long_an_6_months()
+    period = ReportingPeriod(2022, 6)
+    reports = [build_report(u, period, *pair, LONG_AN_TARGET) for u in ("A", "B")]
+    total_pair = pair + pair
+    total = build_report("Tổng cộng", period, *total_pair, LONG_AN_TARGET)
+    table = summary_table(reports, total).splitlines()
+    assert table[0].startswith("Đơn vị")
+    assert table[-1].startswith("Tổng cộng")
+    assert table[-1].split()[2:4] == ["16.000", "8.120"]  # with conditions, finished
+    assert "50,75%" in table[2]
