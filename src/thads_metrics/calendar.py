@@ -23,7 +23,7 @@ import unicodedata
 from collections.abc import Iterator
 from datetime import date, datetime
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 from dateutil.relativedelta import relativedelta
@@ -101,8 +101,31 @@ def _format_date(d: date) -> str:
     return f"{d.day}/{d.month}/{d.year}"
 
 
+class _Span:
+    """A run of days with a label: ``str()`` is the label, ``d in span`` tests a date."""
+
+    __slots__ = ()
+
+    if TYPE_CHECKING:
+
+        @property
+        def start(self) -> date: ...
+        @property
+        def end(self) -> date: ...
+        @property
+        def label(self) -> str: ...
+
+    def __str__(self) -> str:
+        return self.label
+
+    def __contains__(self, d: object) -> bool:
+        if not isinstance(d, date):
+            return False
+        return self.start <= _as_date(d) <= self.end
+
+
 @attrs.frozen(order=True)
-class EnforcementYear:
+class EnforcementYear(_Span):
     """A statistical year of enforcement (năm thống kê thi hành án dân sự).
 
     ``EnforcementYear(2021)`` runs from 1 October 2020 to 30 September 2021.
@@ -143,14 +166,6 @@ class EnforcementYear:
     def label(self) -> str:
         """Vietnamese label as reports write it: ``"năm 2021"``."""
         return f"năm {self.year}"
-
-    def __str__(self) -> str:
-        return self.label
-
-    def __contains__(self, d: object) -> bool:
-        if not isinstance(d, date):
-            return False
-        return self.start <= _as_date(d) <= self.end
 
     def period(self, months: int) -> ReportingPeriod:
         """The cumulative period of ``months`` months from 1 October (kỳ báo cáo lũy kế).
@@ -207,7 +222,7 @@ class EnforcementYear:
 
 
 @attrs.frozen(order=True)
-class ReportingPeriod:
+class ReportingPeriod(_Span):
     """A cumulative reporting period (kỳ báo cáo lũy kế từ 1/10).
 
     ``ReportingPeriod(2021, 11)`` is "11 tháng năm 2021", 1 October 2020 to
@@ -301,14 +316,6 @@ class ReportingPeriod:
         """The period dated by its end: ``"tính đến 31/8/2021"``."""
         return f"tính đến {_format_date(self.end)}"
 
-    def __str__(self) -> str:
-        return self.label
-
-    def __contains__(self, d: object) -> bool:
-        if not isinstance(d, date):
-            return False
-        return self.start <= _as_date(d) <= self.end
-
     def same_period_last_year(self) -> ReportingPeriod:
         """The same cumulative period of the previous year (cùng kỳ năm trước).
 
@@ -323,7 +330,7 @@ class ReportingPeriod:
 
 
 @attrs.frozen(order=True)
-class Quarter:
+class Quarter(_Span):
     """A quarter of the statistical year (quý của năm thống kê).
 
     Quý I is October–December, Quý II January–March, Quý III April–June,
@@ -374,14 +381,6 @@ class Quarter:
         """Vietnamese label: ``"Quý II/2022"``."""
         return f"Quý {_ROMAN[self.number - 1]}/{self.year}"
 
-    def __str__(self) -> str:
-        return self.label
-
-    def __contains__(self, d: object) -> bool:
-        if not isinstance(d, date):
-            return False
-        return self.start <= _as_date(d) <= self.end
-
     def cumulative_period(self) -> ReportingPeriod:
         """The cumulative period that ends with this quarter (3, 6, 9 or 12 months).
 
@@ -400,7 +399,7 @@ class Quarter:
 
 
 @attrs.frozen(order=True)
-class CalendarQuarter:
+class CalendarQuarter(_Span):
     """A quarter of the calendar year (quý theo năm dương lịch).
 
     Ministry work plans sometimes use these: "Quý IV/2020" meaning
@@ -444,14 +443,6 @@ class CalendarQuarter:
     def label(self) -> str:
         """Vietnamese label marked as calendar: ``"Quý IV/2020 (năm dương lịch)"``."""
         return f"Quý {_ROMAN[self.number - 1]}/{self.year} (năm dương lịch)"
-
-    def __str__(self) -> str:
-        return self.label
-
-    def __contains__(self, d: object) -> bool:
-        if not isinstance(d, date):
-            return False
-        return self.start <= _as_date(d) <= self.end
 
     def to_statistical(self) -> Quarter:
         """The same three months as a quarter of the statistical year."""

@@ -34,11 +34,12 @@ from typing import Any, NamedTuple
 
 import attrs
 
+from thads_metrics._html import html_table
 from thads_metrics._validate import require_int
 from thads_metrics.calendar import ReportingPeriod
 from thads_metrics.classification import Status
 from thads_metrics.errors import LedgerError
-from thads_metrics.ledger import AmountLedger, CaseLedger
+from thads_metrics.ledger import ROW_TERMS, AmountLedger, CaseLedger
 
 __all__ = ["Aggregation", "CaseRecord", "LedgerPair", "Origin", "aggregate"]
 
@@ -294,6 +295,18 @@ class LedgerPair(_Pair):
 
     def __mul__(self, other: object) -> Any:
         raise LedgerError("a LedgerPair cannot be repeated with *; add pairs with +")
+
+    def _repr_html_(self) -> str:
+        """The two ledgers side by side (việc, tiền) as an HTML table, for notebooks."""
+        rows = [
+            [
+                ROW_TERMS[name],
+                getattr(self.cases, name) if name in CaseLedger.ROWS else None,
+                getattr(self.amounts, name),
+            ]
+            for name in AmountLedger.ROWS
+        ]
+        return html_table("LedgerPair", ["dòng", "việc", "tiền (đồng)"], rows)
 
     __rmul__ = __mul__
 

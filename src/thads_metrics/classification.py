@@ -35,6 +35,7 @@ import attrs
 
 from thads_metrics._validate import require_int
 from thads_metrics.errors import ClassificationError
+from thads_metrics.ledger import ROW_TERMS
 
 __all__ = ["CaseFacts", "Classification", "Condition", "Reason", "Status", "Stay", "classify"]
 
@@ -60,18 +61,6 @@ class Condition(enum.Enum):
 
     def __repr__(self) -> str:
         return f"Condition.{self.name}"
-
-
-_STATUS_TERMS = {
-    "completed": "thi hành xong",
-    "terminated": "đình chỉ thi hành án",
-    "reduced": "giảm, miễn thi hành án",
-    "in_progress": "đang thi hành",
-    "postponed": "hoãn thi hành án",
-    "suspended": "tạm đình chỉ thi hành án",
-    "other": "trường hợp khác",
-    "without_conditions": "chưa có điều kiện thi hành",
-}
 
 
 class Status(enum.Enum):
@@ -100,7 +89,7 @@ class Status(enum.Enum):
         >>> Status.IN_PROGRESS.term
         'đang thi hành'
         """
-        return _STATUS_TERMS[self.value]
+        return ROW_TERMS[self.value]
 
     @property
     def condition(self) -> Condition:

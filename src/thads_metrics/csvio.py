@@ -29,6 +29,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, TextIO, cast
 
+import attrs
+
 from thads_metrics.calendar import ReportingPeriod, parse_date, parse_period
 from thads_metrics.cases import Aggregation, CaseRecord, LedgerPair, Origin, aggregate
 from thads_metrics.classification import Status
@@ -46,17 +48,7 @@ __all__ = [
 ]
 
 LEDGER_COLUMNS = ("unit", "period", "kind", *AmountLedger.STORED)
-CASE_COLUMNS = (
-    "unit",
-    "period",
-    "origin",
-    "status",
-    "entrusted",
-    "withdrawn",
-    "amount_due",
-    "amount_finished",
-    "amount_reduced",
-)
+CASE_COLUMNS = tuple(field.name for field in attrs.fields(CaseRecord) if field.init)
 _CASE_REQUIRED = ("unit", "period", "origin")
 
 #: Ledgers by (unit, period), as read from a file.

@@ -3,9 +3,10 @@
 Install the extra ``thads-metrics[excel]`` (openpyxl). :func:`write_workbook`
 writes two sheets, "Việc" (the case ledger) and "Tiền" (the money ledger, in
 đồng): one row per unit, the rows of the form as columns in their order
-(carried over, newly accepted, accepted, entrusted, withdrawn, to enforce,
-with conditions and its detail, without conditions, finished, carried
-forward, carried forward with conditions), then the share with conditions
+(the ledger's ``ROWS``: carried over, newly accepted, accepted, entrusted,
+withdrawn, to enforce, with conditions, finished and the detail of with
+conditions, without conditions, carried forward, carried forward with
+conditions), then the share with conditions
 and the completion rate, and a totals row (Tổng cộng). Counts and amounts are
 written as exact integers; the totals are the library's exact sums, not
 spreadsheet formulas; the rates are rounded half up to two decimals.
@@ -43,26 +44,6 @@ FIELD_ROW = 4
 #: First sheet row holding a unit (1-based).
 FIRST_DATA_ROW = 6
 
-_FORM_ORDER = (
-    "carried_over",
-    "newly_accepted",
-    "accepted",
-    "entrusted",
-    "withdrawn",
-    "to_enforce",
-    "with_conditions",
-    "completed",
-    "terminated",
-    "reduced",
-    "in_progress",
-    "postponed",
-    "suspended",
-    "other",
-    "without_conditions",
-    "finished",
-    "carried_forward",
-    "carried_forward_with_conditions",
-)
 _RATES = (
     ("conditions_share", "Tỷ lệ có điều kiện (%)"),
     ("completion_rate", "Tỷ lệ thi hành xong (%)"),
@@ -77,7 +58,7 @@ def ledger_columns(kind: type[CaseLedger] | type[AmountLedger]) -> tuple[str, ..
     >>> "reduced" in ledger_columns(CaseLedger), "reduced" in ledger_columns(AmountLedger)
     (False, True)
     """
-    return tuple(name for name in _FORM_ORDER if name in kind.ROWS)
+    return tuple(name for name in kind.ROWS if name != "finished_excluding_reduced")
 
 
 def _rate(ledger: CaseLedger | AmountLedger, name: str) -> Decimal | None:

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 import attrs
 
+from thads_metrics._html import html_table
 from thads_metrics._validate import Exact, require_int
 from thads_metrics.errors import LedgerError
 from thads_metrics.rates import completion_rate as _completion_rate
@@ -418,6 +419,14 @@ class _Ledger:
         }
         unknown = frozenset(new for new, old in source.items() if old in self.unknown)
         return cls(**values, unknown=unknown)
+
+    def _repr_html_(self) -> str:
+        """The ledger as an HTML table, one form row a line, for notebooks."""
+        rows = [
+            [name, ROW_TERMS[name], None if name in self.unknown else getattr(self, name)]
+            for name in self.ROWS
+        ]
+        return html_table(f"{type(self).__name__} ({self._UNIT})", ["row", "dòng", "số"], rows)
 
     def __repr__(self) -> str:
         shown = [f"{name}={getattr(self, name)!r}" for name in self.STORED if getattr(self, name)]

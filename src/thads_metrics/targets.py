@@ -27,6 +27,7 @@ from typing import Any
 
 import attrs
 
+from thads_metrics._html import html_table
 from thads_metrics._validate import Exact, require_exact, require_int, to_fraction
 from thads_metrics.calendar import MAX_YEAR, MIN_YEAR, EnforcementYear, ReportingPeriod
 from thads_metrics.errors import ParseError, RateError
@@ -724,6 +725,13 @@ class Assessment:
     def on_pace(self) -> bool:
         """True when both rates are at or above the pro-rated targets (đạt tiến độ)."""
         return self.cases.pace.met and self.money.pace.met
+
+    def _repr_html_(self) -> str:
+        """The assessment as an HTML table, for notebooks."""
+        rows = self.rows()
+        names = [name for name in rows[0] if name not in ("period", "unit")]
+        caption = f"{self.unit or 'Toàn hệ thống'}, {self.period.label}"
+        return html_table(caption, names, [[row[name] for name in names] for row in rows])
 
     def rows(self, places: int = 2) -> list[dict[str, object]]:
         """The two lines, về việc and về tiền, as dicts (bảng kết quả), rounded to ``places``."""
