@@ -1,12 +1,12 @@
 """Generate the bundled synthetic sample data (deterministic).
 
 Writes ``src/thads_metrics/data/sample_ledgers.csv``: ledger rows (one row per
-unit, period and kind) for six units over two statistical years, with
-magnitudes like those of real provincial reports, and
-``src/thads_metrics/data/sample_cases.csv``: a smaller set of case records of
-one regional office for the tutorial. The figures are invented; the
-identities between rows hold exactly, and year 2025 opens with what 2024
-carried forward.
+unit, period and kind) for four provinces and two regional offices over two
+statistical years (2024, 2025; periods of 3, 6, 9, 11 and 12 months), with
+magnitudes like those of real provincial reports. The figures are invented;
+the identities between rows hold exactly, and year 2025 opens with what 2024
+carried forward. ``tests/test_sample_data.py`` checks that the bundled file is
+exactly this script's output.
 
 Run from the repository root: ``python scripts/make_sample.py``.
 """
@@ -14,6 +14,7 @@ Run from the repository root: ``python scripts/make_sample.py``.
 from __future__ import annotations
 
 import csv
+import io
 import random
 from pathlib import Path
 
@@ -153,12 +154,18 @@ def ledger_rows() -> list[dict[str, object]]:
     return rows
 
 
+def render() -> str:
+    """The CSV text of the sample."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=FIELDS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(ledger_rows())
+    return out.getvalue()
+
+
 def main() -> None:
     DATA.mkdir(parents=True, exist_ok=True)
-    with (DATA / "sample_ledgers.csv").open("w", newline="", encoding="utf-8") as fh:
-        writer = csv.DictWriter(fh, fieldnames=FIELDS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(ledger_rows())
+    (DATA / "sample_ledgers.csv").write_text(render(), encoding="utf-8")
 
 
 if __name__ == "__main__":
