@@ -273,6 +273,10 @@ def test_quarter_cumulative_period() -> None:
         ("11 thang nam 2021", ReportingPeriod(2021, 11)),
         ("quy II/2022", Quarter(2022, 2)),
         ("tinh den het 30/9/2025", ReportingPeriod(2025, 12)),
+        ("quý II niên độ thi hành án 2022", Quarter(2022, 2)),
+        ("quý II niên độ 2022", Quarter(2022, 2)),
+        ("năm 2021 (12 tháng)", ReportingPeriod(2021, 12)),
+        ("11 tháng năm 2021 (11 tháng)", ReportingPeriod(2021, 11)),
     ],
 )
 def test_parse_period_variants(text: str, expected: object) -> None:
@@ -306,6 +310,8 @@ def test_parse_calendar_quarter_only_on_request() -> None:
         "tính đến 31/2/2021",
         "năm 1800",
         "tính đến 31/8/2021 (10 tháng 2021)",
+        "6 tháng cuối năm 2023",  # April–September: not a cumulative period
+        "năm 2021 (11 tháng)",
     ],
 )
 def test_parse_period_refuses_with_the_value_named(text: str) -> None:

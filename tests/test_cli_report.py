@@ -35,8 +35,9 @@ def test_bundled_sample_text(capsys: pytest.CaptureFixture[str]) -> None:
     assert "So với cùng kỳ năm 2024" in out
     assert "Bảng tổng hợp năm 2025" in out
     assert out.rstrip().splitlines()[-1].startswith("Tổng cộng")
+    assert "của 6 đơn vị (tổng cộng):" in out
     # Nghệ An has its own (synthetic) target in the bundled targets file.
-    assert "vượt 2,45% so với chỉ tiêu 83%" in out
+    assert "vượt 2,45% so với chỉ tiêu 83,00%" in out
 
 
 def test_sample_period_and_unit(capsys: pytest.CaptureFixture[str]) -> None:
@@ -62,7 +63,8 @@ def test_json_format(capsys: pytest.CaptureFixture[str]) -> None:
     unit = data["units"][0]
     assert isinstance(unit["money"]["rows"]["to_enforce"], int)
     assert isinstance(unit["cases"]["rate"], str)
-    assert data["total"]["unit"] == "Tổng cộng"
+    assert data["total"]["unit"] == "6 đơn vị (tổng cộng)"
+    assert data["total"]["target_source"] == "given"
 
 
 def test_xlsx_reads_back(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -215,3 +217,128 @@ def test_console_script_entry_point() -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert "Đồng Nai" in proc.stdout
+
+
+# --------------------------------------------------------------------------- edge cases of input
+
+
+def _bytes(tmp_path: Path, data: bytes, name: str = "data.csv") -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\xef\xbb\xbf" + GOOD.encode(),  # BOM, as Excel writes "CSV UTF-8"
+        GOOD.replace("\n", "\r\n").encode(),  # CRLF
+        GOOD.replace(",", ";").encode(),  # Excel's delimiter in a Vietnamese locale
+        GOOD.replace(",", "\t").encode(),
+    ],
+)
+def test_common_csv_dialects(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], data: bytes
+) -> None:
+    path = _bytes(tmp_path, data)
+    code, out, err = _run(
+        capsys,
+        "report",
+        str(path),
+        "--format",
+        "json",
+        "--targets",
+        str(_bytes(tmp_path, b"year,cases,money\n2021,80,40\n", "t.csv")),
+    )
+    assert code == 0, err
+    assert json.loads(out)["units"][0]["cases"]["rows"]["to_enforce"] == 29
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (b"", r"data.csv:1: the file is empty"),
+        (GOOD.encode() + b"A,n\xe4m 2022,viec,1,0,0,0,1,0,0,0,0,0,0,0\n", r"data.csv:4: not UTF-8"),
+        (GOOD.replace("without_conditions", "").encode(), r"column 15 of the header has no name"),
+        (GOOD.replace(",completed,", ",completed,completed,", 1).encode(), "appears twice"),
+        (
+            GOOD.replace(",15,2,", ",1" + "0" * 40 + ",2,").encode(),
+            r"column completed: .*41 digits",
+        ),
+        (b"unit,period,kind\r0", "data.csv"),
+    ],
+)
+def test_bad_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], data: bytes, expected: str
+) -> None:
+    import re
+
+    code, out, err = _run(capsys, "report", str(_bytes(tmp_path, data)))
+    assert code == 2
+    assert out == ""
+    assert re.search(expected, err), err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_a_directory_as_input_or_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = _run(capsys, "report", str(tmp_path))
+    assert code == 2
+    assert str(tmp_path) in err
+    code, _, err = _run(capsys, "report", "--format", "xlsx", "-o", str(tmp_path))
+    assert code == 2
+    assert "is a directory" in err
+    code, _, err = _run(capsys, "report", "-o", str(tmp_path / "missing" / "x.txt"))
+    assert code == 2
+    assert "cannot write" in err
+
+
+def test_output_file_for_text_and_its_permissions(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import os
+
+    target = tmp_path / "report.txt"
+    code, out, _ = _run(capsys, "report", "-o", str(target), "--quiet")
+    assert code == 0
+    assert out == ""
+    assert target.read_text(encoding="utf-8").startswith("Kết quả thi hành án dân sự năm 2025")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+def test_non_utf8_targets_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    targets = _bytes(tmp_path, b"year,unit,cases,money\n2025,Ngh\xe9 An,80,40\n", "t.csv")
+    code, _, err = _run(capsys, "report", "--targets", str(targets))
+    assert code == 2
+    assert "t.csv" in err
+    assert "UTF-8" in err
+
+
+@pytest.mark.parametrize("amount", ["²", "١٢٣", "9" * 5000])
+def test_format_refuses_non_ascii_digits_and_huge_numbers(
+    capsys: pytest.CaptureFixture[str], amount: str
+) -> None:
+    code, out, err = _run(capsys, "format", amount)
+    assert code == 2
+    assert out == ""
+    assert err.startswith("thads-metrics: error:")
+
+
+def test_year_without_a_known_target_still_reports(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = _run(capsys, "report", str(_bad(tmp_path, GOOD)))  # 2021: no national target
+    assert code == 0, err
+    assert "Chưa có chỉ tiêu năm 2021 để so sánh." in out
+    assert "đạt tỷ lệ 77,27%." in out  # 17 of 22, no target clause
+
+
+def test_empty_status_names_the_column(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _bad(
+        tmp_path,
+        "unit,period,origin,status,amount_due\nX,2022-03-31,new,,5\n",
+    )
+    code, _, err = _run(capsys, "report", str(path))
+    assert code == 2
+    assert "data.csv:2: column status: empty" in err

@@ -4,10 +4,18 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import numpy as np
 import pandas as pd
 import pytest
 
-from thads_metrics import AmountLedger, CaseLedger, LedgerError, LedgerPair, ReportingPeriod
+from thads_metrics import (
+    AmountLedger,
+    CaseLedger,
+    LedgerError,
+    LedgerPair,
+    ReportingPeriod,
+    round_rate,
+)
 from thads_metrics.frames import add_rate_columns, from_frame, to_frame
 
 P = ReportingPeriod(2023, 12)
@@ -57,8 +65,6 @@ def test_huge_amounts_stay_exact_python_ints() -> None:
 def test_rate_columns_match_the_rates_module() -> None:
     df = add_rate_columns(to_frame({("Toàn quốc", P): NATIONAL_2023}))
     cases, money = NATIONAL_2023
-    from thads_metrics import round_rate
-
     assert df.iloc[0]["completion_rate"] == round_rate(cases.completion_rate(), 2)
     assert df.iloc[1]["completion_rate"] == round_rate(money.completion_rate(), 2)
     assert df.iloc[0]["conditions_share"] == round_rate(cases.conditions_share(), 2)
@@ -117,3 +123,88 @@ def test_float_and_negative_columns_refused_by_rates() -> None:
     df.loc[0, "other"] = -1
     with pytest.raises(LedgerError, match="negative"):
         add_rate_columns(df)
+
+
+@pytest.mark.parametrize("value", [-5, np.int64(-5)])
+def test_negative_values_in_object_columns_are_refused_by_rates(value: object) -> None:
+    df = to_frame({("A", P): NATIONAL_2023}).astype({"other": object})
+    df.loc[1, "other"] = value
+    with pytest.raises(LedgerError, match=r"column other, row 1: -5 is negative"):
+        add_rate_columns(df)
+
+
+def test_negative_values_in_int_columns_name_the_row() -> None:
+    df = to_frame({("A", P): NATIONAL_2023, ("B", P): NATIONAL_2023})
+    df.loc[2, "completed"] = -7
+    with pytest.raises(LedgerError, match=r"column completed, row 2: -7 is negative"):
+        add_rate_columns(df)
+
+
+def test_huge_negative_values_are_refused_by_rates() -> None:
+    big = LedgerPair(CaseLedger(), AmountLedger(newly_accepted=10**20, completed=10**20))
+    df = to_frame({("A", P): big})
+    df.loc[0, "completed"] = -(10**20)
+    with pytest.raises(LedgerError, match="negative"):
+        add_rate_columns(df)
+
+
+def test_unsigned_columns_stay_exact() -> None:
+    # uint64 mixed with int64 would be computed in float64: 12.5 % rounds to 12, not 13.
+    m = 3_611_087_814_456_242
+    pair = LedgerPair(
+        CaseLedger(), AmountLedger(newly_accepted=8 * m, completed=m, in_progress=7 * m)
+    )
+    df = to_frame({("A", P): pair}).astype({"completed": np.uint64})
+    assert add_rate_columns(df, 0).iloc[1]["completion_rate"] == Decimal("13")
+    huge = df.astype({"in_progress": np.uint64})
+    huge.loc[1, "in_progress"] = np.uint64(2**64 - 1)
+    rate = add_rate_columns(huge, 0).iloc[1]["completion_rate"]
+    assert rate == round_rate(
+        AmountLedger(
+            newly_accepted=m + 2**64 - 1, completed=m, in_progress=2**64 - 1
+        ).completion_rate(),
+        0,
+    )
+
+
+def test_narrow_int_columns_do_not_wrap_around() -> None:
+    pair = LedgerPair(
+        CaseLedger(newly_accepted=2_000_000, completed=1_000_001, in_progress=999_999),
+        AmountLedger(newly_accepted=2_000_000, completed=1_000_001, in_progress=999_999),
+    )
+    df = to_frame({("A", P): pair})
+    narrow = df.astype({name: np.int32 for name in AmountLedger.ROWS if name in df.columns})
+    rates = add_rate_columns(narrow, 4)
+    assert rates["completion_rate"].tolist() == [Decimal("50.0001")] * 2
+
+
+@pytest.mark.parametrize(
+    ("spellings", "expected"),
+    [
+        (("viec", "tien"), None),
+        (("việc", "tiền"), None),
+        (("VIỆC", "Tiền"), None),
+        (("vie\u0323\u0302c", "tie\u0302\u0300n"), None),  # decomposed (NFD) Vietnamese
+        ((" Viec ", "TIEN"), None),
+        (("viec", "money"), "'money' is not"),
+        (("vie", "tien"), "'vie' is not"),
+        (("viec", None), "None is not"),
+        (("viec", 1), "1 is not"),
+        (("việc", "VIEC"), "a second viec row"),
+        (("TIỀN", "tien"), "a second tien row"),
+    ],
+)
+def test_kind_spellings(spellings: tuple[object, object], expected: str | None) -> None:
+    # the same figures in both ledgers (and no money-only derived column), so that only
+    # the kind decides what is refused
+    pair = LedgerPair(
+        CaseLedger(newly_accepted=3, completed=2, in_progress=1),
+        AmountLedger(newly_accepted=3, completed=2, in_progress=1),
+    )
+    df = to_frame({("A", P): pair}).drop(columns=["finished_excluding_reduced"])
+    df["kind"] = pd.Series(spellings, dtype=object)
+    if expected is None:
+        assert from_frame(df) == {("A", P): pair}
+    else:
+        with pytest.raises(LedgerError, match=expected):
+            from_frame(df)

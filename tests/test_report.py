@@ -13,9 +13,9 @@ from thads_metrics import (
     ReportingPeriod,
     Target,
     TargetBook,
-    ThadsError,
+    UnknownTargetError,
 )
-from thads_metrics.report import build_report, summarize, summary_table
+from thads_metrics.report import ReportError, build_report, summarize, summary_table
 
 LONG_AN_TARGET = Target("81,5", "40,1", "Long An 2022 (seed article)")
 
@@ -45,10 +45,11 @@ def test_long_an_remaining_to_target() -> None:
     assert pair.cases.completion_rate() == Decimal("50.75")
     text = summarize("Long An", ReportingPeriod(2022, 6), *pair, LONG_AN_TARGET)
     assert "đạt tỷ lệ 50,75%" in text
-    assert "còn thiếu 30,75% so với chỉ tiêu 81,5%" in text
-    assert "còn phải phấn đấu thêm 30,75% để đạt chỉ tiêu" in text
-    # 6 tháng: pro-rated target 40,75% → vượt tiến độ 10%
-    assert "vượt tiến độ 10% (chỉ tiêu 6 tháng là 40,75%)" in text
+    assert "còn phải phấn đấu thêm 30,75% để đạt chỉ tiêu năm 81,50%" in text
+    # 6 tháng: pro-rated target 40,75% → vượt tiến độ 10,00%
+    assert "vượt tiến độ 10,00% (chỉ tiêu 6 tháng là 40,75%)" in text
+    assert "30,75" in text.split("còn phải phấn đấu")[1]
+    assert text.count("30,75%") == 1  # said once, not twice
 
 
 def test_tp_hcm_pace_2019() -> None:
@@ -70,7 +71,7 @@ def test_national_2025_gap() -> None:
     assert report.target.cases == Decimal("83.90")  # national fallback
     assert report.cases.gap is not None
     assert report.cases.gap.points == Decimal("0.35")
-    assert "vượt 0,35% so với chỉ tiêu 83,9%" in report.text()
+    assert "vượt 0,35% so với chỉ tiêu 83,90%" in report.text()
     assert "vượt 0,35 điểm phần trăm" in report.text(points_unit="points")
     assert "tiến độ" not in report.text()  # no pace in the year report
 
@@ -81,7 +82,8 @@ def test_gap_is_computed_on_the_printed_rate() -> None:
     money = AmountLedger(newly_accepted=3, completed=2, in_progress=1)
     report = build_report("A", ReportingPeriod(2025, 12), cases, money, Target("66.67", "66.67"))
     assert report.cases.rate == Decimal("66.67")
-    assert "đạt đúng chỉ tiêu 66,67%" in report.text()
+    assert "; đạt chỉ tiêu 66,67%." in report.text()
+    assert report.cases.required == 0  # met as printed: nothing more is asked
 
 
 def test_required_is_from_exact_counts() -> None:
@@ -104,7 +106,7 @@ def test_same_period_changes() -> None:
     report = build_report("A", ReportingPeriod(2025, 9), *now, Target(80, 40), previous=before)
     text = report.text()
     assert "So với cùng kỳ 9 tháng năm 2024 (về việc)" in text
-    assert "tổng số phải thi hành tăng 100 việc (10%)" in text
+    assert "tổng số phải thi hành tăng 100 việc (10,00%)" in text
     assert "số thi hành xong tăng 100 việc (14,29%)" in text
     # 70% → 72,73%: a change of rates is in percentage points
     assert "tỷ lệ thi hành xong tăng 2,73 điểm phần trăm" in text
@@ -153,7 +155,7 @@ def test_unit_target_from_book() -> None:
     ],
 )
 def test_bad_inputs_raise_thads_errors(call: object) -> None:
-    with pytest.raises(ThadsError):
+    with pytest.raises((ReportError, UnknownTargetError)):
         call(_long_an_6_months())  # type: ignore[operator]
 
 
@@ -177,3 +179,90 @@ def test_summary_table_has_total_row() -> None:
     assert table[-1].startswith("Tổng cộng")
     assert table[-1].split()[2:4] == ["16.000", "8.120"]  # with conditions, finished
     assert "50,75%" in table[2]
+
+
+def test_pace_uses_the_printed_prorated_target() -> None:
+    """11 tháng: 81,5 × 11/12 = 74,708…% prints 74,71%; a rate of 74,71% is exactly on pace."""
+    cases = CaseLedger(newly_accepted=10_000, completed=7_471, in_progress=2_529)
+    money = AmountLedger(newly_accepted=100, completed=40, in_progress=60)
+    report = build_report("A", ReportingPeriod(2022, 11), cases, money, LONG_AN_TARGET)
+    assert report.cases.prorated == Decimal("74.71")
+    assert report.cases.pace is not None
+    assert report.cases.pace.points == 0
+    assert "đạt tiến độ (chỉ tiêu 11 tháng là 74,71%)" in report.text()
+    assert "vượt tiến độ 0" not in report.text()
+
+
+def test_shortfall_wording_year_vs_period() -> None:
+    cases = CaseLedger(newly_accepted=100, completed=70, in_progress=30)
+    money = AmountLedger(newly_accepted=100, completed=70, in_progress=30)
+    year = build_report("A", ReportingPeriod(2025, 12), cases, money).text()
+    assert "chưa đạt chỉ tiêu 83,90% (còn thiếu 13,90%)" in year
+    assert "phấn đấu" not in year  # the year is closed
+    nine = build_report("A", ReportingPeriod(2025, 9), cases, money).text()
+    assert "vượt tiến độ 7,07% (chỉ tiêu 9 tháng là 62,93%)" in nine
+    assert "còn phải phấn đấu thêm 13,90% để đạt chỉ tiêu năm 83,90%" in nine
+    assert "còn thiếu" not in nine
+
+
+def test_money_still_needed_is_rounded_up() -> None:
+    # 40,1% of 1.000.000.000.001 đồng = 401.000.000.000,4 → 401.000.000.001 đồng needed;
+    # printed to 0,1 tỷ it must not read 401 tỷ (too low): 401,1 tỷ.
+    cases = CaseLedger(newly_accepted=10, completed=5, in_progress=5)
+    money = AmountLedger(newly_accepted=10**12 + 1, in_progress=10**12 + 1)
+    text = summarize("A", ReportingPeriod(2022, 6), cases, money, LONG_AN_TARGET)
+    assert "thi hành xong thêm ít nhất 401,1 tỷ đồng" in text
+
+
+def test_money_stays_in_ty_within_a_paragraph() -> None:
+    money = AmountLedger(
+        carried_over=142_313_824_952_556,
+        newly_accepted=51_954_429_563_030,
+        in_progress=66_159_074_332_714,
+        without_conditions=128_109_180_182_872,
+    )
+    cases = CaseLedger(newly_accepted=1, in_progress=1)
+    text = summarize("A", ReportingPeriod(2025, 12), cases, money, Target(80, 40))
+    assert "tổng số phải thi hành là 194.268,3 tỷ đồng" in text
+    assert "nghìn tỷ" not in text
+
+
+def test_rows_that_were_zero_last_year() -> None:
+    before = LedgerPair(CaseLedger(newly_accepted=5, in_progress=5), AmountLedger())
+    now = LedgerPair(
+        CaseLedger(newly_accepted=5, completed=2, in_progress=3),
+        AmountLedger(newly_accepted=10**9, completed=10**9),
+    )
+    report = build_report("A", ReportingPeriod(2025, 12), *now, Target(80, 40), previous=before)
+    text = report.text()
+    assert "số thi hành xong tăng 2 việc (cùng kỳ không có)" in text
+    assert report.to_data()["cases"]["change"]["finished"] == {
+        "absolute": 2,
+        "relative_percent": None,
+    }
+
+
+def test_national_fallback_is_said_and_unknown_years_can_be_reported() -> None:
+    pair = _long_an_6_months()
+    national = build_report("Long An", ReportingPeriod(2025, 6), *pair)
+    assert national.target_source == "national"
+    assert "chỉ tiêu chung năm 2025 (83,90% về việc, 51,90% về tiền)" in national.text()
+    with pytest.raises(UnknownTargetError):
+        build_report("Long An", ReportingPeriod(2021, 6), *pair)
+    no_target = build_report("Long An", ReportingPeriod(2021, 6), *pair, require_target=False)
+    assert no_target.target is None
+    assert no_target.cases.gap is None
+    text = no_target.text()
+    assert "đạt tỷ lệ 50,75%." in text
+    assert "Chưa có chỉ tiêu năm 2021 để so sánh." in text
+    assert no_target.to_data()["target"] is None
+
+
+def test_json_and_text_agree() -> None:
+    report = build_report("Long An", ReportingPeriod(2022, 6), *_long_an_6_months(), LONG_AN_TARGET)
+    data = report.to_data()["cases"]
+    text = report.text()
+    assert f"đạt tỷ lệ {data['rate'].replace('.', ',')}%" in text
+    assert f"chỉ tiêu 6 tháng là {data['prorated_target'].replace('.', ',')}%" in text
+    assert f"phấn đấu thêm {data['remaining_points'].replace('.', ',')}%" in text
+    assert f"ít nhất {data['required']:,} việc".replace(",", ".") in text

@@ -10,9 +10,11 @@ import pytest
 from thads_metrics import (
     AmountLedger,
     CaseLedger,
+    EnforcementYear,
     LedgerError,
     ParseError,
     PeriodError,
+    RateError,
     ReportingPeriod,
     Target,
     ThadsError,
@@ -84,21 +86,160 @@ def test_broken_identity_is_refused() -> None:
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "error"),
     [
-        "[1, 2]",
-        '{"type": "Nope"}',
-        '{"year": 2021}',
-        '{"type": "CaseLedger"}',
-        '{"type": "CaseLedger", "rows": {"accepted": 5}}',
-        '{"type": "CaseLedger", "rows": {}, "unknown": "completed"}',
-        '{"type": "TargetBook", "entries": 5}',
-        "not json",
+        ("[1, 2]", ParseError),
+        ('{"type": "Nope"}', ParseError),
+        ('{"year": 2021}', ParseError),
+        ('{"type": "CaseLedger"}', ParseError),
+        ('{"type": "CaseLedger", "rows": {"accepted": 5}}', ParseError),
+        ('{"type": "CaseLedger", "rows": {}, "unknown": "completed"}', ParseError),
+        ('{"type": "CaseLedger", "rows": {"completed": -1}}', LedgerError),
+        ('{"type": "CaseLedger", "rows": {}, "unknown": ["nope"]}', LedgerError),
+        ('{"type": "TargetBook", "entries": 5}', ParseError),
+        ('{"type": "EnforcementYear", "year": 1800}', PeriodError),
+        ('{"type": "Quarter", "year": 2022, "number": 5}', PeriodError),
+        ('{"type": "Target", "cases": "101", "money": "40"}', RateError),
+        ("not json", ParseError),
     ],
 )
-def test_malformed_json_raises_thads_errors(text: str) -> None:
-    with pytest.raises(ThadsError):
+def test_malformed_json_raises_thads_errors(text: str, error: type[ThadsError]) -> None:
+    with pytest.raises(ThadsError) as info:
         loads(text)
+    assert type(info.value) is error
+
+
+NOT_UTF8 = b'{"type": "EnforcementYear", "year": 2021}\xff'
+
+
+def test_bytes_that_are_not_utf8_raise_parse_error_with_position() -> None:
+    with pytest.raises(ParseError, match="UTF-8") as info:
+        loads(NOT_UTF8)
+    assert info.value.position == NOT_UTF8.index(b"\xff")
+    assert loads(NOT_UTF8[:-1]) == EnforcementYear(2021)
+
+
+def test_integer_too_long_for_python_raises_parse_error_with_position() -> None:
+    text = '{"type": "CaseLedger", "rows": {"completed": ' + "9" * 5000 + "}}"
+    with pytest.raises(ParseError, match="5000 digits") as info:
+        loads(text)
+    assert info.value.position == text.index("9")
+    # a number-like string before it does not mislead the position
+    text = '{"label": "' + "1" * 5000 + '", "year": -' + "1" * 5000 + "}"
+    with pytest.raises(ParseError) as info:
+        loads(text)
+    assert info.value.position == text.index("-")
+
+
+@pytest.mark.parametrize("text", ["[" * 100_000, '{"a": ' * 100_000, "[" * 5_000 + "]" * 5_000])
+def test_deep_nesting_raises_parse_error(text: str) -> None:
+    with pytest.raises(ParseError, match="nested"):
+        loads(text)
+
+
+def test_deeply_nested_lists_given_to_from_data_raise_parse_error() -> None:
+    data: list[object] = []
+    for _ in range(10_000):
+        data = [data]
+    with pytest.raises(ParseError, match="nested"):
+        from_data(data)
+
+
+def test_lists_of_lists_still_round_trip() -> None:
+    value = [[ReportingPeriod(2021, 11)], [], [[NATIONAL_2023]]]
+    assert loads(dumps(value)) == value  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])
+def test_non_json_constants_are_refused(constant: str) -> None:
+    text = f'{{"type": "EnforcementYear", "year": 2021, "label": {constant}}}'
+    with pytest.raises(ParseError, match=constant) as info:
+        loads(text)
+    assert info.value.position == text.index(constant)
+
+
+def test_non_text_input_raises_parse_error() -> None:
+    with pytest.raises(ParseError, match="str or bytes"):
+        loads(2021)  # type: ignore[arg-type]
+
+
+def test_repeated_keys_are_refused() -> None:
+    with pytest.raises(ParseError, match="'year' twice"):
+        loads('{"type": "EnforcementYear", "year": 2021, "year": 2022}')
+    rows = '{"completed": 1, "newly_accepted": 1, "completed": 0}'
+    with pytest.raises(ParseError, match="'completed' twice"):
+        loads('{"type": "CaseLedger", "rows": ' + rows + "}")
+
+
+def _book_json(*units: str | None) -> str:
+    entries = [
+        {"year": 2022, "unit": unit, "target": {"type": "Target", "cases": "80", "money": "40"}}
+        for unit in units
+    ]
+    return json.dumps({"type": "TargetBook", "national": True, "entries": entries})
+
+
+@pytest.mark.parametrize(
+    "units",
+    [("Long An", "Long An"), (None, None), ("Long An", "Đồng Nai", " Long  An "), (None, "")],
+)
+def test_repeated_target_book_entries_are_refused(units: tuple[str | None, ...]) -> None:
+    with pytest.raises(ParseError, match="entries 0 and") as info:
+        loads(_book_json(*units))
+    assert "2022" in str(info.value)
+
+
+def test_target_book_entries_with_unhashable_keys_raise_thads_errors() -> None:
+    data = json.loads(_book_json("Long An"))
+    data["entries"][0]["year"] = [2022]
+    with pytest.raises(RateError, match="year"):
+        from_data(data)
+    data["entries"][0]["year"] = 2022
+    data["entries"][0]["unit"] = {"name": "Long An"}
+    with pytest.raises(RateError, match="unit"):
+        from_data(data)
+
+
+def test_distinct_target_book_entries_are_read() -> None:
+    book = loads(_book_json("Long An", "Đồng Nai", None))
+    assert len(book) == 3
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("finished", 1.0),
+        ("to_enforce", True),
+        ("finished", "1"),
+        ("finished", -1),
+        ("accepted", None),
+    ],
+)
+def test_derived_values_must_be_ints(name: str, value: object) -> None:
+    ledger = CaseLedger(newly_accepted=1, completed=1)
+    data = to_data(ledger)
+    assert name in data["derived"]
+    data["derived"][name] = value
+    with pytest.raises(LedgerError, match=f"derived row {name}"):
+        from_data(data)
+
+
+def test_derived_floats_and_bools_in_json_text_are_refused() -> None:
+    text = (
+        '{"type": "CaseLedger", "rows": {"newly_accepted": 1, "completed": 1}, '
+        '"derived": {"finished": 1.0, "to_enforce": true}}'
+    )
+    with pytest.raises(LedgerError, match=r"float 1\.0"):
+        loads(text)
+
+
+def test_nested_target_of_another_type_is_refused() -> None:
+    data = json.loads(_book_json("Long An"))
+    data["entries"][0]["target"]["type"] = "CaseLedger"
+    with pytest.raises(ParseError, match="'CaseLedger'"):
+        from_data(data)
+    del data["entries"][0]["target"]["type"]  # the tag may be left out
+    assert len(from_data(data)) == 1
 
 
 def test_period_json_checks_the_period() -> None:

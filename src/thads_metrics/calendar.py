@@ -464,17 +464,19 @@ _ROMAN_VALUES = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
 _YEAR_RE = r"(\d{4})"
 _PERIOD_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
-    # "năm 2021", "năm thống kê 2021", "năm 2021 (12 tháng)"
+    # "năm 2021", "năm thống kê 2021", "cả năm 2021"
     (re.compile(rf"^(?:ca )?nam (?:thong ke |thi hanh an )?{_YEAR_RE}$"), "year"),
-    # "11 tháng năm 2021", "11 tháng 2021", "6 tháng đầu năm 2022", "11 tháng/2021"
+    # "11 tháng năm 2021", "11 tháng 2021", "6 tháng đầu năm 2022", "11 tháng/2021";
+    # never "6 tháng cuối năm" (April–September is not a cumulative period)
     (
-        re.compile(rf"^(\d{{1,2}}) thang(?: dau| cuoi)?(?: nam| ?/ ?)? ?{_YEAR_RE}$"),
+        re.compile(rf"^(\d{{1,2}}) thang(?: dau)?(?: nam| ?/ ?)? ?{_YEAR_RE}$"),
         "months",
     ),
-    # "Quý II/2022", "quý 2 năm 2022", "quý II niên độ 2022", "Q2/2022"
+    # "Quý II/2022", "quý 2 năm 2022", "quý II niên độ (thi hành án) 2022", "Q2/2022"
     (
         re.compile(
-            rf"^(?:quy|q) ?(iv|iii|ii|i|\d)(?: ?/ ?| nam | nien do | nam thong ke ){_YEAR_RE}$"
+            rf"^(?:quy|q) ?(iv|iii|ii|i|\d)"
+            rf"(?: ?/ ?| nam | nien do (?:thi hanh an )?(?:nam )?| nam thong ke ){_YEAR_RE}$"
         ),
         "quarter",
     ),
@@ -485,6 +487,7 @@ _PERIOD_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
 )
 
+_BARE_MONTHS = re.compile(r"^(\d{1,2}) thang$")
 _DMY_RE = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
 _ISO_RE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 
@@ -584,6 +587,15 @@ def parse_period(
     paren = re.match(r"^(.*?)\s*\((.*)\)$", folded)
     if paren and paren.group(1):
         outer = _parse_simple(text, paren.group(1).strip(), calendar_quarters)
+        bare = _BARE_MONTHS.match(paren.group(2).strip())
+        if bare and isinstance(outer, ReportingPeriod):  # "năm 2021 (12 tháng)"
+            if int(bare.group(1)) != outer.months:
+                raise ParseError(
+                    f"{text!r} contradicts itself: {outer.label} is {outer.months} months, "
+                    f"not {bare.group(1)}",
+                    text=text,
+                )
+            return outer
         inner = _parse_simple(text, paren.group(2).strip(), calendar_quarters)
         if outer != inner:
             raise ParseError(

@@ -22,10 +22,11 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from importlib import resources
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from thads_metrics import __version__
 from thads_metrics.calendar import (
+    MIN_YEAR,
     EnforcementYear,
     Quarter,
     ReportingPeriod,
@@ -33,18 +34,21 @@ from thads_metrics.calendar import (
     parse_period,
 )
 from thads_metrics.cases import LedgerPair
-from thads_metrics.csvio import CsvError, LedgerTable, read_csv
+from thads_metrics.csvio import MAX_DIGITS, CsvError, LedgerTable, read_csv
 from thads_metrics.errors import ParseError, ThadsError
 from thads_metrics.report import UnitReport, build_report, summary_table
-from thads_metrics.targets import TargetBook
+from thads_metrics.targets import Target, TargetBook, UnknownTargetError
 
-__all__ = ["SAMPLE_LEDGERS", "SAMPLE_TARGETS", "main"]
+__all__ = ["SAMPLE_LEDGERS", "SAMPLE_TARGETS", "OutputError", "main"]
 
 #: Name of the bundled sample of ledger rows (package data).
 SAMPLE_LEDGERS = "sample_ledgers.csv"
 #: Name of the bundled sample of unit targets (package data).
 SAMPLE_TARGETS = "sample_targets.csv"
-TOTAL_LABEL = "Tổng cộng"
+
+
+class OutputError(ThadsError):
+    """An output file that cannot be written (không ghi được tệp kết quả)."""
 
 
 class _Progress:
@@ -73,7 +77,8 @@ def _read(args: argparse.Namespace) -> tuple[LedgerTable, str]:
     if args.file is None:
         data = resources.files("thads_metrics") / "data" / SAMPLE_LEDGERS
         text = data.read_text(encoding="utf-8")
-        return read_csv(_lines(text), name=f"<sample {SAMPLE_LEDGERS}>"), "sample"
+        lines = text.splitlines(keepends=True)
+        return read_csv(lines, name=f"<sample {SAMPLE_LEDGERS}>"), "sample"
     path = Path(args.file)
     progress: _Progress | None = None
     if not args.quiet and sys.stderr.isatty() and path.is_file():
@@ -83,12 +88,6 @@ def _read(args: argparse.Namespace) -> tuple[LedgerTable, str]:
     finally:
         if progress is not None:
             progress.close()
-
-
-def _lines(text: str) -> Any:
-    import io
-
-    return io.StringIO(text, newline="")
 
 
 def _book(args: argparse.Namespace) -> TargetBook:
@@ -101,7 +100,11 @@ def _book(args: argparse.Namespace) -> TargetBook:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except OSError as exc:
-        raise CsvError(f"cannot read: {exc.strerror}", source=str(path)) from exc
+        raise CsvError(f"cannot read: {exc.strerror or exc}", source=str(path)) from exc
+    except UnicodeDecodeError as exc:
+        raise CsvError(
+            f"not UTF-8 text (byte {exc.start + 1}); save the file as CSV UTF-8", source=str(path)
+        ) from exc
     try:
         return TargetBook.from_csv(text)
     except ThadsError as exc:
@@ -137,13 +140,21 @@ def _reports(
                 + ", ".join(available)
             )
         available = [u for u in available if u in units]
-    last = period.same_period_last_year() if period.year > 1900 else None
+    last = period.same_period_last_year() if period.year > MIN_YEAR else None
     reports = []
     for unit in available:
         pair = table[unit, period]
         previous = table.get((unit, last)) if last is not None else None
         reports.append(
-            build_report(unit, period, pair.cases, pair.amounts, previous=previous, book=book)
+            build_report(
+                unit,
+                period,
+                pair.cases,
+                pair.amounts,
+                previous=previous,
+                book=book,
+                require_target=False,
+            )
         )
     total: UnitReport | None = None
     if len(available) > 1:
@@ -151,28 +162,59 @@ def _reports(
         previous_total: LedgerPair | None = None
         if last is not None and all((u, last) in table for u in available):
             previous_total = sum((table[u, last] for u in available), start=LedgerPair())
+        try:  # the roll-up is measured against the system-wide target of the year
+            system_target: Target | None = book.lookup(period.year)
+        except UnknownTargetError:
+            system_target = None
         total = build_report(
-            TOTAL_LABEL,
+            f"{len(available)} đơn vị (tổng cộng)",
             period,
             current.cases,
             current.amounts,
-            book.lookup(period.year),
+            system_target,
             previous=previous_total,
+            require_target=False,
         )
     return reports, total
 
 
 def _write_atomic(path: Path, write: Callable[[Path], None]) -> None:
-    """Write to a temporary file beside ``path``, then move it in place: never half-written."""
+    """Write to a temporary file beside ``path``, then move it in place: never half-written.
+
+    The file gets the usual permissions (0666 less the umask), not mkstemp's 0600.
+    """
+    if path.is_dir():
+        raise OutputError(f"{path}: is a directory; give a file name for --output")
     directory = path.resolve().parent
-    fd, tmp = tempfile.mkstemp(prefix=".thads-", suffix=path.suffix, dir=directory)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".thads-", suffix=path.suffix, dir=directory)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from exc
     os.close(fd)
     try:
         write(Path(tmp))
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _emit(args: argparse.Namespace, text: str) -> None:
+    """Print ``text``, or write it atomically to ``--output``."""
+    if args.output:
+        target = Path(args.output)
+
+        def write(tmp: Path) -> None:
+            tmp.write_text(text, encoding="utf-8")
+
+        _write_atomic(target, write)
+        if not args.quiet:
+            print(f"Đã ghi {target}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
@@ -187,7 +229,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
             "units": [r.to_data() for r in reports],
             "total": None if total is None else total.to_data(),
         }
-        sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
+        _emit(args, json.dumps(out, ensure_ascii=False, indent=2) + "\n")
         return 0
     if args.format == "xlsx":
         from thads_metrics.excel import write_workbook
@@ -202,7 +244,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     if total is not None:
         chunks.append(total.text(points_unit=args.points))
     chunks.append(f"Bảng tổng hợp {period.label} (tiền: tỷ đồng)\n" + summary_table(reports, total))
-    sys.stdout.write("\n\n".join(chunks) + "\n")
+    _emit(args, "\n\n".join(chunks) + "\n")
     return 0
 
 
@@ -239,7 +281,8 @@ def _cmd_format(args: argparse.Namespace) -> int:
     from thads_metrics.vi import amount_in_words, format_dong, parse_dong
 
     text = args.amount.strip()
-    amount = int(text) if text.isdigit() else parse_dong(text)
+    plain = text.isascii() and text.isdigit() and len(text) <= MAX_DIGITS
+    amount = int(text) if plain else parse_dong(text)
     styles = {
         "exact": format_dong(amount),
         "scaled": format_dong(amount, "scaled"),
@@ -274,7 +317,9 @@ def _parser() -> argparse.ArgumentParser:
     p_report.add_argument("--period", help='e.g. "11 tháng năm 2021" (default: latest in file)')
     p_report.add_argument("--unit", action="append", help="only this unit (repeatable)")
     p_report.add_argument("--format", choices=("text", "json", "xlsx"), default="text")
-    p_report.add_argument("--output", "-o", help="file for --format xlsx")
+    p_report.add_argument(
+        "--output", "-o", help="write to this file (default for xlsx: thads-YYYY-MM.xlsx)"
+    )
     p_report.add_argument("--targets", help="CSV of targets by year and unit (TargetBook)")
     p_report.add_argument(
         "--points",
@@ -309,4 +354,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except BrokenPipeError:  # e.g. piped into head
         return 0
+    except OSError as exc:  # e.g. stdout closed, disk full
+        print(f"thads-metrics: error: {exc}", file=sys.stderr)
+        return 2
     return code

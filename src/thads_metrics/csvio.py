@@ -27,7 +27,7 @@ import csv
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any, TextIO, cast
+from typing import Any, cast
 
 import attrs
 
@@ -80,6 +80,8 @@ class CsvError(ParseError):
 
 
 _INT = re.compile(r"[0-9]+")
+#: Most digits accepted in a number cell (10^30 đồng is far beyond any real amount).
+MAX_DIGITS = 30
 _TRUE = frozenset({"1", "true", "yes", "x", "có", "co", "đúng"})
 _FALSE = frozenset({"", "0", "false", "no", "không", "khong", "sai"})
 _KINDS = {"viec": "cases", "việc": "cases", "tien": "money", "tiền": "money"}
@@ -113,6 +115,12 @@ class _Reader:
         if not _INT.fullmatch(text):
             raise self.fail(
                 f"{text!r} is not a whole number >= 0 (digits only; money is in đồng)",
+                line,
+                name,
+            )
+        if len(text) > MAX_DIGITS:
+            raise self.fail(
+                f"{text[:12]}… has {len(text)} digits; at most {MAX_DIGITS} are accepted",
                 line,
                 name,
             )
@@ -162,19 +170,28 @@ class _Reader:
 def _rows(
     handle: Iterable[str], reader: _Reader, required: Iterable[str], known: Iterable[str]
 ) -> Iterator[tuple[int, dict[str, str]]]:
-    rows = csv.reader(handle)
+    lines = iter(handle)
+    first = next(lines, None)
+    if first is None:
+        raise reader.fail("the file is empty: no header", 1)
+    rows = csv.reader(_chain(first, lines), delimiter=_delimiter(first))
     header: list[str] | None = None
     for row in _checked(rows, reader):
         line = rows.line_num
         if header is None:
             header = [cell.strip().lstrip("\ufeff").lower() for cell in row]
+            for index, name in enumerate(header):
+                if not name:
+                    raise reader.fail(f"column {index + 1} of the header has no name", line)
+                if header.index(name) != index:
+                    raise reader.fail(f"column {name} appears twice in the header", line)
             missing = [name for name in required if name not in header]
             if missing:
                 raise reader.fail(
                     f"header lacks column(s) {', '.join(missing)}; expected {', '.join(known)}",
                     line,
                 )
-            unknown = [name for name in header if name and name not in known]
+            unknown = [name for name in header if name not in known]
             if unknown:
                 raise reader.fail(
                     f"unknown column(s) {', '.join(unknown)}; expected {', '.join(known)}", line
@@ -278,6 +295,14 @@ def read_case_records(handle: Iterable[str], source: str = "<input>") -> Iterato
             )
         status_text = cells.get("status", "").strip().lower()
         status = _STATUSES.get(status_text) if status_text else None
+        leaving = reader.flag(cells, "entrusted", line) or reader.flag(cells, "withdrawn", line)
+        if not status_text and not leaving:
+            raise reader.fail(
+                "empty: a case that was not entrusted or withdrawn needs its status "
+                f"({', '.join(s.value for s in Status)})",
+                line,
+                "status",
+            )
         if status_text and status is None:
             raise reader.fail(
                 f"{status_text!r} is not a status; expected one of "
@@ -303,9 +328,14 @@ def read_case_records(handle: Iterable[str], source: str = "<input>") -> Iterato
             raise reader.fail(str(exc), line) from exc
 
 
+def _delimiter(first_line: str) -> str:
+    """``;`` or a tab when the header line has one (Excel in a Vietnamese locale), else ``,``."""
+    return ";" if ";" in first_line else "\t" if "\t" in first_line else ","
+
+
 def _layout(first_line: str, source: str) -> str:
     try:
-        cells = next(csv.reader([first_line]), [])
+        cells = next(csv.reader([first_line], delimiter=_delimiter(first_line)), [])
     except csv.Error as exc:
         raise CsvError(f"not valid CSV: {exc}", source=source, line=1) from exc
     header = {cell.strip().lstrip("\ufeff").lower() for cell in cells}
@@ -321,36 +351,68 @@ def _layout(first_line: str, source: str) -> str:
     )
 
 
+def _decoded(
+    handle: Iterable[bytes], source: str, progress: Callable[[int], None] | None
+) -> Iterator[str]:
+    """Lines of a binary file as text, each decoded as UTF-8 (a leading BOM dropped).
+
+    A byte that is not UTF-8 raises :class:`CsvError` naming the line;
+    ``progress`` is told the bytes read so far, now and then.
+    """
+    read = 0
+    for number, raw in enumerate(handle, start=1):
+        read += len(raw)
+        try:
+            text = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError as exc:
+            raise CsvError(
+                f"not UTF-8 text (byte {exc.start + 1} of the line); save the file as CSV UTF-8",
+                source=source,
+                line=number,
+            ) from exc
+        if progress is not None and number % 4096 == 0:
+            progress(read)
+        yield text
+    if progress is not None:
+        progress(read)
+
+
 def read_csv(
-    source: str | Path | TextIO,
+    source: str | Path | Iterable[str],
     *,
     name: str | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> LedgerTable:
     """Read ledger rows or case records from a CSV file into ledgers by (unit, period).
 
-    ``source`` is a path or an open text file. ``progress``, if given, is
-    called with the number of characters read so far, now and then (for a
+    ``source`` is a path (read as UTF-8, with or without BOM) or an iterable
+    of text lines such as an open text file. The delimiter is ``;`` or a tab
+    when the header has one, else ``,``. ``progress``, if given with a path,
+    is called with the number of bytes read so far, now and then (for a
     progress bar). Raises :class:`CsvError` naming file, line and column.
     """
     if isinstance(source, (str, Path)):
         path = Path(source)
+        label = name or str(path)
         try:
-            with path.open(encoding="utf-8-sig", newline="") as handle:
-                return read_csv(handle, name=name or str(path), progress=progress)
+            with path.open("rb") as handle:
+                return _read_lines(_decoded(handle, label, progress), label)
         except OSError as exc:
-            raise CsvError(f"cannot read: {exc.strerror}", source=str(path)) from exc
-        except UnicodeDecodeError as exc:
-            raise CsvError(
-                f"not UTF-8 text (byte {exc.start}); save the file as CSV UTF-8",
-                source=str(path),
-            ) from exc
-    label = name or str(getattr(source, "name", "<input>"))
-    first = source.readline()
-    lines = _counting(_chain(first, source), progress)
+            raise CsvError(f"cannot read: {exc.strerror or exc}", source=label) from exc
+    return _read_lines(source, name or str(getattr(source, "name", "<input>")))
+
+
+def _read_lines(source: Iterable[str], label: str) -> LedgerTable:
+    lines = iter(source)
+    first = next(lines, "")
+    if not first.strip():
+        raise CsvError(
+            "the file is empty or starts with a blank line: no header", source=label, line=1
+        )
+    whole = _chain(first, lines)
     if _layout(first, label) == "ledgers":
-        return read_ledger_rows(lines, label)
-    result: Aggregation = aggregate(read_case_records(lines, label), by=("unit", "period"))
+        return read_ledger_rows(whole, label)
+    result: Aggregation = aggregate(read_case_records(whole, label), by=("unit", "period"))
     table: LedgerTable = {}
     for key, pair in result.items():
         table[cast("tuple[str, ReportingPeriod]", key)] = pair
@@ -360,16 +422,3 @@ def read_csv(
 def _chain(first: str, rest: Iterable[str]) -> Iterator[str]:
     yield first
     yield from rest
-
-
-def _counting(lines: Iterator[str], progress: Callable[[int], None] | None) -> Iterator[str]:
-    if progress is None:
-        yield from lines
-        return
-    read = 0
-    for index, line in enumerate(lines):
-        read += len(line)
-        if index % 4096 == 0:
-            progress(read)
-        yield line
-    progress(read)

@@ -8,8 +8,17 @@ withdrawn, to enforce, with conditions, finished and the detail of with
 conditions, without conditions, carried forward, carried forward with
 conditions), then the share with conditions
 and the completion rate, and a totals row (Tổng cộng). Counts and amounts are
-written as exact integers; the totals are the library's exact sums, not
-spreadsheet formulas; the rates are rounded half up to two decimals.
+written as integer numbers (see the precision limits below); the totals are
+the library's exact sums, not spreadsheet formulas; the rates are rounded
+half up to two decimals.
+
+Precision (độ chính xác): Excel itself keeps only 15 significant digits, so
+spreadsheet programs round amounts of 10^15 đồng (một triệu tỷ) and more when
+they compute with them. The file holds them exactly only below 2^53 (about
+9×10^15 đồng): openpyxl writes every number through a binary float with at
+most 16 significant digits, so 2^53 + 1 is written as 2^53 and 10^17 + 1 as
+1e+17. National totals, about 3×10^14 đồng, are below both limits; for exact
+larger amounts use :mod:`thads_metrics.csvio` or :mod:`thads_metrics.serialize`.
 
 Each sheet has a title row, a row of Vietnamese headings, a row of the
 library's field names (for programs reading the file back) and the column
@@ -34,6 +43,7 @@ except ImportError as exc:  # pragma: no cover - exercised only without the extr
 
 from thads_metrics.calendar import ReportingPeriod
 from thads_metrics.cases import LedgerPair
+from thads_metrics.errors import PeriodError
 from thads_metrics.ledger import ROW_TERMS, AmountLedger, CaseLedger
 from thads_metrics.rates import round_rate
 
@@ -128,9 +138,15 @@ def build_workbook(
     ['Việc', 'Tiền']
     >>> book["Việc"]["A8"].value, book["Việc"]["B8"].value
     ('Tổng cộng', 0)
+    >>> build_workbook(2024, [("A", pair)])
+    Traceback (most recent call last):
+    ...
+    thads_metrics.errors.PeriodError: period (kỳ báo cáo) must be a ReportingPeriod, got int 2024
     """
     if not isinstance(period, ReportingPeriod):
-        raise TypeError("period must be a ReportingPeriod")
+        raise PeriodError(
+            f"period (kỳ báo cáo) must be a ReportingPeriod, got {type(period).__name__} {period!r}"
+        )
     book = Workbook()
     for default in list(book.worksheets):  # start without openpyxl's empty sheet
         book.remove(default)

@@ -2,14 +2,17 @@
 
 Install the extra ``thads-metrics[pandas]``. The frame layout is the CSV
 layout of :mod:`thads_metrics.csvio`: one row per group and ledger, the key
-columns (``unit``, ``period`` …), ``kind`` (``"viec"`` or ``"tien"``) and the
-stored rows of the form as integer columns; :func:`to_frame` adds the derived
-rows. Amounts stay exact: columns are ``int64`` while every value fits, and
-Python ``int`` objects otherwise — never floats.
+columns (``unit``, ``period`` …), ``kind`` (``"viec"`` or ``"tien"``; on
+reading, also ``"việc"``/``"tiền"`` in any case, as the CSV reader takes
+them) and the stored rows of the form as integer columns; :func:`to_frame`
+adds the derived rows. Amounts stay exact: columns are ``int64`` while every
+value fits, and Python ``int`` objects otherwise — never floats.
 
 :func:`add_rate_columns` adds ``conditions_share`` and ``completion_rate``
 computed for the whole frame at once with integer arithmetic, rounded half
-up as reports print them, as ``Decimal`` values.
+up as reports print them, as ``Decimal`` values. Columns of any integer
+dtype (narrower or unsigned ones included) or of Python ``int`` objects are
+accepted; floats and negative values are refused.
 
 >>> from thads_metrics.cases import LedgerPair
 >>> from thads_metrics.calendar import ReportingPeriod
@@ -28,6 +31,7 @@ True
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Hashable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
@@ -51,6 +55,17 @@ KINDS = ("viec", "tien")
 _STORED = AmountLedger.STORED
 _DERIVED = AmountLedger.DERIVED
 _INT64_MAX = 2**63 - 1
+# Accepted spellings of ``kind`` (after NFC, trimming and lower case), as in csvio.
+_KIND_SPELLINGS = {"viec": "viec", "việc": "viec", "tien": "tien", "tiền": "tien"}
+
+
+def _kind(value: object, row: int) -> str:
+    """The canonical kind ("viec" or "tien") of a ``kind`` cell."""
+    if isinstance(value, str):
+        kind = _KIND_SPELLINGS.get(unicodedata.normalize("NFC", value.strip().lower()))
+        if kind is not None:
+            return kind
+    raise LedgerError(f"row {row}, column kind: {value!r} is not viec (việc) or tien (tiền)")
 
 
 def _int_column(values: Sequence[int]) -> Any:
@@ -119,6 +134,8 @@ def from_frame(
 
     Only the stored rows are read (derived columns, if present, are checked
     against them); every group needs one ``viec`` and one ``tien`` row.
+    ``kind`` may also be spelt ``việc``/``tiền``, in any case and Unicode
+    normal form, as in CSV files; anything else is refused.
     Float columns are refused with :class:`~thads_metrics.errors.LedgerError`.
     """
     missing = [c for c in (*key_names, "kind") if c not in frame.columns]
@@ -136,11 +153,9 @@ def from_frame(
     records = frame[[*key_names, "kind", *stored, *derived]].itertuples(index=False, name=None)
     for row_number, record in enumerate(records):
         parts = record[: len(key_names)]
-        kind = record[len(key_names)]
+        kind = _kind(record[len(key_names)], row_number)
         numbers = record[len(key_names) + 1 :]
         key: Hashable = parts if len(parts) > 1 else parts[0]
-        if kind not in KINDS:
-            raise LedgerError(f"row {row_number}, column kind: {kind!r} is not viec or tien")
         rows: dict[str, Any] = {
             name: _python_int(value, row_number, name)
             for name, value in zip(stored, numbers[: len(stored)], strict=True)
@@ -178,9 +193,12 @@ _PENDING = ("in_progress", "postponed", "suspended", "other")
 def _columns(frame: pd.DataFrame, scale: int) -> dict[str, Any]:
     """The stored rows as exact integer arrays, int64 only if no step of the rates can overflow.
 
-    With B the sum of the column maxima, every intermediate value of the rates
-    (numerator × 2 × ``scale`` + denominator) is at most B × (2 × ``scale`` + 1);
-    past int64 the arrays hold Python ints instead, which never overflow.
+    Every column becomes int64 or an object array of Python ints: narrower
+    integer dtypes would wrap around and uint64 mixed with int64 computes in
+    float64. With B the sum of the column maxima, every intermediate value of
+    the rates (numerator × 2 × ``scale`` + denominator) is at most
+    B × (2 × ``scale`` + 1); past int64 the arrays hold Python ints instead,
+    which never overflow. Negative values are refused, naming column and row.
     """
     columns: dict[str, Any] = {}
     for name in (*_FINISHED, *_PENDING, "without_conditions"):
@@ -196,11 +214,20 @@ def _columns(frame: pd.DataFrame, scale: int) -> dict[str, Any]:
             column = np.array(
                 [_python_int(v, row, name) for row, v in enumerate(column)], dtype=object
             )
-        elif len(column) and int(column.min()) < 0:
-            raise LedgerError(f"column {name} holds negative values; ledger rows are >= 0")
+        if len(column):
+            negative = np.flatnonzero(column < 0)
+            if len(negative):
+                row = int(negative[0])
+                raise LedgerError(
+                    f"column {name}, row {row}: {column[row]} is negative; ledger rows are >= 0"
+                )
+            if column.dtype.kind != "O" and int(column.max()) > _INT64_MAX:
+                column = np.array([int(v) for v in column], dtype=object)
+        if column.dtype.kind != "O":
+            column = column.astype(np.int64)
         columns[name] = column
     bound = sum(int(c.max()) if len(c) else 0 for c in columns.values())
-    fits = all(c.dtype.kind in "iu" for c in columns.values())
+    fits = all(c.dtype.kind == "i" for c in columns.values())
     if not fits or bound * (2 * scale + 1) > _INT64_MAX:
         columns = {name: c.astype(object) for name, c in columns.items()}
     return columns

@@ -21,7 +21,15 @@ The schema (version 1):
   "unit": "Long An" | null, "target": {Target}}, …]}``
 - a list of any of these is a JSON array of them.
 
-``label`` is informative and ignored on reading.
+``label`` is informative and ignored on reading. Reading is strict: a key
+repeated in an object, two ``TargetBook`` entries for the same (year, unit)
+(after the unit is normalised), a ``derived`` value that is not an ``int``
+(floats and booleans included), a nested target tagged other than
+``"Target"``, ``NaN``/``Infinity``, text that is not UTF-8, an integer too
+long for Python to convert, or nesting too deep for the JSON reader (or lists
+nested deeper than :data:`MAX_NESTING`) all raise a
+:class:`~thads_metrics.errors.ThadsError` (mostly
+:class:`~thads_metrics.errors.ParseError`), never another exception.
 
 >>> from thads_metrics.ledger import CaseLedger
 >>> ledger = CaseLedger(carried_over=299_096, newly_accepted=636_950, entrusted=12_004,
@@ -36,19 +44,32 @@ True
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+import re
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
+from thads_metrics._validate import require_int
 from thads_metrics.calendar import CalendarQuarter, EnforcementYear, Quarter, ReportingPeriod
 from thads_metrics.errors import LedgerError, ParseError
 from thads_metrics.ledger import AmountLedger, CaseLedger
 from thads_metrics.targets import Target, TargetBook
 
-__all__ = ["SCHEMA_VERSION", "Serializable", "dumps", "from_data", "loads", "to_data"]
+__all__ = [
+    "MAX_NESTING",
+    "SCHEMA_VERSION",
+    "Serializable",
+    "dumps",
+    "from_data",
+    "loads",
+    "to_data",
+]
 
 #: Version of the JSON layout described in this module's docstring.
 SCHEMA_VERSION = 1
+
+#: Deepest nesting of lists :func:`from_data` reads (a list of values is depth 1).
+MAX_NESTING = 100
 
 Serializable = (
     EnforcementYear
@@ -139,7 +160,7 @@ def _ledger(data: Mapping[str, Any], cls: type[CaseLedger] | type[AmountLedger])
     extra = set(rows) - set(cls.STORED)
     if extra:
         raise ParseError(
-            f"{kind} JSON has rows {sorted(extra)} that are not stored rows; "
+            f"{kind} JSON has rows {sorted(map(str, extra))} that are not stored rows; "
             f"stored rows are {', '.join(cls.STORED)}"
         )
     unknown = data.get("unknown", [])
@@ -150,6 +171,7 @@ def _ledger(data: Mapping[str, Any], cls: type[CaseLedger] | type[AmountLedger])
     for name, value in derived.items():
         if name not in cls.DERIVED:
             raise ParseError(f"{kind} JSON has no derived row {name!r}")
+        require_int(f"{kind} JSON derived row {name}", value, LedgerError)
         if ledger.is_known(name) and getattr(ledger, name) != value:
             raise LedgerError(
                 f"{kind} JSON says {name} is {value!r} but its rows give {getattr(ledger, name)}"
@@ -159,6 +181,8 @@ def _ledger(data: Mapping[str, Any], cls: type[CaseLedger] | type[AmountLedger])
 
 def _target(data: object) -> Target:
     obj = _object(data, "Target")
+    if "type" in obj and obj["type"] != "Target":
+        raise ParseError(f"a target JSON object must have type 'Target', got {obj['type']!r}")
     cases = _field(obj, "cases", "Target")
     money = _field(obj, "money", "Target")
     for name, value in (("cases", cases), ("money", money)):
@@ -186,12 +210,23 @@ def _book(data: Mapping[str, Any]) -> TargetBook:
     entries = _field(data, "entries", "TargetBook")
     if not isinstance(entries, list):
         raise ParseError(f"TargetBook JSON entries must be a list, got {entries!r}")
-    mapping: dict[tuple[int, str | None], Target] = {}
-    for entry in entries:
+    pairs: list[tuple[tuple[object, object], Target]] = []
+    seen: dict[tuple[int, str | None], int] = {}
+    for index, entry in enumerate(entries):
         obj = _object(entry, "TargetBook entry")
-        key = (_field(obj, "year", "TargetBook entry"), obj.get("unit"))
-        mapping[key] = _target(_field(obj, "target", "TargetBook entry"))
-    return TargetBook(mapping, national=data.get("national", True))
+        raw_key = (_field(obj, "year", "TargetBook entry"), obj.get("unit"))
+        target = _target(_field(obj, "target", "TargetBook entry"))
+        # A one-entry book checks the key and normalises the unit as the full book will.
+        ((key, _),) = TargetBook([(raw_key, target)], national=False).entries
+        if key in seen:
+            year, unit = key
+            raise ParseError(
+                f"TargetBook JSON entries {seen[key]} and {index} are both for year {year}, "
+                f"unit {unit!r}; each (year, unit) may appear once"
+            )
+        seen[key] = index
+        pairs.append((raw_key, target))
+    return TargetBook(pairs, national=data.get("national", True))
 
 
 _READERS: dict[str, Callable[[Mapping[str, Any]], Any]] = {
@@ -213,6 +248,8 @@ _READERS: dict[str, Callable[[Mapping[str, Any]], Any]] = {
 def from_data(data: object) -> Any:
     """The value a JSON-ready structure describes (đọc dữ liệu JSON), all rules re-checked.
 
+    Lists may hold lists, at most :data:`MAX_NESTING` deep.
+
     >>> from_data({"type": "ReportingPeriod", "year": 2022, "months": 6})
     ReportingPeriod(year=2022, months=6)
     >>> from_data({"type": "CaseLedger", "rows": {"completed": 1.0}})  # doctest: +ELLIPSIS
@@ -220,8 +257,14 @@ def from_data(data: object) -> Any:
     ...
     thads_metrics.errors.LedgerError: completed (thi hành xong) must be an int, got float 1.0
     """
+    return _read(data, 0)
+
+
+def _read(data: object, depth: int) -> Any:
     if isinstance(data, list):
-        return [from_data(item) for item in data]
+        if depth >= MAX_NESTING:
+            raise ParseError(f"thads-metrics JSON lists are nested more than {MAX_NESTING} deep")
+        return [_read(item, depth + 1) for item in data]
     obj = _object(data, "thads-metrics")
     kind = obj.get("type")
     reader = _READERS.get(kind) if isinstance(kind, str) else None
@@ -239,8 +282,57 @@ def dumps(value: Serializable | list[Serializable], *, indent: int | None = None
     return json.dumps(to_data(value), ensure_ascii=False, indent=indent)
 
 
+# JSON tokens a failed read may need to find again: strings (skipped whole, so nothing
+# inside them is taken for a number), numbers, and the constants JSON does not have.
+_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|-?[0-9]+(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?|NaN|-?Infinity')
+_INTEGER = re.compile(r"-?[0-9]+")
+
+
+class _Constant(Exception):
+    """NaN or ±Infinity met by the JSON reader (internal; becomes a ParseError)."""
+
+
+def _refuse_constant(name: str) -> Any:
+    raise _Constant(name)
+
+
+def _unique_keys(pairs: Sequence[tuple[str, Any]]) -> dict[str, Any]:
+    obj: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in obj:
+            raise ParseError(f"not valid thads-metrics JSON: an object has the key {key!r} twice")
+        obj[key] = value
+    return obj
+
+
+def _position(text: str, wanted: Callable[[str], bool]) -> int | None:
+    """Index of the first token outside JSON strings for which ``wanted`` holds."""
+    for match in _TOKENS.finditer(text):
+        token = match.group()
+        if not token.startswith('"') and wanted(token):
+            return match.start()
+    return None
+
+
+def _too_long(token: str) -> bool:
+    if not _INTEGER.fullmatch(token):
+        return False
+    try:
+        int(token)
+    except ValueError:
+        return True
+    return False
+
+
 def loads(text: str | bytes) -> Any:
     """The value of JSON text written by :func:`dumps` (đọc JSON).
+
+    ``bytes`` are decoded as JSON text is (UTF-8, or UTF-16/32 when so
+    encoded), strictly. Every failure is a
+    :class:`~thads_metrics.errors.ThadsError`; a
+    :class:`~thads_metrics.errors.ParseError` carries, when known, the
+    ``position`` of the fault: an index into its ``text`` (the decoded text),
+    or, for bytes that do not decode, the offset of the first bad byte.
 
     >>> loads('{"type": "EnforcementYear", "year": 2021}')
     EnforcementYear(year=2021)
@@ -248,9 +340,45 @@ def loads(text: str | bytes) -> Any:
     Traceback (most recent call last):
     ...
     thads_metrics.errors.ParseError: not valid JSON: ...
+    >>> loads(b'{"type": "EnforcementYear", "year": 2021}\\xff')
+    Traceback (most recent call last):
+    ...
+    thads_metrics.errors.ParseError: not valid JSON: not UTF-8 text: byte 0xff at offset 41
     """
+    if isinstance(text, (bytes, bytearray)):
+        encoding = json.detect_encoding(text)
+        try:
+            source = bytes(text).decode(encoding)
+        except UnicodeDecodeError as exc:
+            label = "UTF-8" if encoding.startswith("utf-8") else encoding.upper()
+            raise ParseError(
+                f"not valid JSON: not {label} text: byte 0x{exc.object[exc.start]:02x} "
+                f"at offset {exc.start}",
+                position=exc.start,
+            ) from exc
+    elif isinstance(text, str):
+        source = text
+    else:
+        raise ParseError(f"JSON text must be str or bytes, got {type(text).__name__} {text!r}")
     try:
-        data = json.loads(text)
+        data = json.loads(source, object_pairs_hook=_unique_keys, parse_constant=_refuse_constant)
     except json.JSONDecodeError as exc:
-        raise ParseError(f"not valid JSON: {exc}", position=exc.pos) from exc
+        raise ParseError(f"not valid JSON: {exc}", text=source, position=exc.pos) from exc
+    except ParseError as exc:  # a repeated key
+        exc.text = source
+        raise
+    except _Constant as exc:
+        name = str(exc)
+        raise ParseError(
+            f"not valid JSON: {name} is not a JSON number",
+            text=source,
+            position=_position(source, lambda token: token == name),
+        ) from None
+    except RecursionError as exc:
+        raise ParseError(
+            "not valid thads-metrics JSON: arrays or objects nested too deeply", text=source
+        ) from exc
+    except ValueError as exc:  # an integer with more digits than int() converts
+        position = _position(source, _too_long)
+        raise ParseError(f"not valid JSON: {exc}", text=source, position=position) from exc
     return from_data(data)

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import unicodedata
+
+import numpy as np
+import pandas as pd
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from thads_metrics import LedgerPair, round_rate
+from thads_metrics import LedgerError, LedgerPair, round_rate
 from thads_metrics.frames import add_rate_columns, from_frame, to_frame
 from thads_metrics.testing import amount_ledgers, case_ledgers, periods
 
@@ -38,3 +43,61 @@ def test_rate_columns_equal_scalar_rates(table: dict, places: int, reduced: bool
             assert row["completion_rate"] is None
         if ledger.to_enforce:
             assert row["conditions_share"] == round_rate(ledger.conditions_share(), places)
+
+
+_RATE_COLUMNS = (
+    "completed",
+    "terminated",
+    "reduced",
+    "in_progress",
+    "postponed",
+    "suspended",
+    "other",
+    "without_conditions",
+)
+_SPELLINGS = {
+    "viec": ["viec", "việc", "VIỆC", "Viec", unicodedata.normalize("NFD", "việc"), " viec"],
+    "tien": ["tien", "tiền", "TIỀN", "Tien", unicodedata.normalize("NFD", "Tiền"), "tien\t"],
+}
+
+
+@given(tables, st.data())
+def test_kind_spellings_of_csv_files_are_read(table: dict, data: st.DataObject) -> None:  # type: ignore[type-arg]
+    df = to_frame(table)
+    df["kind"] = pd.Series(
+        [data.draw(st.sampled_from(_SPELLINGS[kind])) for kind in df["kind"]], dtype=object
+    )
+    assert from_frame(df) == table
+
+
+@given(tables.filter(bool), st.sampled_from(["unsigned", "object"]), st.integers(0, 4))
+def test_rates_do_not_depend_on_the_integer_dtype(table: dict, dtype: str, places: int) -> None:  # type: ignore[type-arg]
+    df = to_frame(table)
+    expected = add_rate_columns(df, places)
+    recast = df.astype(dict.fromkeys(_RATE_COLUMNS, np.uint64 if dtype == "unsigned" else object))
+    got = add_rate_columns(recast, places)
+    assert got["completion_rate"].tolist() == expected["completion_rate"].tolist()
+    assert got["conditions_share"].tolist() == expected["conditions_share"].tolist()
+
+
+@given(
+    tables.filter(bool),
+    st.sampled_from(_RATE_COLUMNS),
+    st.data(),
+    st.integers(max_value=-1),
+    st.booleans(),
+)
+def test_negative_values_are_refused_by_rates(
+    table: dict,  # type: ignore[type-arg]
+    column: str,
+    data: st.DataObject,
+    value: int,
+    as_object: bool,
+) -> None:
+    df = to_frame(table)
+    if as_object or value < -(2**63):
+        df = df.astype({column: object})
+    row = data.draw(st.integers(0, len(df) - 1))
+    df.loc[row, column] = value
+    with pytest.raises(LedgerError, match=f"column {column}, row {row}: .* is negative"):
+        add_rate_columns(df)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from thads_metrics.errors import ParseError, ThadsError
 from thads_metrics.ledger import AmountLedger, CaseLedger
 from thads_metrics.serialize import dumps, loads, to_data
 from thads_metrics.targets import TargetBook
@@ -66,3 +69,91 @@ def test_ledgers_from_totals_keep_what_they_do_not_know(ledger: CaseLedger) -> N
 def test_target_books_round_trip(mapping: dict, national: bool) -> None:  # type: ignore[type-arg]
     book = TargetBook(mapping, national=national)
     assert loads(dumps(book)) == book
+
+
+# Structures shaped like the schema but with arbitrary contents: reading them must either
+# succeed or raise a ThadsError, never another exception.
+_TAGS = (
+    "EnforcementYear",
+    "ReportingPeriod",
+    "Quarter",
+    "CalendarQuarter",
+    "CaseLedger",
+    "AmountLedger",
+    "Target",
+    "TargetBook",
+)
+_FIELDS = st.sampled_from(
+    (
+        "type",
+        "year",
+        "months",
+        "number",
+        "label",
+        "rows",
+        "derived",
+        "unknown",
+        "cases",
+        "money",
+        "basis",
+        "inferred",
+        "national",
+        "entries",
+        "unit",
+        "target",
+        *AmountLedger.ROWS,
+    )
+)
+_SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**20), 10**20),
+    st.floats(),
+    st.sampled_from(_TAGS),
+    st.text(max_size=8),
+    st.integers(1990, 2100),
+    st.sampled_from(["81.5", "-1", "1e3", "nan", "101"]),
+)
+_JSONISH = st.recursive(
+    _SCALARS,
+    lambda children: (
+        st.lists(children, max_size=3) | st.dictionaries(_FIELDS, children, max_size=5)
+    ),
+    max_leaves=20,
+)
+_TAGGED = st.builds(
+    lambda tag, fields: {**fields, "type": tag},
+    st.sampled_from(_TAGS),
+    st.dictionaries(_FIELDS, _JSONISH, max_size=6),
+)
+
+
+@given(st.one_of(_TAGGED, st.lists(_TAGGED, max_size=3), _JSONISH))
+def test_reading_arbitrary_structures_raises_only_thads_errors(data: object) -> None:
+    text = json.dumps(data)  # NaN and Infinity included: they must be refused too
+    try:
+        value = loads(text)
+    except ThadsError:
+        return
+    assert loads(dumps(value)) == value
+
+
+@given(st.binary(max_size=60), st.sampled_from([b"", b'{"type": "Quarter", ']))
+def test_reading_arbitrary_bytes_raises_only_thads_errors(noise: bytes, prefix: bytes) -> None:
+    with contextlib.suppress(ThadsError):
+        loads(prefix + noise)
+
+
+@given(values, st.data())
+def test_any_repeated_key_is_refused(value: object, data: st.DataObject) -> None:
+    text = dumps(value)  # type: ignore[arg-type]
+    key = data.draw(st.sampled_from(sorted(json.loads(text))))
+    doubled = text[:-1] + f", {json.dumps(key)}: null}}"
+    with pytest.raises(ParseError, match="twice"):
+        loads(doubled)
+
+
+@given(values)
+def test_utf8_bytes_read_like_text(value: object) -> None:
+    text = dumps(value)  # type: ignore[arg-type]
+    assert loads(text.encode()) == loads(text) == value

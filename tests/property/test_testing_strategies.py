@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from collections.abc import Callable
+from decimal import Decimal
+
+import pytest
+from hypothesis import find, given, settings
 from hypothesis import strategies as st
 
 from thads_metrics import (
@@ -16,6 +20,8 @@ from thads_metrics import (
     format_dong,
     parse_dong,
 )
+from thads_metrics.cases import Origin
+from thads_metrics.classification import Status
 from thads_metrics.testing import (
     amount_ledgers,
     case_ledgers,
@@ -28,14 +34,105 @@ from thads_metrics.testing import (
     years,
 )
 
+_STATUS_ROWS = [
+    "completed",
+    "terminated",
+    "in_progress",
+    "postponed",
+    "suspended",
+    "other",
+    "without_conditions",
+]
+
+# find() settings: deterministic, no example database, enough tries for rare shapes.
+FIND = settings(database=None, derandomize=True, max_examples=2_000)
+
+
+@given(case_ledgers(max_rows=1_000), amount_ledgers(max_rows=10**9))
+def test_ledgers_are_valid_and_respect_their_bounds(cases: CaseLedger, money: AmountLedger) -> None:
+    for ledger, bound in ((cases, 1_000), (money, 10**9)):
+        assert not ledger.unknown
+        assert all(type(getattr(ledger, name)) is int for name in ledger.ROWS)
+        assert all(getattr(ledger, name) >= 0 for name in ledger.ROWS)
+        statuses = [*_STATUS_ROWS, "reduced"] if ledger is money else _STATUS_ROWS
+        assert all(getattr(ledger, name) <= bound for name in statuses)
+        # the form's identities, checked from the stored rows rather than the derived ones
+        assert ledger.accepted == ledger.carried_over + ledger.newly_accepted
+        assert ledger.accepted == (
+            sum(getattr(ledger, name) for name in statuses) + ledger.entrusted + ledger.withdrawn
+        )
+
 
 @given(case_ledgers(), amount_ledgers())
-def test_ledgers_are_valid_and_consistent(cases: CaseLedger, money: AmountLedger) -> None:
-    for ledger in (cases, money):
-        assert ledger.to_enforce == ledger.with_conditions + ledger.without_conditions
-        assert ledger.accepted == ledger.carried_over + ledger.newly_accepted
-        assert 0 <= ledger.finished <= ledger.with_conditions <= ledger.to_enforce
-        assert type(ledger)(**{n: getattr(ledger, n) for n in ledger.STORED}) == ledger
+def test_rates_of_strategy_ledgers_are_percentages(cases: CaseLedger, money: AmountLedger) -> None:
+    rates = [
+        cases.completion_rate(empty=0),
+        cases.conditions_share(empty=0),
+        money.completion_rate(empty=0),
+        money.completion_rate(count_reduced=False, empty=0),
+        money.conditions_share(empty=0),
+    ]
+    assert all(isinstance(rate, Decimal) and 0 <= rate <= 100 for rate in rates)
+
+
+def _rich(ledger: CaseLedger | AmountLedger) -> bool:
+    return all(
+        getattr(ledger, name) > 0
+        for name in ("entrusted", "withdrawn", "carried_over", "finished", "without_conditions")
+    )
+
+
+def test_case_ledgers_can_have_every_kind_of_row() -> None:
+    ledger = find(case_ledgers(), _rich, settings=FIND)
+    assert _rich(ledger)
+    assert ledger.accepted > ledger.to_enforce  # entrusted and withdrawn cases left
+
+
+def test_amount_ledgers_can_have_reduced_amounts() -> None:
+    ledger = find(amount_ledgers(), lambda x: x.reduced > 0 and _rich(x), settings=FIND)
+    assert ledger.reduced > 0
+    assert ledger.completion_rate(count_reduced=False) < ledger.completion_rate()
+
+
+def test_case_ledgers_can_have_rates_strictly_between_0_and_100() -> None:
+    ledger = find(
+        case_ledgers(),
+        lambda x: x.with_conditions > 0 and 0 < x.completion_rate() < 100,
+        settings=FIND,
+    )
+    assert 0 < ledger.completion_rate() < 100
+
+
+@pytest.mark.parametrize(
+    ("shape", "condition"),
+    [
+        ("entrusted", lambda r: r.entrusted and r.amount_due > 0),
+        ("withdrawn", lambda r: r.withdrawn and r.amount_due > 0),
+        (
+            "completed with an amount reduced",
+            lambda r: r.status is Status.COMPLETED and r.amount_reduced > 0,
+        ),
+        (
+            "carried over, in progress",
+            lambda r: (
+                r.origin is Origin.CARRIED_OVER
+                and r.status is Status.IN_PROGRESS
+                and 0 < r.amount_finished < r.amount_due
+            ),
+        ),
+    ],
+)
+def test_case_records_can_take_every_shape(
+    shape: str, condition: Callable[[CaseRecord], bool]
+) -> None:
+    record = find(case_records(), condition, settings=FIND)
+    assert condition(record), shape
+    cases, money = record.ledgers()
+    leaving = cases.entrusted + cases.withdrawn
+    assert leaving == (1 if shape in ("entrusted", "withdrawn") else 0)
+    if shape.startswith("completed"):
+        assert money.reduced == record.amount_reduced > 0
+        assert money.completed + money.reduced == record.amount_due
 
 
 @given(st.lists(case_records(), max_size=30))
