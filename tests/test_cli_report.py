@@ -342,3 +342,29 @@ def test_empty_status_names_the_column(tmp_path: Path, capsys: pytest.CaptureFix
     code, _, err = _run(capsys, "report", str(path))
     assert code == 2
     assert "data.csv:2: column status: empty" in err
+
+
+def test_progress_reports_bytes_up_to_the_file_size(tmp_path: Path) -> None:
+    import io
+
+    from thads_metrics.cli import _Progress
+    from thads_metrics.csvio import read_csv
+
+    body = GOOD + "".join(
+        f"B{i},11 tháng năm 2021,viec,10,20,1,0,15,2,0,5,0,0,0,7\n"
+        f"B{i},11 tháng năm 2021,tien,1000,2000,100,0,800,100,50,500,0,0,0,1450\n"
+        for i in range(5000)
+    )
+    path = _bad(tmp_path, body)
+    seen: list[int] = []
+    read_csv(path, progress=seen.append)
+    assert seen == sorted(seen)
+    assert len(seen) > 1
+    assert seen[-1] == path.stat().st_size  # bytes, so a Vietnamese file reaches 100%
+    screen = io.StringIO()
+    bar = _Progress(path.stat().st_size, screen)
+    for done in seen:
+        bar(done)
+    bar.close()
+    assert "100%" in screen.getvalue()
+    assert screen.getvalue().endswith("\r")
