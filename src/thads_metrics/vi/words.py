@@ -149,15 +149,25 @@ _VOCABULARY: Final = (
 )
 
 
+# Readings accepted when reading but never written: the northern "linh tư"
+# (104 = "một trăm linh tư") and "mười tư" (14), beside the written "bốn".
+_NORTHERN_FOUR = (("linh bốn", "linh tư"), ("lẻ bốn", "lẻ tư"), ("mười bốn", "mười tư"))
+
+
 @cache
 def _phrases(full: bool) -> dict[str, int]:
-    """Every correct reading of 1..999 (all options) → its value."""
-    return {
+    """Every correct reading of 1..999 (all options, northern "tư" too) → its value."""
+    phrases = {
         _table(full, four, odd)[n]: n
         for four in ("tư", "bốn")
         for odd in ("linh", "lẻ")
         for n in range(1, 1000)
     }
+    for phrase, n in list(phrases.items()):
+        for written, northern in _NORTHERN_FOUR:
+            if phrase.endswith(written):
+                phrases[phrase[: -len(written)] + northern] = n
+    return phrases
 
 
 def _loose_group(words: list[str]) -> int | None:
