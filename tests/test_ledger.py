@@ -417,3 +417,29 @@ def test_rule_book_page_examples_run() -> None:
 def test_row_terms_follow_the_form_order() -> None:
     assert tuple(ROW_TERMS) == AmountLedger.ROWS
     assert tuple(name for name in ROW_TERMS if name in CaseLedger.ROWS) == CaseLedger.ROWS
+
+
+def test_roll_forward_less_the_separate_register_national_2022_to_2023() -> None:
+    """2022: 861.529 to enforce, 539.290 finished → 322.239 carried forward; 2023 opened
+    with 299.096 "trừ số đã chuyển sổ theo dõi riêng", i.e. 23.143 moved (thads.moj.gov.vn)."""
+    year_2022 = CaseLedger(
+        newly_accepted=861_529, completed=539_290, in_progress=150_000, without_conditions=172_239
+    )
+    assert year_2022.carried_forward == 322_239
+    opening = year_2022.roll_forward(separate_book=23_143)
+    assert opening.carried_over == 299_096
+    assert opening.without_conditions == 172_239 - 23_143
+    assert opening.with_conditions == year_2022.carried_forward_with_conditions
+
+
+def test_roll_forward_refuses_moving_more_than_without_conditions() -> None:
+    ledger = CaseLedger(newly_accepted=10, completed=4, in_progress=3, without_conditions=3)
+    with pytest.raises(LedgerError, match=r"separate_book \(4\) cannot exceed without_conditions"):
+        ledger.roll_forward(separate_book=4)
+    with pytest.raises(LedgerError, match="separate_book"):
+        ledger.roll_forward(separate_book=-1)
+    with pytest.raises(LedgerError, match="must be an int"):
+        ledger.roll_forward(separate_book=1.0)  # type: ignore[arg-type]
+    partial = CaseLedger.from_totals(to_enforce=10, finished=4)
+    with pytest.raises(LedgerError, match="does not know"):
+        partial.roll_forward(separate_book=1)

@@ -388,7 +388,7 @@ class _Ledger:
             f"kind add up; to add many, use sum(ledgers, start={name}())"
         )
 
-    def roll_forward(self: _L) -> _L:
+    def roll_forward(self: _L, *, separate_book: int = 0) -> _L:
         """Next year's opening ledger (số năm trước chuyển sang của năm sau).
 
         What this ledger carries forward is carried over: cases (or đồng) in
@@ -396,16 +396,35 @@ class _Ledger:
         row; everything finished, entrusted or withdrawn leaves. Nothing is
         newly accepted yet.
 
+        ``separate_book`` are the cases (or đồng) chưa có điều kiện moved at
+        year end to the separate register (chuyển sổ theo dõi riêng): they
+        leave the count, so next year's carried_over is carried_forward less
+        them. National reports publish the opening that way ("số cũ chuyển
+        sang (trừ số đã chuyển sổ theo dõi riêng)", 2023: 299.096 việc,
+        thads.moj.gov.vn ItemID=1355). It cannot exceed without_conditions.
+
         >>> year = CaseLedger(newly_accepted=10, completed=4, in_progress=3, without_conditions=3)
         >>> opening = year.roll_forward()
         >>> opening.carried_over, opening.with_conditions, opening.without_conditions
         (6, 3, 3)
+        >>> year.roll_forward(separate_book=2).carried_over
+        4
         """
+        moved = require_int("separate_book", separate_book, LedgerError, term="sổ theo dõi riêng")
+        if moved:
+            self._require_known("roll_forward(separate_book=…)", "without_conditions")
+            if moved > self.without_conditions:
+                raise LedgerError(
+                    f"separate_book ({_n(moved)}) cannot exceed without_conditions "
+                    f"({_n(self.without_conditions)}): only cases chưa có điều kiện thi hành "
+                    "are moved to the separate register (sổ theo dõi riêng)"
+                )
         cls = type(self)
         values = dict.fromkeys(cls.STORED, 0)
-        values["carried_over"] = self.carried_forward
+        values["carried_over"] = self.carried_forward - moved
         for name in (*self._PENDING_PARTS, "without_conditions"):
             values[name] = getattr(self, name)
+        values["without_conditions"] -= moved
         # Which rows of the next ledger come from which rows of this one.
         source = {
             "carried_over": "carried_forward",

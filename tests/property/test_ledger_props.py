@@ -314,3 +314,15 @@ def test_huge_amounts_stay_exact(cls: type[Ledger], a: int, b: int) -> None:
         share = ledger.conditions_share()
         assert isinstance(share, Decimal)
         assert abs(Fraction(share) - Fraction(100 * a, a + b)) < Fraction(1, 10**40)
+
+
+@given(case_ledgers, st.integers(0, 100))
+def test_roll_forward_with_separate_book_moves_only_without_conditions(
+    ledger: CaseLedger, share: int
+) -> None:
+    moved = ledger.without_conditions * share // 100
+    opening = ledger.roll_forward(separate_book=moved)
+    assert opening.carried_over == ledger.carried_forward - moved
+    assert opening.to_enforce == opening.carried_over
+    assert opening.with_conditions == ledger.carried_forward_with_conditions
+    assert opening.without_conditions == ledger.without_conditions - moved
