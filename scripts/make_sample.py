@@ -18,25 +18,11 @@ import io
 import random
 from pathlib import Path
 
+from thads_metrics.csvio import LEDGER_COLUMNS
+
 DATA = Path(__file__).resolve().parent.parent / "src" / "thads_metrics" / "data"
 
-FIELDS = [
-    "unit",
-    "period",
-    "kind",
-    "carried_over",
-    "newly_accepted",
-    "entrusted",
-    "withdrawn",
-    "completed",
-    "terminated",
-    "reduced",
-    "in_progress",
-    "postponed",
-    "suspended",
-    "other",
-    "without_conditions",
-]
+FIELDS = LEDGER_COLUMNS
 
 # unit, yearly new cases, average amount per case (đồng), case-rate skill, money-rate skill
 UNITS = [

@@ -67,27 +67,12 @@ class Origin(enum.Enum):
         return f"Origin.{self.name}"
 
 
-# Where a record goes in the ledgers: its disposition (the row it ends in).
-_DISPOSITIONS = (
-    "entrusted",
-    "withdrawn",
-    "completed",
-    "terminated",
-    "in_progress",
-    "postponed",
-    "suspended",
-    "other",
-    "without_conditions",
+# Where a record goes in the ledgers: its disposition (the row it ends in), i.e. every
+# stored row of the case ledger but the two origins.
+_DISPOSITIONS = tuple(
+    name for name in CaseLedger.STORED if name not in ("carried_over", "newly_accepted")
 )
-_STATUS_INDEX = {
-    Status.COMPLETED: 2,
-    Status.TERMINATED: 3,
-    Status.IN_PROGRESS: 4,
-    Status.POSTPONED: 5,
-    Status.SUSPENDED: 6,
-    Status.OTHER: 7,
-    Status.WITHOUT_CONDITIONS: 8,
-}
+_STATUS_INDEX = {s: _DISPOSITIONS.index(s.value) for s in Status if s.value in _DISPOSITIONS}
 _KINDS = 2 * len(_DISPOSITIONS)  # origin × disposition
 
 # A record's contribution, packed in one int of four 128-bit lanes: count, due,
