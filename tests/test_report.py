@@ -148,9 +148,6 @@ def test_unit_target_from_book() -> None:
         lambda p: build_report("A", "6 tháng 2022", *p),  # type: ignore[arg-type]
         lambda p: build_report("A", ReportingPeriod(2022, 6), p.amounts, p.cases),  # type: ignore[arg-type]
         lambda p: build_report("A", ReportingPeriod(2022, 6), *p, previous=(1, 2)),  # type: ignore[arg-type]
-        lambda p: build_report(
-            "A", ReportingPeriod(2022, 6), CaseLedger.from_totals(to_enforce=5), p.amounts
-        ),
         lambda p: build_report("A", ReportingPeriod(2021, 6), *p),  # no national target for 2021
     ],
 )
@@ -266,3 +263,35 @@ def test_json_and_text_agree() -> None:
     assert f"chỉ tiêu 6 tháng là {data['prorated_target'].replace('.', ',')}%" in text
     assert f"phấn đấu thêm {data['remaining_points'].replace('.', ',')}%" in text
     assert f"ít nhất {data['required']:,} việc".replace(",", ".") in text
+
+
+def test_report_from_published_totals() -> None:
+    """Vĩnh Phúc, 11 tháng 2021: only totals are published; the report says what they give."""
+    cases = CaseLedger.from_totals(to_enforce=4_512, with_conditions=3_400, finished=2_751)
+    money = AmountLedger.from_totals(with_conditions=500 * 10**9, finished=215 * 10**9)
+    target = Target("82,5", "40,5", "implied by 'còn thiếu 1,6% về việc', 'vượt 2,5% về tiền'")
+    report = build_report("Vĩnh Phúc", ReportingPeriod(2021, 11), cases, money, target)
+    text = report.text()
+    assert report.cases.rate == Decimal("80.91")
+    assert report.money.rate == Decimal("43.00")
+    assert "Về việc: tổng số phải thi hành là 4.512 việc; có điều kiện thi hành 3.400 việc" in text
+    assert "chiếm 75,35%, chưa có điều kiện 1.112 việc" in text  # derived by from_totals
+    assert "Đã thi hành xong 2.751 việc, đạt tỷ lệ 80,91%" in text
+    assert "còn phải phấn đấu thêm 1,59% để đạt chỉ tiêu năm 82,50%" in text
+    assert "Về tiền: có điều kiện thi hành 500 tỷ đồng. Đã thi hành xong 215 tỷ đồng" in text
+    assert "đã vượt 2,50% so với chỉ tiêu năm 40,50%" in text
+    assert "năm trước chuyển sang" not in text  # not published, not invented
+    assert "Số chuyển kỳ sau là 1.761 việc; trong đó có điều kiện thi hành 649 việc, " in text
+    data = report.to_data()
+    assert "completed" in data["cases"]["unknown_rows"]
+    assert "completed" not in data["cases"]["rows"]
+
+
+def test_report_when_finished_is_not_published() -> None:
+    cases = CaseLedger.from_totals(to_enforce=10, with_conditions=8)
+    money = AmountLedger.from_totals(to_enforce=100)
+    text = summarize("A", ReportingPeriod(2025, 12), cases, money, Target(80, 40))
+    assert "Về việc: tổng số phải thi hành là 10 việc; có điều kiện thi hành 8 việc" in text
+    assert "đạt tỷ lệ" not in text
+    assert "Về tiền: tổng số phải thi hành là 100 đồng." in text
+    assert "chuyển kỳ sau" not in text

@@ -99,12 +99,28 @@ def printed_rates(ledger: CaseLedger | AmountLedger) -> tuple[Decimal | None, De
 
     Rounded half up to :data:`RATE_PLACES` decimals; ``None`` where the base is 0.
 
+    A ledger built from totals gives ``None`` for a rate whose rows it does not know.
+
     >>> printed_rates(CaseLedger(newly_accepted=3, completed=2, in_progress=1))
     (Decimal('100.00'), Decimal('66.67'))
+    >>> printed_rates(CaseLedger.from_totals(with_conditions=54_681, finished=26_515))
+    (None, Decimal('48.49'))
     """
-    share = round_rate(ledger.conditions_share(), RATE_PLACES) if ledger.to_enforce else None
-    rate = round_rate(ledger.completion_rate(), RATE_PLACES) if ledger.with_conditions else None
+    base = _known(ledger, "with_conditions")
+    to_enforce = _known(ledger, "to_enforce")
+    finished = _known(ledger, "finished")
+    share = None
+    if base is not None and to_enforce:
+        share = round_rate(ledger.conditions_share(), RATE_PLACES)
+    rate = None
+    if base and finished is not None:
+        rate = round_rate(ledger.completion_rate(), RATE_PLACES)
     return share, rate
+
+
+def _known(ledger: CaseLedger | AmountLedger, name: str) -> int | None:
+    """The row's value, or None when a ledger built from totals does not know it."""
+    return ledger.row(name) if ledger.is_known(name) else None
 
 
 @attrs.frozen
@@ -148,7 +164,8 @@ class Measure:
             return None if value is None else str(round_rate(value, RATE_PLACES))
 
         return {
-            "rows": {name: getattr(ledger, name) for name in ledger.ROWS},
+            "rows": ledger.rows(),
+            "unknown_rows": [name for name in ledger.ROWS if name in ledger.unknown],
             "conditions_share": dec(self.share),
             "rate": dec(self.rate),
             "rate_exact": None if self.rate_exact is None else str(self.rate_exact),
@@ -255,7 +272,9 @@ def _measure(
     moved: Decimal | None = None
     if previous is not None:
         for name in _CHANGED_ROWS:
-            before, now = getattr(previous, name), getattr(ledger, name)
+            before, now = _known(previous, name), _known(ledger, name)
+            if before is None or now is None:
+                continue
             if before:
                 changes[name] = change(now, before)
             elif now:
@@ -311,6 +330,8 @@ def build_report(
     year, :class:`~thads_metrics.targets.UnknownTargetError` is raised unless
     ``require_target=False``, which makes a report without the target clauses.
     ``previous`` are the ledgers of the same period last year (cùng kỳ).
+    Ledgers built with ``from_totals`` from published totals are accepted: the
+    report says what their known rows give and leaves the rest out.
 
     >>> from thads_metrics.ledger import AmountLedger, CaseLedger
     >>> r = build_report("A", ReportingPeriod(2025, 12),
@@ -324,12 +345,6 @@ def build_report(
     if not isinstance(period, ReportingPeriod):
         raise ReportError(f"period must be a ReportingPeriod, got {type(period).__name__}")
     cases, money = _pair((cases, money), "cases, money")
-    for ledger in (cases, money):
-        if ledger.unknown:
-            raise ReportError(
-                f"a report needs every row of the ledgers; this {type(ledger).__name__} "
-                f"does not know {', '.join(sorted(ledger.unknown))} (built from totals)"
-            )
     source: TargetSource = "given"
     if target is None:
         target, source = _target_for(unit, period, book, require_target)
@@ -398,7 +413,9 @@ def _target_clause(
     if m.target is None:
         return ""
     if m.gap is None or m.pace is None or m.prorated is None or m.remaining is None:
-        return "; chưa có việc có điều kiện thi hành nên chưa tính được tỷ lệ"
+        if _known(m.ledger, "with_conditions") == 0:
+            return "; chưa có việc có điều kiện thi hành nên chưa tính được tỷ lệ"
+        return ""  # rows not published: no rate, nothing to compare
     target = _pct(m.target)
     if period.is_full_year:
         if m.gap.points > 0:
@@ -453,33 +470,54 @@ def _changes(m: Measure, amount: bool) -> list[str]:
 
 
 def _ledger_sentence(m: Measure, period: ReportingPeriod, points_unit: PointsUnit) -> str:
+    """The sentences về việc or về tiền; rows a ledger built from totals lacks are left out."""
     ledger = m.ledger
     amount = isinstance(ledger, AmountLedger)
     fmt = _dong if amount else _count
-    text = (
-        f"{'Về tiền' if amount else 'Về việc'}: tổng số phải thi hành là "
-        f"{fmt(ledger.to_enforce)} (năm trước chuyển sang {fmt(ledger.carried_over)}, "
-        f"thụ lý mới {fmt(ledger.newly_accepted)}"
-    )
-    if ledger.entrusted or ledger.withdrawn:
-        text += f"; đã trừ ủy thác {fmt(ledger.entrusted)}"
-        if ledger.withdrawn:
-            text += f", thu hồi, hủy quyết định {fmt(ledger.withdrawn)}"
-    share = f", chiếm {_pct(m.share)}" if m.share is not None else ""
-    text += (
-        f"); có điều kiện thi hành {fmt(ledger.with_conditions)}{share}, "
-        f"chưa có điều kiện {fmt(ledger.without_conditions)}. "
-    )
-    parts = [f"thi hành xong {fmt(ledger.completed)}"]
-    if ledger.terminated:
-        parts.append(f"đình chỉ thi hành {fmt(ledger.terminated)}")
-    if isinstance(ledger, AmountLedger) and ledger.reduced:
-        parts.append(f"giảm, miễn {fmt(ledger.reduced)}")
+    row = {name: _known(ledger, name) for name in ledger.ROWS}
+    clauses = []
+    if row["to_enforce"] is not None:
+        clause = f"tổng số phải thi hành là {fmt(row['to_enforce'])}"
+        if row["carried_over"] is not None and row["newly_accepted"] is not None:
+            clause += (
+                f" (năm trước chuyển sang {fmt(row['carried_over'])}, "
+                f"thụ lý mới {fmt(row['newly_accepted'])}"
+            )
+            if row["entrusted"] or row["withdrawn"]:
+                clause += f"; đã trừ ủy thác {fmt(row['entrusted'] or 0)}"
+                if row["withdrawn"]:
+                    clause += f", thu hồi, hủy quyết định {fmt(row['withdrawn'])}"
+            clause += ")"
+        clauses.append(clause)
+    split = []
+    if row["with_conditions"] is not None:
+        share = f", chiếm {_pct(m.share)}" if m.share is not None else ""
+        split.append(f"có điều kiện thi hành {fmt(row['with_conditions'])}{share}")
+    if row["without_conditions"] is not None:
+        split.append(f"chưa có điều kiện {fmt(row['without_conditions'])}")
+    if split:
+        clauses.append(", ".join(split))
+    text = f"{'Về tiền' if amount else 'Về việc'}: " + "; ".join(clauses) + ". " if clauses else ""
+    if row["finished"] is None:
+        if not text:
+            return f"{'Về tiền' if amount else 'Về việc'}: chưa có số liệu."
+        return text.rstrip()
+    names = ["completed", "terminated"] + (["reduced"] if amount else [])
+    parts = []
+    if all(row[name] is not None for name in names):
+        parts.append(f"thi hành xong {fmt(row['completed'] or 0)}")
+        if row["terminated"]:
+            parts.append(f"đình chỉ thi hành {fmt(row['terminated'])}")
+        if amount and row["reduced"]:
+            parts.append(f"giảm, miễn {fmt(row['reduced'])}")
     detail = f" (gồm {', '.join(parts)})" if len(parts) > 1 else ""
-    text += f"Đã thi hành xong {fmt(ledger.finished)}{detail}"
+    head = text or f"{'Về tiền' if amount else 'Về việc'}: "
+    sentence = f"Đã thi hành xong {fmt(row['finished'])}{detail}"
+    if not text:
+        sentence = sentence[0].lower() + sentence[1:]
     if m.rate is not None:
-        text += f", đạt tỷ lệ {_pct(m.rate)}"
-    return text + _target_clause(m, period, points_unit, amount) + "."
+        sentence += f", đạt tỷ lệ {_pct(m.rate)}"
+    return head + sentence + _target_clause(m, period, points_unit, amount) + "."
 
 
 def _day(d: date) -> str:
@@ -502,13 +540,9 @@ def _paragraph(report: UnitReport, points_unit: PointsUnit) -> str:
             clauses = _changes(m, amount)
             if clauses:
                 lines.append(f"So với cùng kỳ {last.label} ({head}): " + "; ".join(clauses) + ".")
-    cases, money = report.cases.ledger, report.money.ledger
-    lines.append(
-        f"Số chuyển kỳ sau là {_count(cases.carried_forward)}, tương ứng "
-        f"{_dong(money.carried_forward)}; trong đó có điều kiện thi hành "
-        f"{_count(cases.carried_forward_with_conditions)}, tương ứng "
-        f"{_dong(money.carried_forward_with_conditions)}."
-    )
+    forward = _carried_forward(report.cases.ledger, report.money.ledger)
+    if forward:
+        lines.append(forward)
     target = report.target
     if report.target_source == "national" and target is not None:
         lines.append(
@@ -519,6 +553,29 @@ def _paragraph(report: UnitReport, points_unit: PointsUnit) -> str:
     elif report.target_source == "none":
         lines.append(f"Chưa có chỉ tiêu {period.enforcement_year.label} để so sánh.")
     return "\n".join(lines)
+
+
+def _both(
+    cases: CaseLedger | AmountLedger, money: CaseLedger | AmountLedger, name: str
+) -> str | None:
+    """ "5.409 việc, tương ứng 1.719 tỷ đồng", with whichever of the two is known."""
+    count, amount = _known(cases, name), _known(money, name)
+    parts = ([_count(count)] if count is not None else []) + (
+        [_dong(amount)] if amount is not None else []
+    )
+    return ", tương ứng ".join(parts) if parts else None
+
+
+def _carried_forward(cases: CaseLedger | AmountLedger, money: CaseLedger | AmountLedger) -> str:
+    total = _both(cases, money, "carried_forward")
+    with_conditions = _both(cases, money, "carried_forward_with_conditions")
+    if total and with_conditions:
+        return f"Số chuyển kỳ sau là {total}; trong đó có điều kiện thi hành {with_conditions}."
+    if total:
+        return f"Số chuyển kỳ sau là {total}."
+    if with_conditions:
+        return f"Số có điều kiện thi hành chuyển kỳ sau là {with_conditions}."
+    return ""
 
 
 def summarize(
@@ -581,9 +638,10 @@ def _table_row(report: UnitReport, label: str | None = None) -> list[str]:
             if m.gap is None
             else format_points(m.gap.points, RATE_PLACES, unit="percent", fixed=True)
         )
+        base, finished = _known(ledger, "with_conditions"), _known(ledger, "finished")
         row += [
-            fmt(ledger.with_conditions),
-            fmt(ledger.finished),
+            "" if base is None else fmt(base),
+            "" if finished is None else fmt(finished),
             "" if m.rate is None else _pct(m.rate),
             "" if m.target is None else _pct(m.target),
             gap,
