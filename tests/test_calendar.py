@@ -341,3 +341,13 @@ def test_parse_date() -> None:
         parse_date("31/13/2021")
     with pytest.raises(ParseError, match="08/31"):
         parse_date("08/31")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("31/8/2021", ReportingPeriod(2021, 11)), ("2024-02-29", ReportingPeriod(2024, 5))],
+)
+def test_parse_period_reads_a_bare_period_end(text: str, expected: ReportingPeriod) -> None:
+    assert parse_period(text) == expected
+    with pytest.raises(ParseError, match="not the last day of a month"):
+        parse_period(text.replace("31", "30").replace("29", "28"))

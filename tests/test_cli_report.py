@@ -368,3 +368,24 @@ def test_progress_reports_bytes_up_to_the_file_size(tmp_path: Path) -> None:
     bar.close()
     assert "100%" in screen.getvalue()
     assert screen.getvalue().endswith("\r")
+
+
+def test_unicode_forms_of_a_unit_are_one_group(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import unicodedata
+
+    nfc = "Phòng THADS khu vực Đồng Tháp"
+    nfd = unicodedata.normalize("NFD", nfc)
+    period = unicodedata.normalize("NFD", "11 tháng năm 2021")
+    body = (
+        "unit,period,origin,status,entrusted,withdrawn,amount_due,amount_finished\n"
+        f"{nfc},2021-08-31,newly_accepted,completed,0,0,100,100\n"
+        f"{nfd},{period},{unicodedata.normalize('NFD', 'mới')},in_progress,"
+        f"{unicodedata.normalize('NFD', 'không')},0,300,100\n"
+    )
+    code, out, err = _run(capsys, "report", str(_bad(tmp_path, body)), "--format", "json")
+    assert code == 0, err
+    units = json.loads(out)["units"]
+    assert len(units) == 1
+    assert units[0]["cases"]["rows"]["to_enforce"] == 2

@@ -208,3 +208,15 @@ def test_kind_spellings(spellings: tuple[object, object], expected: str | None) 
     else:
         with pytest.raises(LedgerError, match=expected):
             from_frame(df)
+
+
+@pytest.mark.parametrize("places", [0, 2, 27, 28])
+def test_rate_columns_at_any_precision_equal_round_rate(places: int) -> None:
+    import decimal
+
+    from thads_metrics import round_rate
+
+    pair = LedgerPair(CaseLedger(newly_accepted=3, completed=2, in_progress=1), AmountLedger())
+    with decimal.localcontext(decimal.Context(prec=5)):  # the caller's context must not matter
+        rates = add_rate_columns(to_frame({("A", P): pair}), places)
+    assert rates.iloc[0]["completion_rate"] == round_rate(pair.cases.completion_rate(), places)

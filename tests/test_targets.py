@@ -389,3 +389,8 @@ def test_rule_book_page_examples_run() -> None:
     )
     assert result.attempted > 0
     assert result.failed == 0
+
+
+def test_to_csv_round_trips_targets_written_with_exponents() -> None:
+    book = TargetBook({(2022, "A"): (Decimal("1E+1"), Decimal("0.000000001"))})
+    assert TargetBook.from_csv(book.to_csv()) == book

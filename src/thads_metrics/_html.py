@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from decimal import Decimal
 from html import escape
 
+from thads_metrics.vi.format import format_number
+
 __all__ = ["html_table"]
 
 
@@ -21,11 +23,9 @@ def _cell(value: object) -> str:
     if isinstance(value, bool) or value is None:
         text = {True: "có", False: "không", None: "—"}[value]
         return f"<td>{text}</td>"
-    if isinstance(value, int):
-        grouped = f"{value:,}".replace(",", ".")
-        return f'<td style="text-align:right">{grouped}</td>'
-    if isinstance(value, Decimal):
-        text = f"{value:,f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+    if isinstance(value, (int, Decimal)):
+        places = max(0, -int(value.as_tuple().exponent)) if isinstance(value, Decimal) else 0
+        text = format_number(value, places, fixed=True)
         return f'<td style="text-align:right">{text}</td>'
     return f"<td>{escape(str(value))}</td>"
 

@@ -37,6 +37,7 @@ __all__ = [
     "EnforcementYear",
     "Quarter",
     "ReportingPeriod",
+    "day_label",
     "parse_date",
     "parse_period",
 ]
@@ -96,8 +97,12 @@ def _last_day(first: date, months: int) -> date:
     return end
 
 
-def _format_date(d: date) -> str:
-    """Date as reports write it: day and month without leading zeros, e.g. 31/8/2021."""
+def day_label(d: date) -> str:
+    """A date as reports write it, day and month without leading zeros (ngày): ``31/8/2021``.
+
+    >>> day_label(date(2020, 10, 1))
+    '1/10/2020'
+    """
     return f"{d.day}/{d.month}/{d.year}"
 
 
@@ -314,7 +319,7 @@ class ReportingPeriod(_Span):
     @property
     def as_of_label(self) -> str:
         """The period dated by its end: ``"tính đến 31/8/2021"``."""
-        return f"tính đến {_format_date(self.end)}"
+        return f"tính đến {day_label(self.end)}"
 
     def same_period_last_year(self) -> ReportingPeriod:
         """The same cumulative period of the previous year (cùng kỳ năm trước).
@@ -480,9 +485,9 @@ _PERIOD_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "quarter",
     ),
-    # "tính đến 31/8/2021", "tính đến hết ngày 30/9/2025", "đến 2021-08-31"
+    # "tính đến 31/8/2021", "tính đến hết ngày 30/9/2025", "đến 2021-08-31", "31/8/2021"
     (
-        re.compile(r"^(?:tinh )?den (?:het )?(?:ngay )?([0-9/.\-]+)$"),
+        re.compile(r"^(?:(?:tinh )?den (?:het )?(?:ngay )?)?([0-9/.\-]+)$"),
         "as_of",
     ),
 )
@@ -539,14 +544,12 @@ def _parse_simple(
                     return CalendarQuarter(year, number)
                 return Quarter(year, number)
             end = parse_date(m.group(1))
-        except ParseError as exc:
-            raise ParseError(f"cannot read {text!r} as a period: {exc}", text=text) from exc
-        except PeriodError as exc:
+        except (ParseError, PeriodError) as exc:
             raise ParseError(f"cannot read {text!r} as a period: {exc}", text=text) from exc
         period = ReportingPeriod.ending(end)
         if period.end != end:
             raise ParseError(
-                f"cannot read {text!r} as a period: {_format_date(end)} is not the last day "
+                f"cannot read {text!r} as a period: {day_label(end)} is not the last day "
                 "of a month, and reporting periods (kỳ báo cáo) end on a month's last day",
                 text=text,
             )
@@ -565,8 +568,9 @@ def parse_period(
 
     Understands "năm 2021", "11 tháng năm 2021", "11 tháng 2021",
     "6 tháng đầu năm 2022", "12 tháng năm 2024", "Quý II/2022",
-    "quý 2 năm 2022", "tính đến 31/8/2021", "tính đến hết 30/9/2025", in any
-    letter case, with extra spaces, with or without diacritics. A label with a
+    "quý 2 năm 2022", "tính đến 31/8/2021", "tính đến hết 30/9/2025" and a
+    bare last day of a month ("31/8/2021", "2021-08-31"), in any letter case,
+    with extra spaces, with or without diacritics. A label with a
     parenthesis, "tính đến 31/8/2021 (11 tháng 2021)", must agree with itself.
 
     Quarters are statistical (Quý I = October–December) unless

@@ -214,6 +214,9 @@ class CaseRecord:
         """This case alone as a pair of ledgers (one việc, its amounts).
 
         Adding the pairs of many records gives what :func:`aggregate` gives.
+        This is the plain statement of the record-to-row rule; :func:`aggregate`
+        implements the same rule on packed integer sums for speed, and the
+        property tests hold the two against each other, so keep them apart.
 
         >>> r = CaseRecord(unit="A", period=ReportingPeriod(2023, 12), entrusted=True,
         ...                origin=Origin.CARRIED_OVER, amount_due=7)

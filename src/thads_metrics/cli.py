@@ -30,11 +30,12 @@ from thads_metrics.calendar import (
     EnforcementYear,
     Quarter,
     ReportingPeriod,
+    day_label,
     parse_date,
     parse_period,
 )
 from thads_metrics.cases import LedgerPair
-from thads_metrics.csvio import MAX_DIGITS, CsvError, LedgerTable, read_csv
+from thads_metrics.csvio import CsvError, LedgerTable, read_csv
 from thads_metrics.errors import ParseError, ThadsError
 from thads_metrics.report import UnitReport, build_report, summary_table
 from thads_metrics.targets import Target, TargetBook, UnknownTargetError
@@ -270,19 +271,21 @@ def _cmd_period(args: argparse.Namespace) -> int:
         }
         print(json.dumps(out, ensure_ascii=False, indent=2))
         return 0
-    print(f"Ngày {d.day}/{d.month}/{d.year}")
-    print(f"Năm thống kê: {year.label} ({year.start:%d/%m/%Y} – {year.end:%d/%m/%Y})")
-    print(f"Kỳ báo cáo:   {period.label} ({period.start:%d/%m/%Y} – {period.end:%d/%m/%Y})")
-    print(f"Quý:          {quarter.label} ({quarter.start:%d/%m/%Y} – {quarter.end:%d/%m/%Y})")
+    print(f"Ngày {day_label(d)}")
+    for head, span in (
+        ("Năm thống kê", year),
+        ("Kỳ báo cáo", period),
+        ("Quý", quarter),
+    ):
+        spans = f"{day_label(span.start)} – {day_label(span.end)}"
+        print(f"{head + ':':<14}{span.label} ({spans})")
     return 0
 
 
 def _cmd_format(args: argparse.Namespace) -> int:
     from thads_metrics.vi import amount_in_words, format_dong, parse_dong
 
-    text = args.amount.strip()
-    plain = text.isascii() and text.isdigit() and len(text) <= MAX_DIGITS
-    amount = int(text) if plain else parse_dong(text)
+    amount = parse_dong(args.amount.strip())  # plain digits too: "146900000000"
     styles = {
         "exact": format_dong(amount),
         "scaled": format_dong(amount, "scaled"),

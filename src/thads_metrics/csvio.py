@@ -31,7 +31,8 @@ from typing import Any, cast
 
 import attrs
 
-from thads_metrics.calendar import ReportingPeriod, parse_date, parse_period
+from thads_metrics._text import KINDS, fold, fold_key, read_flag, sniff_delimiter
+from thads_metrics.calendar import ReportingPeriod, parse_period
 from thads_metrics.cases import Aggregation, CaseRecord, LedgerPair, Origin, aggregate
 from thads_metrics.classification import Status
 from thads_metrics.errors import ParseError, ThadsError
@@ -82,9 +83,6 @@ class CsvError(ParseError):
 _INT = re.compile(r"[0-9]+")
 #: Most digits accepted in a number cell (10^30 đồng is far beyond any real amount).
 MAX_DIGITS = 30
-_TRUE = frozenset({"1", "true", "yes", "x", "có", "co", "đúng"})
-_FALSE = frozenset({"", "0", "false", "no", "không", "khong", "sai"})
-_KINDS = {"viec": "cases", "việc": "cases", "tien": "money", "tiền": "money"}
 _ORIGINS = {
     "carried_over": Origin.CARRIED_OVER,
     "chuyển sang": Origin.CARRIED_OVER,
@@ -127,12 +125,13 @@ class _Reader:
         return int(text)
 
     def flag(self, cells: Mapping[str, str], name: str, line: int) -> bool:
-        text = cells.get(name, "").strip().lower()
-        if text in _TRUE:
-            return True
-        if text in _FALSE:
-            return False
-        raise self.fail(f"{text!r} is not yes/no (1/0, true/false, có/không)", line, name)
+        text = cells.get(name, "")
+        value = read_flag(text)
+        if value is None:
+            raise self.fail(
+                f"{text.strip()!r} is not yes/no (1/0, true/false, có/không)", line, name
+            )
+        return value
 
     def period(self, cells: Mapping[str, str], line: int) -> ReportingPeriod:
         text = cells.get("period", "").strip()
@@ -140,28 +139,18 @@ class _Reader:
         if cached is not None:
             return cached
         try:
-            if text[:1].isdigit() and "tháng" not in text.lower() and "thang" not in text.lower():
-                end = parse_date(text)
-                period = ReportingPeriod.ending(end)
-                if period.end != end:
-                    raise ParseError(
-                        f"{text!r} is not the last day of a month; a reporting period "
-                        "(kỳ báo cáo) ends on a month's last day"
-                    )
-            else:
-                parsed = parse_period(text)
-                if not isinstance(parsed, ReportingPeriod):
-                    raise ParseError(
-                        f"{text!r} is a quarter; give the cumulative period (kỳ báo cáo lũy kế)"
-                    )
-                period = parsed
+            period = parse_period(text)
+            if not isinstance(period, ReportingPeriod):
+                raise ParseError(
+                    f"{text!r} is a quarter; give the cumulative period (kỳ báo cáo lũy kế)"
+                )
         except ThadsError as exc:
             raise self.fail(str(exc), line, "period") from exc
         self._periods[text] = period
         return period
 
     def unit(self, cells: Mapping[str, str], line: int) -> str:
-        text = " ".join(cells.get("unit", "").split())
+        text = fold(cells.get("unit", ""))
         if not text:
             raise self.fail("unit (đơn vị) is empty", line, "unit")
         return text
@@ -174,7 +163,7 @@ def _rows(
     first = next(lines, None)
     if first is None:
         raise reader.fail("the file is empty: no header", 1)
-    rows = csv.reader(_chain(first, lines), delimiter=_delimiter(first))
+    rows = csv.reader(_chain(first, lines), delimiter=sniff_delimiter(first))
     header: list[str] | None = None
     for row in _checked(rows, reader):
         line = rows.line_num
@@ -234,8 +223,8 @@ def read_ledger_rows(handle: Iterable[str], source: str = "<input>") -> LedgerTa
     for line, cells in _rows(handle, reader, ("unit", "period", "kind"), LEDGER_COLUMNS):
         unit = reader.unit(cells, line)
         period = reader.period(cells, line)
-        kind_text = cells["kind"].strip().lower()
-        kind = _KINDS.get(kind_text)
+        kind_text = fold_key(cells["kind"])
+        kind = {"viec": "cases", "tien": "money"}.get(KINDS.get(kind_text, ""))
         if kind is None:
             raise reader.fail(f"{kind_text!r} is not viec (việc) or tien (tiền)", line, "kind")
         values: dict[str, Any] = {
@@ -285,7 +274,7 @@ def read_case_records(handle: Iterable[str], source: str = "<input>") -> Iterato
     """
     reader = _Reader(source)
     for line, cells in _rows(handle, reader, _CASE_REQUIRED, CASE_COLUMNS):
-        origin_text = cells["origin"].strip().lower()
+        origin_text = fold_key(cells["origin"])
         origin = _ORIGINS.get(origin_text)
         if origin is None:
             raise reader.fail(
@@ -293,10 +282,11 @@ def read_case_records(handle: Iterable[str], source: str = "<input>") -> Iterato
                 line,
                 "origin",
             )
-        status_text = cells.get("status", "").strip().lower()
+        status_text = fold_key(cells.get("status", ""))
         status = _STATUSES.get(status_text) if status_text else None
-        leaving = reader.flag(cells, "entrusted", line) or reader.flag(cells, "withdrawn", line)
-        if not status_text and not leaving:
+        entrusted = reader.flag(cells, "entrusted", line)
+        withdrawn = reader.flag(cells, "withdrawn", line)
+        if not status_text and not (entrusted or withdrawn):
             raise reader.fail(
                 "empty: a case that was not entrusted or withdrawn needs its status "
                 f"({', '.join(s.value for s in Status)})",
@@ -316,8 +306,8 @@ def read_case_records(handle: Iterable[str], source: str = "<input>") -> Iterato
                 period=reader.period(cells, line),
                 origin=origin,
                 status=status,
-                entrusted=reader.flag(cells, "entrusted", line),
-                withdrawn=reader.flag(cells, "withdrawn", line),
+                entrusted=entrusted,
+                withdrawn=withdrawn,
                 amount_due=reader.integer(cells, "amount_due", line),
                 amount_finished=reader.integer(cells, "amount_finished", line),
                 amount_reduced=reader.integer(cells, "amount_reduced", line),
@@ -328,14 +318,9 @@ def read_case_records(handle: Iterable[str], source: str = "<input>") -> Iterato
             raise reader.fail(str(exc), line) from exc
 
 
-def _delimiter(first_line: str) -> str:
-    """``;`` or a tab when the header line has one (Excel in a Vietnamese locale), else ``,``."""
-    return ";" if ";" in first_line else "\t" if "\t" in first_line else ","
-
-
 def _layout(first_line: str, source: str) -> str:
     try:
-        cells = next(csv.reader([first_line], delimiter=_delimiter(first_line)), [])
+        cells = next(csv.reader([first_line], delimiter=sniff_delimiter(first_line)), [])
     except csv.Error as exc:
         raise CsvError(f"not valid CSV: {exc}", source=source, line=1) from exc
     header = {cell.strip().lstrip("\ufeff").lower() for cell in cells}

@@ -41,7 +41,7 @@ except ImportError as exc:  # pragma: no cover - exercised only without the extr
         "thads_metrics.excel needs openpyxl: pip install 'thads-metrics[excel]'"
     ) from exc
 
-from thads_metrics.calendar import ReportingPeriod
+from thads_metrics.calendar import ReportingPeriod, day_label
 from thads_metrics.cases import LedgerPair
 from thads_metrics.errors import PeriodError
 from thads_metrics.ledger import ROW_TERMS, AmountLedger, CaseLedger
@@ -150,7 +150,7 @@ def build_workbook(
     book = Workbook()
     for default in list(book.worksheets):  # start without openpyxl's empty sheet
         book.remove(default)
-    span = f"từ {period.start:%d/%m/%Y} đến {period.end:%d/%m/%Y}"
+    span = f"từ {day_label(period.start)} đến {day_label(period.end)}"
     totals = sum((pair for _, pair in units), start=LedgerPair()) if total and units else None
     _sheet(
         book,

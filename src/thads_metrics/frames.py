@@ -31,7 +31,6 @@ True
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Hashable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
@@ -44,6 +43,8 @@ except ImportError as exc:  # pragma: no cover - exercised only without the extr
         "thads_metrics.frames needs pandas: pip install 'thads-metrics[pandas]'"
     ) from exc
 
+from thads_metrics._text import KINDS as _SPELLINGS
+from thads_metrics._text import fold_key
 from thads_metrics.cases import LedgerPair
 from thads_metrics.errors import LedgerError
 from thads_metrics.ledger import AmountLedger, CaseLedger
@@ -56,13 +57,12 @@ _STORED = AmountLedger.STORED
 _DERIVED = AmountLedger.DERIVED
 _INT64_MAX = 2**63 - 1
 # Accepted spellings of ``kind`` (after NFC, trimming and lower case), as in csvio.
-_KIND_SPELLINGS = {"viec": "viec", "việc": "viec", "tien": "tien", "tiền": "tien"}
 
 
 def _kind(value: object, row: int) -> str:
     """The canonical kind ("viec" or "tien") of a ``kind`` cell."""
     if isinstance(value, str):
-        kind = _KIND_SPELLINGS.get(unicodedata.normalize("NFC", value.strip().lower()))
+        kind: str | None = _SPELLINGS.get(fold_key(value))
         if kind is not None:
             return kind
     raise LedgerError(f"row {row}, column kind: {value!r} is not viec (việc) or tien (tiền)")
@@ -240,7 +240,7 @@ def _half_up(numerator: Any, denominator: Any, places: int) -> list[Decimal | No
     guarded = np.where(zero, 1, denominator)
     quotient = (numerator * scale * 2 + guarded) // (guarded * 2)
     return [
-        None if is_zero else Decimal(int(q)).scaleb(-places)
+        None if is_zero else Decimal(f"{int(q)}E-{places}")  # exact, whatever the context
         for q, is_zero in zip(np.asarray(quotient).tolist(), np.asarray(zero).tolist(), strict=True)
     ]
 

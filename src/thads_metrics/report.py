@@ -38,13 +38,13 @@ Số chuyển kỳ sau là 5.340 việc, tương ứng 4.400 tỷ đồng; trong
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any, Literal
 
 import attrs
 
-from thads_metrics.calendar import ReportingPeriod
+from thads_metrics.calendar import ReportingPeriod, day_label
 from thads_metrics.cases import LedgerPair
 from thads_metrics.errors import ThadsError
 from thads_metrics.ledger import AmountLedger, CaseLedger
@@ -520,17 +520,13 @@ def _ledger_sentence(m: Measure, period: ReportingPeriod, points_unit: PointsUni
     return head + sentence + _target_clause(m, period, points_unit, amount) + "."
 
 
-def _day(d: date) -> str:
-    return f"{d.day}/{d.month}/{d.year}"
-
-
 def _paragraph(report: UnitReport, points_unit: PointsUnit) -> str:
     if points_unit not in ("percent", "points"):
         raise ReportError(f"points_unit must be 'percent' or 'points', got {points_unit!r}")
     period = report.period
     lines = [
-        f"Kết quả thi hành án dân sự {period.label} (từ {_day(period.start)} đến "
-        f"{_day(period.end)}) của {report.unit}:",
+        f"Kết quả thi hành án dân sự {period.label} (từ {day_label(period.start)} đến "
+        f"{day_label(period.end)}) của {report.unit}:",
         _ledger_sentence(report.cases, period, points_unit),
         _ledger_sentence(report.money, period, points_unit),
     ]
@@ -622,7 +618,7 @@ def summarize(
 
 def _billions(amount: int) -> str:
     """An amount in tỷ đồng without the unit, one decimal: "1.775,7"."""
-    return format_number(Decimal(amount).scaleb(-9), 1, fixed=True)
+    return format_number(Fraction(amount, 10**9), 1, fixed=True)
 
 
 def _plain_count(count: int) -> str:

@@ -19,7 +19,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-import unicodedata
 from collections.abc import Iterator, Mapping
 from decimal import Context, Decimal, Inexact
 from types import MappingProxyType
@@ -28,6 +27,7 @@ from typing import Any
 import attrs
 
 from thads_metrics._html import html_table
+from thads_metrics._text import fold, fold_key, read_flag, sniff_delimiter
 from thads_metrics._validate import Exact, require_exact, require_int, to_fraction
 from thads_metrics.calendar import MAX_YEAR, MIN_YEAR, EnforcementYear, ReportingPeriod
 from thads_metrics.errors import ParseError, RateError
@@ -256,7 +256,7 @@ def _unit(value: object) -> str | None:
         raise RateError(
             f"unit must be a str (đơn vị) or None, got {type(value).__name__} {value!r}"
         )
-    name = " ".join(unicodedata.normalize("NFC", value).split())
+    name = fold(value)
     return name or None
 
 
@@ -350,12 +350,10 @@ _COLUMNS = {
     "inferred": "inferred",
     "suy ra": "inferred",
 }
-_TRUE = {"1", "true", "yes", "x", "có", "co"}
-_FALSE = {"", "0", "false", "no", "không", "khong"}
 
 
 def _column(name: str) -> str:
-    folded = " ".join(unicodedata.normalize("NFC", name).replace("_", " ").lower().split())
+    folded = fold_key(name.replace("_", " "))
     return _COLUMNS.get(folded, folded)
 
 
@@ -369,12 +367,10 @@ def _csv_year(text: str, line: int) -> int:
 
 
 def _csv_flag(text: str, line: int) -> bool:
-    folded = unicodedata.normalize("NFC", text).strip().lower()
-    if folded in _TRUE:
-        return True
-    if folded in _FALSE:
-        return False
-    raise ParseError(f"line {line}: cannot read {text!r} as inferred yes/no", text=text)
+    value = read_flag(text)
+    if value is None:
+        raise ParseError(f"line {line}: cannot read {text!r} as inferred yes/no", text=text)
+    return value
 
 
 @attrs.frozen
@@ -434,7 +430,7 @@ class TargetBook:
             raise ParseError(f"expected CSV text, got {type(text).__name__}")
         body = text.removeprefix("\ufeff")
         first = next((line for line in body.splitlines() if line.strip()), "")
-        delimiter = ";" if ";" in first else "\t" if "\t" in first else ","
+        delimiter = sniff_delimiter(first)
         rows = csv.reader(io.StringIO(body), delimiter=delimiter)
         header: list[str] | None = None
         mapping: dict[Key, Target] = {}
@@ -489,8 +485,8 @@ class TargetBook:
                 [
                     year,
                     unit or "",
-                    str(target.cases).replace(".", ","),
-                    str(target.money).replace(".", ","),
+                    f"{target.cases:f}".replace(".", ","),
+                    f"{target.money:f}".replace(".", ","),
                     target.basis,
                     "yes" if target.inferred else "no",
                 ]
