@@ -61,7 +61,7 @@ class Origin(enum.Enum):
         >>> Origin.NEW.term
         'thụ lý mới'
         """
-        return "số năm trước chuyển sang" if self is Origin.CARRIED_OVER else "thụ lý mới"
+        return ROW_TERMS[self.value]
 
     def __repr__(self) -> str:
         return f"Origin.{self.name}"

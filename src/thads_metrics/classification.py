@@ -57,7 +57,7 @@ class Condition(enum.Enum):
         >>> Condition.WITH.term
         'có điều kiện thi hành'
         """
-        return "có điều kiện thi hành" if self is Condition.WITH else "chưa có điều kiện thi hành"
+        return ROW_TERMS[self.value]
 
     def __repr__(self) -> str:
         return f"Condition.{self.name}"

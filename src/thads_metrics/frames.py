@@ -47,7 +47,7 @@ from thads_metrics._text import KINDS as _SPELLINGS
 from thads_metrics._text import fold_key
 from thads_metrics.cases import LedgerPair
 from thads_metrics.errors import LedgerError
-from thads_metrics.ledger import AmountLedger, CaseLedger
+from thads_metrics.ledger import PENDING_ROWS, AmountLedger, CaseLedger
 
 __all__ = ["KINDS", "add_rate_columns", "from_frame", "to_frame"]
 
@@ -187,7 +187,6 @@ def from_frame(
 
 
 _FINISHED = ("completed", "terminated", "reduced")
-_PENDING = ("in_progress", "postponed", "suspended", "other")
 
 
 def _columns(frame: pd.DataFrame, scale: int) -> dict[str, Any]:
@@ -201,7 +200,7 @@ def _columns(frame: pd.DataFrame, scale: int) -> dict[str, Any]:
     which never overflow. Negative values are refused, naming column and row.
     """
     columns: dict[str, Any] = {}
-    for name in (*_FINISHED, *_PENDING, "without_conditions"):
+    for name in (*_FINISHED, *PENDING_ROWS, "without_conditions"):
         if name not in frame.columns:
             columns[name] = np.zeros(len(frame), dtype=np.int64)
             continue
@@ -263,7 +262,7 @@ def add_rate_columns(
     if count_reduced:
         finished = finished + c["reduced"]
     with_conditions = c["completed"] + c["terminated"] + c["reduced"]
-    for name in _PENDING:
+    for name in PENDING_ROWS:
         with_conditions = with_conditions + c[name]
     to_enforce = with_conditions + c["without_conditions"]
     out["conditions_share"] = _half_up(with_conditions, to_enforce, places)

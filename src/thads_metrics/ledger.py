@@ -35,7 +35,7 @@ from thads_metrics.errors import LedgerError
 from thads_metrics.rates import completion_rate as _completion_rate
 from thads_metrics.rates import conditions_share as _conditions_share
 
-__all__ = ["ROW_TERMS", "AmountLedger", "CaseLedger"]
+__all__ = ["PENDING_ROWS", "ROW_TERMS", "AmountLedger", "CaseLedger"]
 
 #: Vietnamese term of every row of the two ledgers, by field or property name, in form order.
 ROW_TERMS: Mapping[str, str] = MappingProxyType(
@@ -89,26 +89,16 @@ def _to_row_set(value: Iterable[str]) -> frozenset[str]:
 
 
 # Names of the arguments of from_totals, in form order (reduced: AmountLedger only).
-_TOTALS = (
-    "carried_over",
-    "newly_accepted",
-    "accepted",
-    "entrusted",
-    "withdrawn",
-    "to_enforce",
-    "with_conditions",
-    "finished",
-    "completed",
-    "terminated",
-    "reduced",
-    "in_progress",
-    "postponed",
-    "suspended",
-    "other",
-    "without_conditions",
-    "carried_forward",
-    "carried_forward_with_conditions",
-)
+_TOTALS = tuple(name for name in ROW_TERMS if name != "finished_excluding_reduced")
+
+
+#: The rows of "có điều kiện" not yet finished: in progress, postponed, suspended, other.
+PENDING_ROWS = ("in_progress", "postponed", "suspended", "other")
+
+
+def _form_order(stored: tuple[str, ...], derived: tuple[str, ...]) -> tuple[str, ...]:
+    """Every row of a ledger, stored and derived, in the order of the form (ROW_TERMS)."""
+    return tuple(name for name in ROW_TERMS if name in stored or name in derived)
 
 
 class _Ledger:
@@ -125,7 +115,7 @@ class _Ledger:
     _UNIT: ClassVar[str]
     # Rows that make up "finished" and "carried_forward_with_conditions".
     _FINISHED_PARTS: ClassVar[tuple[str, ...]]
-    _PENDING_PARTS: ClassVar[tuple[str, ...]] = ("in_progress", "postponed", "suspended", "other")
+    _PENDING_PARTS: ClassVar[tuple[str, ...]] = PENDING_ROWS
     # from_totals: stored rows of the "sink" chain, and every row as a span of it.
     _CHAIN: ClassVar[tuple[str, ...]]
     _SPANS: ClassVar[Mapping[str, tuple[int, int]]]
@@ -362,9 +352,6 @@ class _Ledger:
         return _conditions_share(self.with_conditions, self.to_enforce, empty=empty)
 
     # ------------------------------------------------------------------ merge, roll
-
-    def _values(self) -> dict[str, int]:
-        return {name: getattr(self, name) for name in self.STORED}
 
     def __add__(self: _L, other: _L) -> _L:
         if type(other) is not type(self):
@@ -746,25 +733,7 @@ class CaseLedger(_Ledger):
         "carried_forward",
         "carried_forward_with_conditions",
     )
-    ROWS: ClassVar[tuple[str, ...]] = (
-        "carried_over",
-        "newly_accepted",
-        "accepted",
-        "entrusted",
-        "withdrawn",
-        "to_enforce",
-        "with_conditions",
-        "finished",
-        "completed",
-        "terminated",
-        "in_progress",
-        "postponed",
-        "suspended",
-        "other",
-        "without_conditions",
-        "carried_forward",
-        "carried_forward_with_conditions",
-    )
+    ROWS: ClassVar[tuple[str, ...]] = _form_order(STORED, DERIVED)
     _UNIT: ClassVar[str] = "cases"
     _FINISHED_PARTS: ClassVar[tuple[str, ...]] = ("completed", "terminated")
     _CHAIN: ClassVar[tuple[str, ...]] = (
@@ -835,27 +804,7 @@ class AmountLedger(_Ledger):
         "carried_forward",
         "carried_forward_with_conditions",
     )
-    ROWS: ClassVar[tuple[str, ...]] = (
-        "carried_over",
-        "newly_accepted",
-        "accepted",
-        "entrusted",
-        "withdrawn",
-        "to_enforce",
-        "with_conditions",
-        "finished",
-        "finished_excluding_reduced",
-        "completed",
-        "terminated",
-        "reduced",
-        "in_progress",
-        "postponed",
-        "suspended",
-        "other",
-        "without_conditions",
-        "carried_forward",
-        "carried_forward_with_conditions",
-    )
+    ROWS: ClassVar[tuple[str, ...]] = _form_order(STORED, DERIVED)
     _UNIT: ClassVar[str] = "đồng"
     _FINISHED_PARTS: ClassVar[tuple[str, ...]] = ("completed", "terminated", "reduced")
     _CHAIN: ClassVar[tuple[str, ...]] = (

@@ -37,7 +37,7 @@ from thads_metrics.calendar import (
 )
 from thads_metrics.cases import CaseRecord, Origin
 from thads_metrics.classification import Status
-from thads_metrics.ledger import AmountLedger, CaseLedger
+from thads_metrics.ledger import PENDING_ROWS, AmountLedger, CaseLedger
 from thads_metrics.targets import Target
 
 __all__ = [
@@ -51,8 +51,6 @@ __all__ = [
     "targets",
     "years",
 ]
-
-_PENDING = ("in_progress", "postponed", "suspended", "other")
 
 
 def years(min_year: int = MIN_YEAR, max_year: int = MAX_YEAR) -> st.SearchStrategy[EnforcementYear]:
@@ -110,7 +108,7 @@ def _ledger_rows(draw: Any, max_value: int, money: bool) -> dict[str, Any]:
     rows = {
         "completed": draw(value),
         "terminated": draw(value),
-        **{name: draw(value) for name in _PENDING},
+        **{name: draw(value) for name in PENDING_ROWS},
         "without_conditions": draw(value),
     }
     if money:
