@@ -27,7 +27,6 @@ the work be split across files, processes or any map-reduce engine.
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from operator import attrgetter
 from typing import Any, NamedTuple
@@ -39,12 +38,12 @@ from thads_metrics._validate import require_int
 from thads_metrics.calendar import ReportingPeriod
 from thads_metrics.classification import Status
 from thads_metrics.errors import LedgerError
-from thads_metrics.ledger import ROW_TERMS, AmountLedger, CaseLedger
+from thads_metrics.ledger import ROW_TERMS, AmountLedger, CaseLedger, RowEnum
 
 __all__ = ["Aggregation", "CaseRecord", "LedgerPair", "Origin", "aggregate"]
 
 
-class Origin(enum.Enum):
+class Origin(RowEnum):
     """Where a case comes from: carried over from last year or newly accepted (nguồn thụ lý).
 
     >>> Origin.CARRIED_OVER.term, Origin.NEW.value
@@ -53,18 +52,6 @@ class Origin(enum.Enum):
 
     CARRIED_OVER = "carried_over"
     NEW = "newly_accepted"
-
-    @property
-    def term(self) -> str:
-        """The Vietnamese row name (tên dòng).
-
-        >>> Origin.NEW.term
-        'thụ lý mới'
-        """
-        return ROW_TERMS[self.value]
-
-    def __repr__(self) -> str:
-        return f"Origin.{self.name}"
 
 
 # Where a record goes in the ledgers: its disposition (the row it ends in), i.e. every

@@ -35,12 +35,12 @@ import attrs
 
 from thads_metrics._validate import require_int
 from thads_metrics.errors import ClassificationError
-from thads_metrics.ledger import ROW_TERMS
+from thads_metrics.ledger import RowEnum
 
 __all__ = ["CaseFacts", "Classification", "Condition", "Reason", "Status", "Stay", "classify"]
 
 
-class Condition(enum.Enum):
+class Condition(RowEnum):
     """Whether a case can be enforced (điều kiện thi hành án): with or without conditions.
 
     >>> Condition.WITHOUT.term
@@ -50,20 +50,8 @@ class Condition(enum.Enum):
     WITH = "with_conditions"
     WITHOUT = "without_conditions"
 
-    @property
-    def term(self) -> str:
-        """The Vietnamese term (thuật ngữ): có điều kiện / chưa có điều kiện thi hành.
 
-        >>> Condition.WITH.term
-        'có điều kiện thi hành'
-        """
-        return ROW_TERMS[self.value]
-
-    def __repr__(self) -> str:
-        return f"Condition.{self.name}"
-
-
-class Status(enum.Enum):
+class Status(RowEnum):
     """Where a case stands in the ledger (kết quả thi hành án); the value is the ledger row.
 
     Every status but ``WITHOUT_CONDITIONS`` is a row under "có điều kiện".
@@ -83,15 +71,6 @@ class Status(enum.Enum):
     WITHOUT_CONDITIONS = "without_conditions"
 
     @property
-    def term(self) -> str:
-        """The Vietnamese name of the row (tên dòng trong biểu mẫu).
-
-        >>> Status.IN_PROGRESS.term
-        'đang thi hành'
-        """
-        return ROW_TERMS[self.value]
-
-    @property
     def condition(self) -> Condition:
         """The class the row belongs to (có / chưa có điều kiện): WITHOUT only for that row.
 
@@ -108,9 +87,6 @@ class Status(enum.Enum):
         ['COMPLETED', 'TERMINATED', 'REDUCED']
         """
         return self in (Status.COMPLETED, Status.TERMINATED, Status.REDUCED)
-
-    def __repr__(self) -> str:
-        return f"Status.{self.name}"
 
 
 class Stay(enum.Enum):

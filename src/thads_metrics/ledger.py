@@ -22,6 +22,7 @@ False
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from types import MappingProxyType
@@ -35,7 +36,7 @@ from thads_metrics.errors import LedgerError
 from thads_metrics.rates import completion_rate as _completion_rate
 from thads_metrics.rates import conditions_share as _conditions_share
 
-__all__ = ["PENDING_ROWS", "ROW_TERMS", "AmountLedger", "CaseLedger"]
+__all__ = ["PENDING_ROWS", "ROW_TERMS", "AmountLedger", "CaseLedger", "RowEnum"]
 
 #: Vietnamese term of every row of the two ledgers, by field or property name, in form order.
 ROW_TERMS: Mapping[str, str] = MappingProxyType(
@@ -90,6 +91,25 @@ def _to_row_set(value: Iterable[str]) -> frozenset[str]:
 
 # Names of the arguments of from_totals, in form order (reduced: AmountLedger only).
 _TOTALS = tuple(name for name in ROW_TERMS if name != "finished_excluding_reduced")
+
+
+class RowEnum(enum.Enum):
+    """An enum whose values are ledger rows (dòng của biểu mẫu): ``term`` is the row's name.
+
+    >>> class Kind(RowEnum):
+    ...     NEW = "newly_accepted"
+    >>> Kind.NEW.term, Kind.NEW
+    ('thụ lý mới', Kind.NEW)
+    """
+
+    @property
+    def term(self) -> str:
+        """The Vietnamese name of the row (tên dòng trong biểu mẫu)."""
+        term: str = ROW_TERMS[self.value]
+        return term
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}.{self.name}"
 
 
 #: The rows of "có điều kiện" not yet finished: in progress, postponed, suspended, other.
