@@ -206,7 +206,7 @@ def _number(value: object, decimals: int, fixed: bool, name: str = "value") -> s
 # --------------------------------------------------------------------------- numbers
 
 
-def format_number(value: Exact, decimals: int = 3, *, fixed: bool = False) -> str:
+def format_number(value: Exact, decimals: int = _DEFAULT_DECIMALS, *, fixed: bool = False) -> str:
     """Write a number the Vietnamese way (định dạng số): "576.933", "1.234,5".
 
     Dots between thousands, a comma before decimals; rounded half up to
