@@ -14,10 +14,13 @@ column; nothing is written when there is an error.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
+import signal
 import sys
 import tempfile
+import threading
 from collections.abc import Callable, Sequence
 from datetime import date
 from importlib import resources
@@ -36,7 +39,7 @@ from thads_metrics.calendar import (
 )
 from thads_metrics.cases import LedgerPair
 from thads_metrics.csvio import CsvError, LedgerTable, read_csv
-from thads_metrics.errors import ParseError, ThadsError
+from thads_metrics.errors import OutputError, ParseError, ThadsError
 from thads_metrics.report import UnitReport, build_report, summary_table
 from thads_metrics.targets import Target, TargetBook, UnknownTargetError
 
@@ -46,10 +49,6 @@ __all__ = ["SAMPLE_LEDGERS", "SAMPLE_TARGETS", "OutputError", "main"]
 SAMPLE_LEDGERS = "sample_ledgers.csv"
 #: Name of the bundled sample of unit targets (package data).
 SAMPLE_TARGETS = "sample_targets.csv"
-
-
-class OutputError(ThadsError):
-    """An output file that cannot be written (không ghi được tệp kết quả)."""
 
 
 class _Progress:
@@ -179,18 +178,55 @@ def _reports(
     return reports, total
 
 
-def _write_atomic(path: Path, write: Callable[[Path], None]) -> None:
+def _inputs(args: argparse.Namespace) -> list[Path]:
+    """The files the command reads (FILE and ``--targets``), when given."""
+    return [Path(p) for p in (getattr(args, "file", None), getattr(args, "targets", None)) if p]
+
+
+def _refuse_input_as_output(path: Path, inputs: Sequence[Path]) -> None:
+    """Refuse to write over a file the command reads: a report must never replace its data.
+
+    Compared by identity (``os.path.samefile``: same device and inode), so a
+    relative path, a symlink or a hard link to an input is caught too.
+    """
+    for source in inputs:
+        try:
+            same = os.path.samefile(path, source)
+        except OSError:  # one of them does not exist: they cannot be the same file
+            same = False
+        if same:
+            raise OutputError(
+                f"{path}: is the input file {source}; writing the report there would destroy "
+                "it; give another name for --output",
+                code="output.is_input",
+                details={"output": str(path), "input": str(source)},
+            )
+
+
+def _write_atomic(path: Path, write: Callable[[Path], None], inputs: Sequence[Path] = ()) -> None:
     """Write to a temporary file beside ``path``, then move it in place: never half-written.
 
-    The file gets the usual permissions (0666 less the umask), not mkstemp's 0600.
+    A symlink is followed (its target is written, the link stays); an input
+    file is never overwritten. The file gets the usual permissions (0666 less
+    the umask), not mkstemp's 0600.
     """
     if path.is_dir():
-        raise OutputError(f"{path}: is a directory; give a file name for --output")
-    directory = path.resolve().parent
+        raise OutputError(
+            f"{path}: is a directory; give a file name for --output",
+            code="output.is_directory",
+            details={"output": str(path)},
+        )
+    _refuse_input_as_output(path, inputs)
+    path = Path(os.path.realpath(path))
+    directory = path.parent
     try:
         fd, tmp = tempfile.mkstemp(prefix=".thads-", suffix=path.suffix, dir=directory)
     except OSError as exc:
-        raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from exc
+        raise OutputError(
+            f"{path}: cannot write: {exc.strerror or exc}",
+            code="output.unwritable",
+            details={"output": str(path)},
+        ) from exc
     os.close(fd)
     try:
         write(Path(tmp))
@@ -205,13 +241,13 @@ def _write_atomic(path: Path, write: Callable[[Path], None]) -> None:
 
 def _emit(args: argparse.Namespace, text: str) -> None:
     """Print ``text``, or write it atomically to ``--output``."""
-    if args.output:
+    if args.output and args.output != "-":
         target = Path(args.output)
 
         def write(tmp: Path) -> None:
             tmp.write_text(text, encoding="utf-8")
 
-        _write_atomic(target, write)
+        _write_atomic(target, write, _inputs(args))
         if not args.quiet:
             print(f"Đã ghi {target}", file=sys.stderr)
     else:
@@ -219,6 +255,8 @@ def _emit(args: argparse.Namespace, text: str) -> None:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
+    if args.output and args.output != "-":  # before reading anything: fail fast
+        _refuse_input_as_output(Path(args.output), _inputs(args))
     table, source = _read(args)
     book = _book(args)
     period = _choose_period(table, args.period)
@@ -235,9 +273,22 @@ def _cmd_report(args: argparse.Namespace) -> int:
     if args.format == "xlsx":
         from thads_metrics.excel import write_workbook
 
-        target = Path(args.output or f"thads-{period.year}-{period.months:02d}.xlsx")
         rows = [(r.unit, table[r.unit, period]) for r in reports]
-        _write_atomic(target, lambda tmp: write_workbook(tmp, period, rows))
+        if args.output == "-":
+            if sys.stdout.isatty():
+                raise OutputError(
+                    "-o -: a workbook is binary; redirect stdout to a file or give a file name",
+                    code="output.binary_to_terminal",
+                    details={"output": "-"},
+                )
+            buffer = io.BytesIO()
+            write_workbook(buffer, period, rows)
+            sys.stdout.flush()
+            sys.stdout.buffer.write(buffer.getvalue())
+            sys.stdout.buffer.flush()
+            return 0
+        target = Path(args.output or f"thads-{period.year}-{period.months:02d}.xlsx")
+        _write_atomic(target, lambda tmp: write_workbook(tmp, period, rows), _inputs(args))
         if not args.quiet:
             print(f"Đã ghi {target}", file=sys.stderr)
         return 0
@@ -345,19 +396,39 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _Terminated(BaseException):
+    """SIGTERM, turned into an exception so that temporary files are removed."""
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise _Terminated(signum)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit code (2 for bad input)."""
+    """Run the command line; return the exit code (2 for bad input, 130 on Ctrl-C)."""
     parser = _parser()
     args = parser.parse_args(argv)
+    previous = None
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         code: int = args.func(args)
     except ThadsError as exc:
         message = " ".join(str(exc).split())
         print(f"thads-metrics: error: {message}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print("thads-metrics: interrupted", file=sys.stderr)
+        return 130
+    except _Terminated:
+        print("thads-metrics: terminated", file=sys.stderr)
+        return 128 + signal.SIGTERM
     except BrokenPipeError:  # e.g. piped into head
         return 0
     except OSError as exc:  # e.g. stdout closed, disk full
         print(f"thads-metrics: error: {exc}", file=sys.stderr)
         return 2
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
     return code

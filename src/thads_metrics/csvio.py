@@ -35,7 +35,7 @@ from thads_metrics._text import KINDS, fold, fold_key, read_flag, sniff_delimite
 from thads_metrics.calendar import ReportingPeriod, parse_period
 from thads_metrics.cases import Aggregation, CaseRecord, LedgerPair, Origin, aggregate
 from thads_metrics.classification import Status
-from thads_metrics.errors import ParseError, ThadsError
+from thads_metrics.errors import CsvError, ParseError, ThadsError
 from thads_metrics.ledger import AmountLedger, CaseLedger
 
 __all__ = [
@@ -54,30 +54,6 @@ _CASE_REQUIRED = ("unit", "period", "origin")
 
 #: Ledgers by (unit, period), as read from a file.
 LedgerTable = dict[tuple[str, ReportingPeriod], LedgerPair]
-
-
-class CsvError(ParseError):
-    """A CSV file that cannot be read (tệp CSV không hợp lệ): names file, line and column.
-
-    >>> str(CsvError("must be an int", source="a.csv", line=3, column="completed"))
-    'a.csv:3: column completed: must be an int'
-    """
-
-    def __init__(
-        self,
-        message: str,
-        *,
-        source: str,
-        line: int | None = None,
-        column: str | None = None,
-    ) -> None:
-        where = source if line is None else f"{source}:{line}"
-        if column is not None:
-            where += f": column {column}"
-        super().__init__(f"{where}: {message}")
-        self.source = source
-        self.line = line
-        self.column = column
 
 
 _INT = re.compile(r"[0-9]+")

@@ -46,7 +46,7 @@ import attrs
 
 from thads_metrics.calendar import ReportingPeriod, day_label
 from thads_metrics.cases import LedgerPair
-from thads_metrics.errors import ThadsError
+from thads_metrics.errors import ReportError
 from thads_metrics.ledger import AmountLedger, CaseLedger
 from thads_metrics.rates import (
     Change,
@@ -88,10 +88,6 @@ RATE_PLACES = 2
 TargetSource = Literal["given", "unit", "national", "none"]
 
 PointsUnit = Literal["percent", "points"]
-
-
-class ReportError(ThadsError):
-    """Inputs that cannot make a report (không lập được báo cáo)."""
 
 
 def printed_rates(ledger: CaseLedger | AmountLedger) -> tuple[Decimal | None, Decimal | None]:
@@ -327,7 +323,7 @@ def build_report(
 
     ``target`` defaults to the one ``book`` (default: the national table)
     gives for (``period.year``, ``unit``); when no target is known for the
-    year, :class:`~thads_metrics.targets.UnknownTargetError` is raised unless
+    year, :class:`~thads_metrics.errors.UnknownTargetError` is raised unless
     ``require_target=False``, which makes a report without the target clauses.
     ``previous`` are the ledgers of the same period last year (cùng kỳ).
     Ledgers built with ``from_totals`` from published totals are accepted: the

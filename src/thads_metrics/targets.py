@@ -30,7 +30,7 @@ from thads_metrics._html import html_table
 from thads_metrics._text import fold, fold_key, read_flag, sniff_delimiter
 from thads_metrics._validate import Exact, require_exact, require_int, to_fraction
 from thads_metrics.calendar import MAX_YEAR, MIN_YEAR, EnforcementYear, ReportingPeriod
-from thads_metrics.errors import ParseError, RateError
+from thads_metrics.errors import ParseError, RateError, UnknownTargetError
 from thads_metrics.ledger import AmountLedger, CaseLedger
 from thads_metrics.rates import (
     TargetGap,
@@ -55,27 +55,6 @@ __all__ = [
     "measure_progress",
     "national_target",
 ]
-
-
-class UnknownTargetError(RateError, KeyError):
-    """No target is known for a year or (year, unit) (không có chỉ tiêu).
-
-    A :class:`~thads_metrics.errors.RateError` (so a ``ThadsError``) that is
-    also a ``KeyError``, like a failed dictionary lookup. ``year`` and ``unit``
-    say what was asked.
-
-    >>> err = UnknownTargetError("no target", year=2021)
-    >>> isinstance(err, KeyError), err.year, str(err)
-    (True, 2021, 'no target')
-    """
-
-    def __init__(self, message: str, *, year: int | None = None, unit: str | None = None):
-        super().__init__(message)
-        self.year = year
-        self.unit = unit
-
-    def __str__(self) -> str:  # KeyError would quote the message
-        return str(self.args[0]) if self.args else ""
 
 
 # --------------------------------------------------------------------------- numbers
@@ -229,7 +208,7 @@ def national_target(year: int | EnforcementYear) -> Target:
     >>> national_target(2021)  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    thads_metrics.targets.UnknownTargetError: no national target known for năm 2021 (known: ...
+    thads_metrics.errors.UnknownTargetError: no national target known for năm 2021 (known: ...
     """
     number = _year(year)
     try:
@@ -505,7 +484,7 @@ class TargetBook:
         >>> TargetBook(national=False).lookup(2024, "Cần Thơ")  # doctest: +ELLIPSIS
         Traceback (most recent call last):
         ...
-        thads_metrics.targets.UnknownTargetError: no target for năm 2024, Cần Thơ in this ...
+        thads_metrics.errors.UnknownTargetError: no target for năm 2024, Cần Thơ in this ...
         """
         key = (_year(year), _unit(unit))
         for candidate in (key, (key[0], None)):

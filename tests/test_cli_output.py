@@ -1,0 +1,184 @@
+"""Where ``thads-metrics report`` writes: never over an input, stdout for ``-o -``, signals."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from thads_metrics.cli import main
+
+GOOD = (
+    "unit,period,kind,carried_over,newly_accepted,entrusted,withdrawn,completed,terminated,"
+    "reduced,in_progress,postponed,suspended,other,without_conditions\n"
+    "A,11 tháng năm 2021,viec,10,20,1,0,15,2,0,5,0,0,0,7\n"
+    "A,11 tháng năm 2021,tien,1000,2000,100,0,800,100,50,500,0,0,0,1450\n"
+)
+CLI = (sys.executable, "-m", "thads_metrics", "report")
+TARGETS = "year,unit,cases,money\n2021,A,80,40\n"
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    path = tmp_path / "in.csv"
+    path.write_text(GOOD, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "xlsx"])
+def test_output_naming_the_input_is_refused_and_the_input_kept(
+    data: Path, fmt: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(["report", str(data), "--format", fmt, "-o", str(data), "--quiet"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "is the input file" in err
+    assert len(err.strip().splitlines()) == 1
+    assert data.read_text(encoding="utf-8") == GOOD
+
+
+def test_output_reaching_the_input_by_another_path(
+    data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    link = tmp_path / "link.csv"
+    link.symlink_to(data)
+    hard = tmp_path / "hard.csv"
+    os.link(data, hard)
+    monkeypatch.chdir(tmp_path)
+    for output in (str(link), str(hard), "in.csv", "./sub/../in.csv"):
+        (tmp_path / "sub").mkdir(exist_ok=True)
+        assert main(["report", str(data), "-o", output, "--quiet"]) == 2, output
+        assert "is the input file" in capsys.readouterr().err
+    assert data.read_text(encoding="utf-8") == GOOD
+
+
+def test_output_naming_the_targets_file_is_refused(
+    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    targets = tmp_path / "targets.csv"
+    targets.write_text(TARGETS, encoding="utf-8")
+    code = main(["report", str(data), "--targets", str(targets), "-o", str(targets), "--quiet"])
+    assert code == 2
+    assert "targets.csv" in capsys.readouterr().err
+    assert targets.read_text(encoding="utf-8") == TARGETS
+
+
+def test_default_workbook_name_never_replaces_an_input(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    named = tmp_path / "thads-2021-11.xlsx"  # the default name for 11 tháng năm 2021
+    named.write_text(GOOD, encoding="utf-8")
+    assert main(["report", str(named), "--format", "xlsx", "--quiet"]) == 2
+    assert "is the input file" in capsys.readouterr().err
+    assert named.read_text(encoding="utf-8") == GOOD
+
+
+def test_a_symlinked_output_is_followed(
+    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    real = tmp_path / "real.txt"
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "out.txt"
+    link.symlink_to(real)
+    assert main(["report", str(data), "-o", str(link), "--quiet"]) == 0
+    assert link.is_symlink()
+    assert real.read_text(encoding="utf-8").startswith("Kết quả thi hành án dân sự 11 tháng")
+
+
+def test_dash_means_stdout(data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", str(data), "-o", "-", "--quiet"]) == 0
+    assert capsys.readouterr().out.startswith("Kết quả thi hành án dân sự 11 tháng")
+    assert not Path("-").exists()
+
+
+def test_dash_writes_a_workbook_to_a_redirected_stdout(data: Path, tmp_path: Path) -> None:
+    out = tmp_path / "piped.xlsx"
+    with out.open("wb") as stream:
+        proc = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "thads_metrics",
+                "report",
+                str(data),
+                "--format",
+                "xlsx",
+                "-o",
+                "-",
+                "--quiet",
+            ],
+            stdout=stream,
+            stderr=subprocess.PIPE,
+            text=False,
+            check=False,
+            cwd=tmp_path,
+        )
+    assert proc.returncode == 0, proc.stderr
+    assert openpyxl.load_workbook(out).sheetnames == ["Việc", "Tiền"]
+    assert not (tmp_path / "-").exists()
+
+
+def _slow_report(tmp_path: Path) -> subprocess.Popen[str]:
+    """A report of a large file, so that a signal arrives while it reads."""
+    big = tmp_path / "big.csv"
+    header, cases, money = GOOD.splitlines()
+    with big.open("w", encoding="utf-8") as f:
+        f.write(header + "\n")
+        for i in range(200_000):
+            f.write(
+                cases.replace("A,", f"U{i},", 1) + "\n" + money.replace("A,", f"U{i},", 1) + "\n"
+            )
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "thads_metrics",
+            "report",
+            str(big),
+            "--format",
+            "xlsx",
+            "-o",
+            str(tmp_path / "out.xlsx"),
+            "--quiet",
+        ],
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
+        cwd=tmp_path,
+    )
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sig", "code", "word"),
+    [(signal.SIGINT, 130, "interrupted"), (signal.SIGTERM, 143, "terminated")],
+)
+def test_a_signal_ends_with_one_line_and_no_files_left(
+    tmp_path: Path, sig: signal.Signals, code: int, word: str
+) -> None:
+    proc = _slow_report(tmp_path)
+    time.sleep(1.5)
+    proc.send_signal(sig)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == code, err
+    assert err.strip() == f"thads-metrics: {word}"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["big.csv"]
+
+
+def test_an_interrupted_write_leaves_no_temporary_file(tmp_path: Path) -> None:
+    from thads_metrics.cli import _Terminated, _write_atomic
+
+    def write(tmp: Path) -> None:
+        tmp.write_text("half", encoding="utf-8")
+        raise _Terminated(signal.SIGTERM)
+
+    with pytest.raises(_Terminated):
+        _write_atomic(tmp_path / "out.txt", write)
+    assert list(tmp_path.iterdir()) == []
