@@ -33,8 +33,8 @@ from typing import Any, NamedTuple
 
 import attrs
 
+from thads_metrics._checks import require_int
 from thads_metrics._html import html_table
-from thads_metrics._validate import require_int
 from thads_metrics.calendar import ReportingPeriod
 from thads_metrics.classification import Status
 from thads_metrics.errors import LedgerError

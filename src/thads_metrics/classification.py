@@ -33,7 +33,7 @@ from typing import Any
 
 import attrs
 
-from thads_metrics._validate import require_int
+from thads_metrics._checks import require_int
 from thads_metrics.errors import ClassificationError
 from thads_metrics.ledger import RowEnum
 

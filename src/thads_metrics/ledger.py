@@ -30,8 +30,8 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 import attrs
 
+from thads_metrics._checks import Exact, require_int
 from thads_metrics._html import html_table
-from thads_metrics._validate import Exact, require_int
 from thads_metrics.errors import LedgerError
 from thads_metrics.rates import completion_rate as _completion_rate
 from thads_metrics.rates import conditions_share as _conditions_share

@@ -31,7 +31,7 @@ from fractions import Fraction
 
 import attrs
 
-from thads_metrics._validate import Exact, require_exact, require_int, to_fraction
+from thads_metrics._checks import Exact, require_exact, require_int, to_fraction
 from thads_metrics.calendar import ReportingPeriod
 from thads_metrics.errors import RateError
 

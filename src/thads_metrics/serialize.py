@@ -49,7 +49,7 @@ from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
-from thads_metrics._validate import require_int
+from thads_metrics._checks import require_int
 from thads_metrics.calendar import CalendarQuarter, EnforcementYear, Quarter, ReportingPeriod
 from thads_metrics.errors import LedgerError, ParseError
 from thads_metrics.ledger import AmountLedger, CaseLedger

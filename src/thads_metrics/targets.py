@@ -26,9 +26,9 @@ from typing import Any
 
 import attrs
 
+from thads_metrics._checks import Exact, require_exact, require_int, to_fraction
 from thads_metrics._html import html_table
 from thads_metrics._text import fold, fold_key, read_flag, sniff_delimiter
-from thads_metrics._validate import Exact, require_exact, require_int, to_fraction
 from thads_metrics.calendar import MAX_YEAR, MIN_YEAR, EnforcementYear, ReportingPeriod
 from thads_metrics.errors import ParseError, RateError, UnknownTargetError
 from thads_metrics.ledger import AmountLedger, CaseLedger

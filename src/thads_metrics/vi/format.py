@@ -41,7 +41,7 @@ from babel.numbers import (
     get_plus_sign_symbol,
 )
 
-from thads_metrics._validate import Exact, require_exact, require_int
+from thads_metrics._checks import Exact, require_exact, require_int
 from thads_metrics.errors import FormatError
 
 __all__ = [
