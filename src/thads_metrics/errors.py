@@ -111,17 +111,20 @@ class RateError(ThadsError):
     family: ClassVar[str] = "rate"
 
 
-class TargetError(ThadsError):
-    """An invalid target or target book (chỉ tiêu không hợp lệ)."""
+class TargetError(RateError):
+    """An invalid target or target book (chỉ tiêu không hợp lệ).
+
+    A target is a rate, so this is a :class:`RateError` too.
+    """
 
     family: ClassVar[str] = "target"
 
 
-class UnknownTargetError(TargetError, RateError, KeyError):
+class UnknownTargetError(TargetError, KeyError):
     """No target is known for a year or (year, unit) (không có chỉ tiêu).
 
-    A :class:`TargetError` (and, as before, a :class:`RateError`) that is
-    also a ``KeyError``, like a failed dictionary lookup. ``year`` and
+    A :class:`TargetError` (so a :class:`RateError`) that is also a
+    ``KeyError``, like a failed dictionary lookup. ``year`` and
     ``unit`` say what was asked. Code ``target.unknown``.
 
     >>> err = UnknownTargetError("no target", year=2021)
