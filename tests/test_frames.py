@@ -156,8 +156,9 @@ def test_unsigned_columns_stay_exact() -> None:
     )
     df = to_frame({("A", P): pair}).astype({"completed": np.uint64})
     assert add_rate_columns(df, 0).iloc[1]["completion_rate"] == Decimal("13")
-    huge = df.astype({"in_progress": np.uint64})
+    huge = df.astype({"in_progress": np.uint64, "newly_accepted": object})
     huge.loc[1, "in_progress"] = np.uint64(2**64 - 1)
+    huge.loc[1, "newly_accepted"] = m + 2**64 - 1  # the rows still balance
     rate = add_rate_columns(huge, 0).iloc[1]["completion_rate"]
     assert rate == round_rate(
         AmountLedger(
@@ -165,6 +166,19 @@ def test_unsigned_columns_stay_exact() -> None:
         ).completion_rate(),
         0,
     )
+
+
+def test_rates_are_refused_on_rows_that_do_not_balance() -> None:
+    pair = LedgerPair(
+        CaseLedger(newly_accepted=100, completed=50, in_progress=50), AmountLedger()
+    )
+    df = to_frame({("A", P): pair})
+    df.loc[0, "newly_accepted"] = 1  # 1 accepted, 100 classified
+    with pytest.raises(LedgerError, match=r"row 0: rows do not add up: to_enforce \(1\)") as info:
+        add_rate_columns(df)
+    assert info.value.code == "ledger.identity"
+    partial = df.drop(columns=["newly_accepted", "carried_over"])  # no intake: nothing to check
+    assert add_rate_columns(partial).iloc[0]["completion_rate"] == Decimal(50)
 
 
 def test_narrow_int_columns_do_not_wrap_around() -> None:

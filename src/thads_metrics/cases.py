@@ -39,6 +39,7 @@ from thads_metrics.calendar import ReportingPeriod
 from thads_metrics.classification import Status
 from thads_metrics.errors import LedgerError
 from thads_metrics.ledger import ROW_TERMS, AmountLedger, CaseLedger, RowEnum
+from thads_metrics.ledger.rows import INTAKE_ROWS
 
 __all__ = ["Aggregation", "CaseRecord", "LedgerPair", "Origin", "aggregate"]
 
@@ -56,9 +57,7 @@ class Origin(RowEnum):
 
 # Where a record goes in the ledgers: its disposition (the row it ends in), i.e. every
 # stored row of the case ledger but the two origins.
-_DISPOSITIONS = tuple(
-    name for name in CaseLedger.STORED if name not in ("carried_over", "newly_accepted")
-)
+_DISPOSITIONS = tuple(name for name in CaseLedger.STORED if name not in INTAKE_ROWS)
 _STATUS_INDEX = {s: _DISPOSITIONS.index(s.value) for s in Status if s.value in _DISPOSITIONS}
 _KINDS = 2 * len(_DISPOSITIONS)  # origin × disposition
 
@@ -559,8 +558,8 @@ def _build(acc: list[int], big: list[int] | None) -> LedgerPair:
         money_rows[name] = due - done - cut
     carried = _lanes(sum(acc[:half]))
     new = _lanes(sum(acc[half:]))
-    case_rows["carried_over"], money_rows["carried_over"] = carried[0], carried[1]
-    case_rows["newly_accepted"], money_rows["newly_accepted"] = new[0], new[1]
+    for origin, lanes in zip(INTAKE_ROWS, (carried, new), strict=True):
+        case_rows[origin], money_rows[origin] = lanes[0], lanes[1]
     money_rows["completed"] += carried[2] + new[2]
     money_rows["reduced"] = carried[3] + new[3]
     if big is not None:
@@ -569,7 +568,7 @@ def _build(acc: list[int], big: list[int] | None) -> LedgerPair:
             if not count:
                 continue
             name = _DISPOSITIONS[kind % half]
-            origin = "carried_over" if kind < half else "newly_accepted"
+            origin = INTAKE_ROWS[0] if kind < half else INTAKE_ROWS[1]
             case_rows[name] += count
             case_rows[origin] += count
             money_rows[name] += due - done - cut

@@ -72,9 +72,18 @@ def ledger_columns(kind: type[CaseLedger] | type[AmountLedger]) -> tuple[str, ..
 
 
 def _rate(ledger: CaseLedger | AmountLedger, name: str) -> Decimal | None:
-    if name == "conditions_share":
-        return round_rate(ledger.conditions_share(), 2) if ledger.to_enforce else None
-    return round_rate(ledger.completion_rate(), 2) if ledger.with_conditions else None
+    """A rate rounded as printed, or None (an empty cell) where it is unknown or has no base."""
+    base = "to_enforce" if name == "conditions_share" else "with_conditions"
+    parts = (base, "with_conditions" if name == "conditions_share" else "finished")
+    if any(not ledger.is_known(row) for row in parts) or not getattr(ledger, base):
+        return None
+    rate = ledger.conditions_share() if name == "conditions_share" else ledger.completion_rate()
+    return round_rate(rate, 2)
+
+
+def _cell_value(ledger: CaseLedger | AmountLedger, name: str) -> int | None:
+    """A row's value, or None (an empty cell, never 0) where the ledger does not know it."""
+    return getattr(ledger, name) if ledger.is_known(name) else None
 
 
 def _sheet(
@@ -111,7 +120,7 @@ def _sheet(
     for row_index, (unit, ledger) in enumerate(rows, start=FIRST_DATA_ROW):
         sheet.cell(row_index, 1, unit)
         for index, name in enumerate(columns, start=2):
-            cell = sheet.cell(row_index, index, getattr(ledger, name))
+            cell = sheet.cell(row_index, index, _cell_value(ledger, name))
             cell.number_format = "#,##0"
         for offset, (name, _) in enumerate(_RATES, start=2 + len(columns)):
             cell = sheet.cell(row_index, offset, _rate(ledger, name))

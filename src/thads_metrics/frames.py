@@ -47,7 +47,7 @@ from thads_metrics._text import KINDS as _SPELLINGS
 from thads_metrics._text import fold_key
 from thads_metrics.cases import LedgerPair
 from thads_metrics.errors import LedgerError
-from thads_metrics.ledger import PENDING_ROWS, AmountLedger, CaseLedger
+from thads_metrics.ledger import IDENTITIES, AmountLedger, CaseLedger, expand
 
 __all__ = ["KINDS", "add_rate_columns", "from_frame", "to_frame"]
 
@@ -186,10 +186,25 @@ def from_frame(
     return result
 
 
-_FINISHED = ("completed", "terminated", "reduced")
+def _stored_in(*names: str) -> tuple[str, ...]:
+    """The stored rows (of the money ledger, which has them all) that make up ``names``."""
+    return tuple(dict.fromkeys(row for name in names for row in expand(name, money=True)))
 
 
-def _columns(frame: pd.DataFrame, scale: int) -> dict[str, Any]:
+#: The rows an identity check needs, and those the rates need (stored, form order).
+_IDENTITY_ROWS = {identity: _stored_in(identity.total, *identity.parts) for identity in IDENTITIES}
+_RATE_ROWS = _stored_in("with_conditions", "without_conditions", "finished")
+
+
+def _evaluate(columns: Mapping[str, Any], name: str) -> Any:
+    """Row ``name`` computed elementwise from stored-row columns by its formula."""
+    total: Any = 0
+    for row, coefficient in expand(name, money=True).items():
+        total = total + coefficient * columns[row]
+    return total
+
+
+def _columns(frame: pd.DataFrame, scale: int, names: Sequence[str]) -> dict[str, Any]:
     """The stored rows as exact integer arrays, int64 only if no step of the rates can overflow.
 
     Every column becomes int64 or an object array of Python ints: narrower
@@ -200,7 +215,7 @@ def _columns(frame: pd.DataFrame, scale: int) -> dict[str, Any]:
     which never overflow. Negative values are refused, naming column and row.
     """
     columns: dict[str, Any] = {}
-    for name in (*_FINISHED, *PENDING_ROWS, "without_conditions"):
+    for name in names:
         if name not in frame.columns:
             columns[name] = np.zeros(len(frame), dtype=np.int64)
             continue
@@ -257,14 +272,24 @@ def add_rate_columns(
     if not isinstance(places, int) or isinstance(places, bool) or not 0 <= places <= 28:
         raise LedgerError(f"places must be an int in 0..28, got {places!r}")
     out = frame.copy()
-    c = _columns(frame, 10 ** (places + 2))
-    finished = c["completed"] + c["terminated"]
-    if count_reduced:
-        finished = finished + c["reduced"]
-    with_conditions = c["completed"] + c["terminated"] + c["reduced"]
-    for name in PENDING_ROWS:
-        with_conditions = with_conditions + c[name]
-    to_enforce = with_conditions + c["without_conditions"]
+    present = [name for name in AmountLedger.STORED if name in frame.columns]
+    c = _columns(frame, 10 ** (places + 2), tuple(dict.fromkeys([*_RATE_ROWS, *present])))
+    for identity, rows in _IDENTITY_ROWS.items():  # rows that do not balance get no rate
+        if all(name in frame.columns for name in rows):
+            total = _evaluate(c, identity.total)
+            parts = sum(_evaluate(c, part) for part in identity.parts)
+            broken = np.flatnonzero(np.asarray(total != parts))
+            if len(broken):
+                row = int(broken[0])
+                raise LedgerError(
+                    f"row {row}: rows do not add up: {identity.total} ({total[row]}) must equal "
+                    f"{' + '.join(identity.parts)} ({parts[row]}); {identity.rule}",
+                    code="ledger.identity",
+                    details={"row": row, "identity": identity.total},
+                )
+    finished = _evaluate(c, "finished" if count_reduced else "finished_excluding_reduced")
+    with_conditions = _evaluate(c, "with_conditions")
+    to_enforce = with_conditions + c["without_conditions"]  # the identity, with or without intake
     out["conditions_share"] = _half_up(with_conditions, to_enforce, places)
     out["completion_rate"] = _half_up(finished, with_conditions, places)
     result: pd.DataFrame = out

@@ -37,7 +37,8 @@ from thads_metrics.calendar import (
 )
 from thads_metrics.cases import CaseRecord, Origin
 from thads_metrics.classification import Status
-from thads_metrics.ledger import PENDING_ROWS, AmountLedger, CaseLedger
+from thads_metrics.ledger import IDENTITIES, AmountLedger, CaseLedger, expand
+from thads_metrics.ledger.rows import INTAKE_ROWS
 from thads_metrics.targets import Target
 
 __all__ = [
@@ -104,21 +105,21 @@ def dong_amounts(max_value: int = 10**16) -> st.SearchStrategy[int]:
 
 @st.composite
 def _ledger_rows(draw: Any, max_value: int, money: bool) -> dict[str, Any]:
+    """Stored rows that satisfy every identity of the row table, drawn from it."""
     value = st.integers(0, max_value)
-    rows = {
-        "completed": draw(value),
-        "terminated": draw(value),
-        **{name: draw(value) for name in PENDING_ROWS},
-        "without_conditions": draw(value),
-    }
-    if money:
-        rows["reduced"] = draw(value)
+    identity = IDENTITIES[0]  # to_enforce = with_conditions + without_conditions
+    classified = [
+        row for part in identity.parts for row in expand(part, money=money)
+    ]  # where each case to enforce ends: completed, …, without_conditions
+    rows = {name: draw(value) for name in classified}
     to_enforce = sum(rows.values())
-    rows["entrusted"] = draw(st.integers(0, max_value // 50 + 1))
-    rows["withdrawn"] = draw(st.integers(0, max_value // 500 + 1))
-    accepted = to_enforce + rows["entrusted"] + rows["withdrawn"]
-    rows["carried_over"] = draw(st.integers(0, accepted))
-    rows["newly_accepted"] = accepted - rows["carried_over"]
+    leaving = [name for name, sign in expand(identity.total, money=money).items() if sign < 0]
+    for i, name in enumerate(leaving):  # entrusted, withdrawn: rarer and rarer
+        rows[name] = draw(st.integers(0, max_value // (50 * 10**i) + 1))
+    accepted = to_enforce + sum(rows[name] for name in leaving)
+    first, second = INTAKE_ROWS
+    rows[first] = draw(st.integers(0, accepted))
+    rows[second] = accepted - rows[first]
     return rows
 
 

@@ -1,0 +1,111 @@
+"""The Excel export read back with openpyxl: layout, exact values, unknown rows left empty."""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+from typing import Any
+
+import openpyxl
+import pytest
+
+from thads_metrics import AmountLedger, CaseLedger, LedgerPair, ReportingPeriod
+from thads_metrics.errors import PeriodError
+from thads_metrics.excel import (
+    FIELD_ROW,
+    FIRST_DATA_ROW,
+    build_workbook,
+    ledger_columns,
+    write_workbook,
+)
+from thads_metrics.ledger import ROW_TERMS
+
+P = ReportingPeriod(2017, 9)
+FULL = LedgerPair(
+    CaseLedger(
+        carried_over=50, newly_accepted=70, entrusted=3, withdrawn=2, completed=40,
+        terminated=5, in_progress=30, postponed=4, suspended=1, other=2, without_conditions=33,
+    ),
+    AmountLedger(newly_accepted=10_000, completed=4_000, reduced=1_000, in_progress=3_000,
+                 without_conditions=2_000),
+)  # fmt: skip
+# National, 9 tháng 2017: only the totals are published.
+PARTIAL = LedgerPair(
+    CaseLedger.from_totals(to_enforce=728_227, with_conditions=579_413, finished=369_372),
+    AmountLedger.from_totals(with_conditions=10_000, finished=4_000),
+)
+
+
+def _read_back(units: list[tuple[str, LedgerPair]], **options: Any) -> Any:
+    stream = io.BytesIO()
+    write_workbook(stream, P, units, **options)
+    stream.seek(0)
+    return openpyxl.load_workbook(stream)
+
+
+def _records(sheet: Any) -> dict[str, dict[str, Any]]:
+    """Each unit's row of a sheet, by the field names of the field row."""
+    fields = [cell.value for cell in sheet[FIELD_ROW]]
+    out = {}
+    for row in sheet.iter_rows(min_row=FIRST_DATA_ROW, values_only=True):
+        out[row[0]] = dict(zip(fields[1:], row[1:], strict=True))
+    return out
+
+
+def test_two_sheets_with_the_form_columns_in_order() -> None:
+    book = _read_back([("A", FULL)])
+    assert book.sheetnames == ["Việc", "Tiền"]
+    for sheet, kind in ((book["Việc"], CaseLedger), (book["Tiền"], AmountLedger)):
+        fields = [cell.value for cell in sheet[FIELD_ROW]]
+        assert fields[0] == "unit"
+        assert tuple(fields[1 : 1 + len(ledger_columns(kind))]) == ledger_columns(kind)
+        assert fields[-2:] == ["conditions_share", "completion_rate"]
+        assert "9 tháng năm 2017" in sheet["A1"].value
+        headings = [cell.value for cell in sheet[3]][1 : 1 + len(ledger_columns(kind))]
+        assert [h.lower() for h in headings] == [ROW_TERMS[n] for n in ledger_columns(kind)]
+
+
+def test_every_known_row_is_written_exactly() -> None:
+    book = _read_back([("A", FULL), ("B", FULL)])
+    cases, money = _records(book["Việc"]), _records(book["Tiền"])
+    for name in ledger_columns(CaseLedger):
+        assert cases["A"][name] == getattr(FULL.cases, name)
+        assert cases["Tổng cộng"][name] == 2 * getattr(FULL.cases, name)
+    for name in ledger_columns(AmountLedger):
+        assert money["A"][name] == getattr(FULL.amounts, name)
+    assert Decimal(str(money["A"]["completion_rate"])) == Decimal("62.50")
+    assert cases["A"]["completion_rate"] == pytest.approx(45 / 82 * 100, abs=0.005)
+
+
+def test_rows_a_ledger_does_not_know_are_empty_cells_never_zero() -> None:
+    cases = _records(_read_back([("Toàn quốc", PARTIAL)], total=False)["Việc"])["Toàn quốc"]
+    assert cases["to_enforce"] == 728_227
+    assert cases["with_conditions"] == 579_413
+    assert cases["finished"] == 369_372
+    assert cases["without_conditions"] == 148_814
+    assert cases["carried_forward"] == 728_227 - 369_372
+    for unknown in ("carried_over", "newly_accepted", "accepted", "completed", "terminated",
+                    "in_progress", "postponed", "suspended", "other"):  # fmt: skip
+        assert cases[unknown] is None, unknown
+    assert cases["completion_rate"] == pytest.approx(63.75)
+    money = _records(_read_back([("Toàn quốc", PARTIAL)], total=False)["Tiền"])["Toàn quốc"]
+    assert money["conditions_share"] is None  # to_enforce is not published
+    assert money["completion_rate"] == pytest.approx(40.0)
+
+
+def test_a_total_over_a_partial_unit_keeps_the_unknown_rows_empty() -> None:
+    total = _records(_read_back([("A", FULL), ("B", PARTIAL)])["Việc"])["Tổng cộng"]
+    assert total["completed"] is None
+    assert total["to_enforce"] == FULL.cases.to_enforce + 728_227
+
+
+def test_empty_bases_give_empty_rate_cells() -> None:
+    empty = _records(_read_back([("A", LedgerPair())], total=False)["Việc"])["A"]
+    assert empty["conditions_share"] is None
+    assert empty["completion_rate"] is None
+    assert empty["to_enforce"] == 0
+
+
+def test_bad_period_is_refused() -> None:
+    with pytest.raises(PeriodError):
+        build_workbook("9 tháng năm 2017", [("A", FULL)])  # type: ignore[arg-type]
