@@ -169,9 +169,7 @@ def test_unsigned_columns_stay_exact() -> None:
 
 
 def test_rates_are_refused_on_rows_that_do_not_balance() -> None:
-    pair = LedgerPair(
-        CaseLedger(newly_accepted=100, completed=50, in_progress=50), AmountLedger()
-    )
+    pair = LedgerPair(CaseLedger(newly_accepted=100, completed=50, in_progress=50), AmountLedger())
     df = to_frame({("A", P): pair})
     df.loc[0, "newly_accepted"] = 1  # 1 accepted, 100 classified
     with pytest.raises(LedgerError, match=r"row 0: rows do not add up: to_enforce \(1\)") as info:
