@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from thads_metrics.calendar import ReportingPeriod
-from thads_metrics.errors import RateError, ThadsError
+from thads_metrics.errors import PeriodError, RateError, ThadsError
 from thads_metrics.rates import (
+    MAX_PLACES,
     PRECISION,
     Change,
     TargetGap,
@@ -93,7 +94,9 @@ def test_2024_gaps_and_changes() -> None:
     assert c.absolute == 45_901
     assert isinstance(c.absolute, int)
     assert round_rate(c.relative_percent, 2) == D("7.97")
-    assert c.direction == "tăng"
+    assert c.sign == 1
+    with pytest.deprecated_call():
+        assert c.direction == "tăng"
     assert rate_change(D("83.86"), D("83.24")) == D("0.62")
     money = change(117_349, 117_349 - 27_843)  # tỷ đồng: "tăng 31,11%"
     assert round_rate(money.relative_percent, 2) == D("31.11")
@@ -264,8 +267,9 @@ def test_percentages_above_100_are_refused() -> None:
         compare_to_target(101, 50)
     with pytest.raises(RateError, match="annual_target"):
         pace(50, D("100.5"), ReportingPeriod(2022, 6))
-    with pytest.raises(RateError, match="ReportingPeriod"):
+    with pytest.raises(PeriodError, match="ReportingPeriod") as info:  # the value that is wrong
         pace(50, 80, 6)  # type: ignore[arg-type]
+    assert info.value.code == "period.type"
 
 
 def test_required_to_reach_wants_whole_numbers() -> None:
@@ -281,12 +285,24 @@ def test_required_to_reach_wants_whole_numbers() -> None:
 def test_change_directions_and_types() -> None:
     down = change(9, 12)
     assert down == Change(-3, D("-25"))
-    assert (down.direction, down.magnitude) == ("giảm", 3)
-    assert change(4, 4).direction == "không đổi"
+    assert (down.sign, down.magnitude) == (-1, 3)
+    assert change(4, 4).sign == 0
+    with pytest.deprecated_call():
+        assert (down.direction, down.magnitude) == ("giảm", 3)
+    with pytest.deprecated_call():
+        assert change(4, 4).direction == "không đổi"
     dec = change(D("146.9"), D("150"))
     assert isinstance(dec.absolute, Decimal)
     assert dec.absolute == D("-3.1")
     assert dec.magnitude == D("3.1")
+
+
+def test_round_rate_places_are_bounded() -> None:
+    assert round_rate(D("1.5"), MAX_PLACES) == D("1." + "5" + "0" * (MAX_PLACES - 1))
+    for places in (MAX_PLACES + 1, 5000, 10**8):
+        with pytest.raises(RateError, match="places must be <= 100") as info:
+            round_rate(D("1.5"), places)
+        assert info.value.code == "rate.range"
 
 
 def test_rate_change_is_points_not_relative() -> None:

@@ -15,6 +15,7 @@ from thads_metrics import (
     TargetBook,
     UnknownTargetError,
 )
+from thads_metrics.errors import PeriodError
 from thads_metrics.report import ReportError, build_report, summarize, summary_table
 
 LONG_AN_TARGET = Target("81,5", "40,1", "Long An 2022 (seed article)")
@@ -152,7 +153,7 @@ def test_unit_target_from_book() -> None:
     ],
 )
 def test_bad_inputs_raise_thads_errors(call: object) -> None:
-    with pytest.raises((ReportError, UnknownTargetError)):
+    with pytest.raises((ReportError, PeriodError, UnknownTargetError)):  # PeriodError: the period
         call(_long_an_6_months())  # type: ignore[operator]
 
 

@@ -375,3 +375,60 @@ def test_rule_book_page_examples_run() -> None:
     )
     assert result.attempted > 0
     assert result.failed == 0
+
+
+# --------------------------------------------------------------------------- error codes
+
+
+@pytest.mark.parametrize(
+    ("call", "code", "argument"),
+    [
+        (lambda: format_number(0.5), "format.type", "value"),
+        (lambda: format_number(10**100), "format.range", "value"),
+        (lambda: format_number(1, 101), "format.range", "decimals"),
+        (lambda: format_number(1, 1.5), "format.type", "decimals"),
+        (lambda: format_number(1, 2, fixed=1), "format.type", "fixed"),
+        (lambda: format_points(1, sign="plus"), "format.choice", "sign"),
+        (lambda: format_count(-1), "format.range", "count"),
+        (lambda: format_count(5, 5), "format.type", "unit"),
+        (lambda: format_count(5, thousand=None), "format.type", "thousand"),
+        (lambda: format_dong(5, "short"), "format.choice", "style"),
+        (lambda: format_dong(D(5)), "format.type", "amount"),
+        (lambda: approximate(5, digits=1, step=10), "format.conflict", "digits"),
+        (lambda: approximate(5, step=0), "format.range", "step"),
+        (lambda: approximate(5, step=D("0.5")), "format.type", "step"),
+        (lambda: approximate(D("-5"), kind="percent"), "format.range", "value"),
+        (
+            lambda: approximate(D("5.5"), kind="percent", step=Fraction(1, 3)),
+            "format.inexact",
+            "value",
+        ),
+    ],
+)
+def test_format_errors_have_codes(call: object, code: str, argument: str) -> None:
+    with pytest.raises(FormatError) as info:
+        call()  # type: ignore[operator]
+    assert info.value.code == code
+    assert info.value.details["argument"] == argument
+
+
+@pytest.mark.parametrize(
+    "huge",
+    [10**4000, 10**5000, -(10**5000), Fraction(10**5000, 3)],
+    ids=["10**4000", "10**5000", "-10**5000", "10**5000/3"],
+)
+def test_huge_values_raise_a_short_format_error(huge: int | Fraction) -> None:
+    """Past 4300 digits Python refuses str() of an int: the message must not try it."""
+    writers = [
+        format_number,
+        format_percent,
+        format_points,
+        lambda v: approximate(v, kind="percent"),
+    ]
+    if isinstance(huge, int):
+        writers += [format_count, format_dong, approximate]
+    for write in writers:
+        with pytest.raises(FormatError, match="10\\*\\*100") as info:
+            write(huge)
+        assert info.value.code == "format.range"
+        assert len(str(info.value)) < 200

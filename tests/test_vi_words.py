@@ -194,3 +194,50 @@ def test_parse_amount_in_words_wants_text() -> None:
 def test_northern_readings_of_four_are_read(text: str, value: int) -> None:
     assert parse_amount_in_words(text) == value
     assert "tư" not in amount_in_words(value).replace("mươi tư", "")  # written as "bốn"
+
+
+# --------------------------------------------------------------------------- limits (bug B1)
+
+
+def test_a_thousand_ty_is_a_parse_error_not_a_recursion_error() -> None:
+    """Bug B1: 'một' and 1000 × ' tỷ' (under the 5000-character limit) overflowed the stack."""
+    text = "một" + " tỷ" * 1000
+    assert len(text) == 3003
+    with pytest.raises(ParseError, match="too large") as info:
+        parse_amount_in_words(text)
+    assert info.value.code == "parse.too_large"
+    assert info.value.text == text
+    assert info.value.position == 0
+
+
+def test_the_longest_text_of_ty_is_a_parse_error() -> None:
+    text = "một" + " tỷ" * ((5000 - 3) // 3)
+    assert len(text) <= 5000
+    with pytest.raises(ParseError) as info:
+        parse_amount_in_words(text)
+    assert info.value.code == "parse.too_large"
+
+
+def test_repeated_ty_are_read_as_the_count_of_ty() -> None:
+    assert parse_amount_in_words("một" + " tỷ" * 11) == 10**99
+    assert number_in_words(10**99) == "một" + " tỷ" * 11
+    # an error in a part after many tỷ is still the first one found, left to right
+    with pytest.raises(ParseError, match="không trăm linh hai") as info:
+        parse_amount_in_words("một" + " tỷ" * 20 + " hai")
+    assert info.value.code == "parse.reading"
+
+
+@pytest.mark.parametrize("power", [100, 4000, 5000])
+def test_words_of_huge_numbers_raise_format_error(power: int) -> None:
+    number = 10**power  # 10**5000 has no str() (Python's 4300-digit limit)
+    for write in (number_in_words, amount_in_words):
+        with pytest.raises(FormatError, match="10\\*\\*100") as info:
+            write(number)
+        assert info.value.code == "format.range"
+        assert info.value.details["argument"] == "number"
+
+
+def test_largest_number_in_words_round_trips() -> None:
+    number = 10**100 - 1
+    assert parse_amount_in_words(number_in_words(number)) == number
+    assert number_in_words(number).split().count("tỷ") == 11  # 100 digits: 11 levels of tỷ

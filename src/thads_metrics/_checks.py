@@ -21,12 +21,15 @@ from thads_metrics.errors import ThadsError
 
 __all__ = [
     "Exact",
+    "digit_count",
+    "require_choice",
     "require_exact",
     "require_flag",
     "require_instance",
     "require_int",
     "require_iterable",
     "require_sequence",
+    "shown",
     "to_fraction",
 ]
 
@@ -34,6 +37,44 @@ __all__ = [
 Exact = int | Decimal | Fraction
 
 _T = TypeVar("_T")
+
+
+# Numbers longer than this are shown by their length in messages (Python refuses
+# str() of an int over 4300 digits, and a message of 4000 digits helps no one).
+_SHOWN_DIGITS = 120
+_LOG10_2 = 0.30102999566398120
+
+
+def digit_count(number: int) -> int:
+    """Decimal digits of ``abs(number)`` without str(), which fails past 4300 digits."""
+    size = abs(number)
+    count = max(1, int(size.bit_length() * _LOG10_2))  # never above the true count
+    while size >= 10**count:
+        count += 1
+    return count
+
+
+def shown(value: object) -> str:
+    """``repr(value)`` for a message, or a description when the number is too long to print.
+
+    >>> shown(10**200), shown(-(10**200)), shown(-5)
+    ('<int of 201 digits>', '<negative int of 201 digits>', '-5')
+    """
+    if isinstance(value, int) and not isinstance(value, bool):
+        number = value
+    elif isinstance(value, Fraction):
+        number = max(abs(value.numerator), value.denominator)
+    else:
+        return repr(value)
+    digits = digit_count(number)
+    if digits <= _SHOWN_DIGITS:
+        return repr(value)
+    sign = "negative " if value < 0 else ""
+    return f"<{sign}{type(value).__name__} of {digits} digits>"
+
+
+def _small(value: object) -> bool:
+    return not isinstance(value, int) or digit_count(value) <= _SHOWN_DIGITS
 
 
 def _kind(value: object) -> str:
@@ -46,7 +87,7 @@ def _type_error(
     return error(
         message,
         code=f"{error.family}.type",
-        details={"argument": argument, "value": repr(value), "rule": rule},
+        details={"argument": argument, "value": shown(value), "rule": rule},
     )
 
 
@@ -56,7 +97,11 @@ def _range_error(
     return error(
         message,
         code=f"{error.family}.range",
-        details={"argument": argument, "value": value, "rule": rule},
+        details={
+            "argument": argument,
+            "value": value if _small(value) else shown(value),
+            "rule": rule,
+        },
     )
 
 
@@ -87,15 +132,15 @@ def require_int(
     label = f"{name} ({term})" if term else name
     if isinstance(value, bool) or not isinstance(value, int):
         raise _type_error(
-            error, name, value, "int", f"{label} must be an int, got {_kind(value)} {value!r}"
+            error, name, value, "int", f"{label} must be an int, got {_kind(value)} {shown(value)}"
         )
     if minimum is not None and value < minimum:
         raise _range_error(
-            error, name, value, f">= {minimum}", f"{label} must be >= {minimum}, got {value}"
+            error, name, value, f">= {minimum}", f"{label} must be >= {minimum}, got {shown(value)}"
         )
     if maximum is not None and value > maximum:
         raise _range_error(
-            error, name, value, f"<= {maximum}", f"{label} must be <= {maximum}, got {value}"
+            error, name, value, f"<= {maximum}", f"{label} must be <= {maximum}, got {shown(value)}"
         )
     return value
 
@@ -124,7 +169,7 @@ def require_exact(
             value,
             "exact number",
             f"{name} must be an exact number (int, Decimal or Fraction), "
-            f"got {_kind(value)} {value!r}",
+            f"got {_kind(value)} {shown(value)}",
         )
     if isinstance(value, Decimal) and not value.is_finite():
         raise _type_error(
@@ -132,7 +177,7 @@ def require_exact(
         )
     if minimum is not None and value < minimum:
         raise _range_error(
-            error, name, value, f">= {minimum}", f"{name} must be >= {minimum}, got {value}"
+            error, name, value, f">= {minimum}", f"{name} must be >= {minimum}, got {shown(value)}"
         )
     return value
 
@@ -154,7 +199,7 @@ def require_flag(name: str, value: object, error: type[ThadsError]) -> bool:
             name,
             value,
             "bool",
-            f"{name} must be True or False, got {_kind(value)} {value!r}",
+            f"{name} must be True or False, got {_kind(value)} {shown(value)}",
         )
     return value
 
@@ -183,7 +228,7 @@ def require_instance(
             names = kind if isinstance(kind, tuple) else (kind,)
             what = " or ".join(k.__name__ for k in names)
         raise _type_error(
-            error, name, value, what, f"{name} must be {what}, got {_kind(value)} {value!r}"
+            error, name, value, what, f"{name} must be {what}, got {_kind(value)} {shown(value)}"
         )
     return value  # type: ignore[return-value]
 
@@ -205,7 +250,7 @@ def require_iterable(
 
     if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
         raise _type_error(
-            error, name, value, what, f"{name} must be {what}, got {_kind(value)} {value!r}"
+            error, name, value, what, f"{name} must be {what}, got {_kind(value)} {shown(value)}"
         )
     return value
 
@@ -215,6 +260,31 @@ def require_sequence(
 ) -> Sequence[Any]:
     """Return ``value`` as a tuple if it is a finite iterable (see :func:`require_iterable`)."""
     return tuple(require_iterable(name, value, error, what=what))
+
+
+def require_choice(
+    name: str, value: object, choices: Sequence[str], error: type[ThadsError]
+) -> str:
+    """Return ``value`` if it is one of the strings ``choices``.
+
+    Code ``<family>.choice`` for another string, ``<family>.type`` for a non-string.
+
+    >>> from thads_metrics.errors import FormatError
+    >>> require_choice("style", "mixed", ("exact", "mixed"), FormatError)
+    'mixed'
+    >>> require_choice("style", "bold", ("exact", "mixed"), FormatError)
+    Traceback (most recent call last):
+    ...
+    thads_metrics.errors.FormatError: style must be one of 'exact', 'mixed', got 'bold'
+    """
+    if not isinstance(value, str) or value not in choices:
+        rule = f"one of {', '.join(map(repr, choices))}"
+        raise error(
+            f"{name} must be {rule}, got {shown(value)}",
+            code=f"{error.family}.choice" if isinstance(value, str) else f"{error.family}.type",
+            details={"argument": name, "value": shown(value), "rule": rule},
+        )
+    return value
 
 
 def to_fraction(value: Exact) -> Fraction:

@@ -41,6 +41,7 @@ from thads_metrics.cases import LedgerPair
 from thads_metrics.csvio import CsvError, LedgerTable, read_csv
 from thads_metrics.errors import OutputError, ParseError, ThadsError
 from thads_metrics.report import UnitReport, build_report, summary_table
+from thads_metrics.report.words import phrases
 from thads_metrics.targets import Target, TargetBook, UnknownTargetError
 
 __all__ = ["SAMPLE_LEDGERS", "SAMPLE_TARGETS", "OutputError", "main"]
@@ -129,7 +130,11 @@ def _choose_period(table: LedgerTable, wanted: str | None) -> ReportingPeriod:
 
 
 def _reports(
-    table: LedgerTable, period: ReportingPeriod, units: list[str] | None, book: TargetBook
+    table: LedgerTable,
+    period: ReportingPeriod,
+    units: list[str] | None,
+    book: TargetBook,
+    language: str = "vi",
 ) -> tuple[list[UnitReport], UnitReport | None]:
     available = sorted({unit for unit, p in table if p == period})
     if units:
@@ -167,7 +172,7 @@ def _reports(
         except UnknownTargetError:
             system_target = None
         total = build_report(
-            f"{len(available)} đơn vị (tổng cộng)",
+            phrases(language).roll_up(len(available)),
             period,
             current.cases,
             current.amounts,
@@ -260,7 +265,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     table, source = _read(args)
     book = _book(args)
     period = _choose_period(table, args.period)
-    reports, total = _reports(table, period, args.unit, book)
+    reports, total = _reports(table, period, args.unit, book, args.language)
     if args.format == "json":
         out = {
             "source": source,
@@ -292,10 +297,12 @@ def _cmd_report(args: argparse.Namespace) -> int:
         if not args.quiet:
             print(f"Đã ghi {target}", file=sys.stderr)
         return 0
-    chunks = [r.text(points_unit=args.points) for r in reports]
+    language = args.language
+    chunks = [r.text(points_unit=args.points, language=language) for r in reports]
     if total is not None:
-        chunks.append(total.text(points_unit=args.points))
-    chunks.append(f"Bảng tổng hợp {period.label} (tiền: tỷ đồng)\n" + summary_table(reports, total))
+        chunks.append(total.text(points_unit=args.points, language=language))
+    title = phrases(language).table_title(period)
+    chunks.append(title + "\n" + summary_table(reports, total, language=language))
     _emit(args, "\n\n".join(chunks) + "\n")
     return 0
 
@@ -380,6 +387,12 @@ def _parser() -> argparse.ArgumentParser:
         choices=("percent", "points"),
         default="percent",
         help="write gaps to targets with a bare %% (as reports do) or in điểm phần trăm",
+    )
+    p_report.add_argument(
+        "--language",
+        choices=("vi", "en"),
+        default="vi",
+        help="language of the text report: vi (tiếng Việt, default) or en (English)",
     )
     p_report.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
     p_report.set_defaults(func=_cmd_report)

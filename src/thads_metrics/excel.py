@@ -44,8 +44,8 @@ except ImportError as exc:  # pragma: no cover - exercised only without the extr
 from thads_metrics.calendar import ReportingPeriod, day_label
 from thads_metrics.cases import LedgerPair
 from thads_metrics.errors import PeriodError
+from thads_metrics.figures import Figures, figures
 from thads_metrics.ledger import ROW_TERMS, AmountLedger, CaseLedger
-from thads_metrics.rates import round_rate
 
 __all__ = ["FIELD_ROW", "FIRST_DATA_ROW", "build_workbook", "ledger_columns", "write_workbook"]
 
@@ -71,14 +71,9 @@ def ledger_columns(kind: type[CaseLedger] | type[AmountLedger]) -> tuple[str, ..
     return tuple(name for name in kind.ROWS if name != "finished_excluding_reduced")
 
 
-def _rate(ledger: CaseLedger | AmountLedger, name: str) -> Decimal | None:
-    """A rate rounded as printed, or None (an empty cell) where it is unknown or has no base."""
-    base = "to_enforce" if name == "conditions_share" else "with_conditions"
-    parts = (base, "with_conditions" if name == "conditions_share" else "finished")
-    if any(not ledger.is_known(row) for row in parts) or not getattr(ledger, base):
-        return None
-    rate = ledger.conditions_share() if name == "conditions_share" else ledger.completion_rate()
-    return round_rate(rate, 2)
+def _rate(f: Figures, name: str) -> Decimal | None:
+    """A rate of the figures model as printed, or None (an empty cell) where it has none."""
+    return f.share if name == "conditions_share" else f.rate
 
 
 def _cell_value(ledger: CaseLedger | AmountLedger, name: str) -> int | None:
@@ -93,6 +88,7 @@ def _sheet(
     kind: type[CaseLedger] | type[AmountLedger],
     units: Sequence[tuple[str, CaseLedger | AmountLedger]],
     total: CaseLedger | AmountLedger | None,
+    period: ReportingPeriod,
 ) -> None:
     sheet = book.create_sheet(title)
     columns = ledger_columns(kind)
@@ -122,8 +118,9 @@ def _sheet(
         for index, name in enumerate(columns, start=2):
             cell = sheet.cell(row_index, index, _cell_value(ledger, name))
             cell.number_format = "#,##0"
+        shown = figures(ledger, period)  # the one figures model, rounded as printed
         for offset, (name, _) in enumerate(_RATES, start=2 + len(columns)):
-            cell = sheet.cell(row_index, offset, _rate(ledger, name))
+            cell = sheet.cell(row_index, offset, _rate(shown, name))
             cell.number_format = "0.00"
         if unit == "Tổng cộng" and total is not None and row_index == FIRST_DATA_ROW + len(units):
             for index in range(1, width + 1):
@@ -168,6 +165,7 @@ def build_workbook(
         CaseLedger,
         [(unit, pair.cases) for unit, pair in units],
         totals.cases if totals else None,
+        period,
     )
     _sheet(
         book,
@@ -176,6 +174,7 @@ def build_workbook(
         AmountLedger,
         [(unit, pair.amounts) for unit, pair in units],
         totals.amounts if totals else None,
+        period,
     )
     return book
 

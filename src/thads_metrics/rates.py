@@ -26,19 +26,22 @@ Decimal('11.99')
 
 from __future__ import annotations
 
+import warnings
 from decimal import ROUND_05UP, Context, Decimal
 from fractions import Fraction
 
 import attrs
 
-from thads_metrics._checks import Exact, require_exact, require_int, to_fraction
+from thads_metrics._checks import Exact, require_exact, require_instance, require_int, to_fraction
 from thads_metrics.calendar import ReportingPeriod
-from thads_metrics.errors import RateError
+from thads_metrics.errors import PeriodError, RateError
 
 __all__ = [
+    "MAX_PLACES",
     "PRECISION",
     "Change",
     "TargetGap",
+    "as_percent",
     "change",
     "compare_to_target",
     "completion_rate",
@@ -53,9 +56,13 @@ __all__ = [
 
 #: Significant digits of a ``Decimal`` result whose exact value does not terminate.
 PRECISION = 50
+#: Most decimals :func:`round_rate` writes (more than any report prints; bounded so that
+#: a mistaken huge value fails at once instead of exhausting memory).
+MAX_PLACES = 100
 
 _CONTEXT = Context(prec=PRECISION, rounding=ROUND_05UP, Emin=-999_999, Emax=999_999)
 _HUNDRED = Fraction(100)
+_A_PERIOD = "a ReportingPeriod (kỳ báo cáo)"
 
 
 # --------------------------------------------------------------------------- helpers
@@ -78,8 +85,21 @@ def _percent(name: str, value: object) -> Fraction:
     """A rate in percent, 0..100, as a Fraction."""
     fraction = to_fraction(require_exact(name, value, RateError, minimum=0))
     if fraction > _HUNDRED:
-        raise RateError(f"{name} is a percentage and must be <= 100, got {value}")
+        raise RateError(
+            f"{name} is a percentage and must be <= 100, got {value}",
+            code="rate.range",
+            details={"argument": name, "value": value, "rule": "0..100"},
+        )
     return fraction
+
+
+def as_percent(value: Exact, name: str = "rate") -> Decimal:
+    """A rate in percent (0..100) as a ``Decimal``, exact when it terminates (tỷ lệ %).
+
+    >>> as_percent(Fraction(163, 2)), as_percent(73)
+    (Decimal('81.5'), Decimal('73'))
+    """
+    return _decimal(_percent(name, value))
 
 
 def _empty(name: str, value: object) -> Decimal:
@@ -100,13 +120,17 @@ def _ratio(
     if part > whole:
         raise RateError(
             f"{numerator_name} ({numerator}) cannot exceed "
-            f"{denominator_name} ({denominator}): {rule}"
+            f"{denominator_name} ({denominator}): {rule}",
+            code="rate.part_exceeds_whole",
+            details={numerator_name: numerator, denominator_name: denominator},
         )
     if whole == 0:
         if empty is None:
             raise RateError(
                 f"{denominator_name} is 0, so {rule} is undefined; "
-                "pass empty= to choose the value returned for an empty base"
+                "pass empty= to choose the value returned for an empty base",
+                code="rate.empty_base",
+                details={"argument": denominator_name},
             )
         return _empty("empty", empty)
     return _decimal(part * _HUNDRED / whole)
@@ -179,7 +203,7 @@ def round_rate(rate: Exact, places: int = 2) -> Decimal:
     (Decimal('67'), Decimal('-1.61'))
     """
     value = to_fraction(require_exact("rate", rate, RateError, minimum=None))
-    require_int("places", places, RateError, minimum=0)
+    require_int("places", places, RateError, minimum=0, maximum=MAX_PLACES)
     scaled = abs(value) * 10**places
     units = int(scaled + Fraction(1, 2))  # floor(x + 1/2) for x >= 0: half up
     sign = 1 if value < 0 and units else 0
@@ -264,11 +288,10 @@ def prorated_target(annual_target: Exact, period: ReportingPeriod) -> Decimal:
 
 
 def _prorated(annual_target: object, period: object) -> Fraction:
-    if not isinstance(period, ReportingPeriod):
-        raise RateError(
-            f"period must be a ReportingPeriod (kỳ báo cáo), got {type(period).__name__} {period!r}"
-        )
-    return _percent("annual_target", annual_target) * period.elapsed_fraction
+    span = require_instance(
+        "period", period, ReportingPeriod, PeriodError, what="a ReportingPeriod"
+    )
+    return _percent("annual_target", annual_target) * span.elapsed_fraction
 
 
 def pace(achieved: Exact, annual_target: Exact, period: ReportingPeriod) -> TargetGap:
@@ -302,7 +325,9 @@ def required_to_reach(target: Exact, finished: int, with_conditions: int) -> int
     if done > base:
         raise RateError(
             f"finished ({done}) cannot exceed with_conditions ({base}): "
-            "thi hành xong is part of có điều kiện"
+            "thi hành xong is part of có điều kiện",
+            code="rate.part_exceeds_whole",
+            details={"finished": done, "with_conditions": base},
         )
     needed = goal * base / _HUNDRED  # least whole number >= this must be finished
     ceiling = -((-needed.numerator) // needed.denominator)
@@ -321,22 +346,34 @@ class Change:
     percent** (not percentage points). Reports write it "tăng 39.080 việc,
     5,60%".
 
+    ``sign`` is 1 (up, tăng), -1 (down, giảm) or 0; writers choose the words.
+
     >>> c = Change(-3, Decimal("-25"))
-    >>> (c.direction, c.magnitude)
-    ('giảm', 3)
+    >>> (c.sign, c.magnitude)
+    (-1, 3)
     """
 
     absolute: int | Decimal
     relative_percent: Decimal
 
     @property
+    def sign(self) -> int:
+        """1 when the value rose (tăng), -1 when it fell (giảm), 0 when unchanged."""
+        return (self.absolute > 0) - (self.absolute < 0)
+
+    @property
     def direction(self) -> str:
-        """``"tăng"`` (up), ``"giảm"`` (down) or ``"không đổi"`` (unchanged)."""
-        if self.absolute > 0:
-            return "tăng"
-        if self.absolute < 0:
-            return "giảm"
-        return "không đổi"
+        """Deprecated: the Vietnamese word of :attr:`sign` ("tăng", "giảm", "không đổi").
+
+        Words belong to the writers (:mod:`thads_metrics.report`); use
+        :attr:`sign`. Kept for one release.
+        """
+        warnings.warn(
+            "Change.direction is deprecated; use Change.sign and a writer's words",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return {1: "tăng", -1: "giảm", 0: "không đổi"}[self.sign]
 
     @property
     def magnitude(self) -> int | Decimal:
@@ -371,7 +408,9 @@ def change(current: Exact, previous: Exact, *, empty: Exact | None = None) -> Ch
         if empty is None:
             raise RateError(
                 "previous is 0, so the relative change (so với cùng kỳ, %) is undefined; "
-                "pass empty= to choose the value returned"
+                "pass empty= to choose the value returned",
+                code="rate.empty_base",
+                details={"argument": "previous"},
             )
         return Change(absolute, _empty("empty", empty))
     return Change(absolute, _decimal(delta * _HUNDRED / before))

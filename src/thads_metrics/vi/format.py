@@ -41,8 +41,17 @@ from babel.numbers import (
     get_plus_sign_symbol,
 )
 
-from thads_metrics._checks import Exact, require_exact, require_int
+from thads_metrics._checks import (
+    Exact,
+    require_choice,
+    require_exact,
+    require_flag,
+    require_instance,
+    require_int,
+    shown,
+)
 from thads_metrics.errors import FormatError
+from thads_metrics.vi._scales import BILLION, HUNDRED, SCALED, THOUSANDS, Thousand, split
 
 __all__ = [
     "DongStyle",
@@ -63,7 +72,6 @@ DongStyle = Literal["exact", "scaled", "mixed", "symbol"]
 Scale = Literal["nghìn", "triệu", "tỷ", "nghìn tỷ", "triệu tỷ"]
 #: Hedge words of :func:`approximate`.
 Hedge = Literal["hơn", "trên", "gần"]
-Thousand = Literal["nghìn", "ngàn"]
 
 
 # --------------------------------------------------------------------------- CLDR "vi" data
@@ -105,13 +113,6 @@ _POW10: Final[tuple[int, ...]] = tuple(10**d for d in range(_MAX_DECIMALS + 1))
 _CTX: Final = Context(prec=MAX_PREC, rounding=ROUND_HALF_UP, Emax=MAX_EMAX, Emin=MIN_EMIN)
 _QUANTA: Final = tuple(Decimal(1).scaleb(-d) for d in range(_MAX_DECIMALS + 1))
 
-_SCALE_POWERS: Final[dict[str, int]] = {
-    "nghìn": 3,
-    "triệu": 6,
-    "tỷ": 9,
-    "nghìn tỷ": 12,
-    "triệu tỷ": 15,
-}
 # Automatic scale of the scaled style: (threshold, scale). Above tỷ the next scale
 # is taken only when the count would reach 100.000 ("1.719 tỷ", "36.576 tỷ" as
 # reports write them, but "284 nghìn tỷ").
@@ -122,52 +123,46 @@ _AUTO_SCALES: Final = (
     (10**6, "triệu"),
     (10**3, "nghìn"),
 )
+# The next smaller scale of the scaled style ("tỷ" → "triệu"), from the one table.
+_SMALLER: Final[dict[str, str | None]] = dict(zip(SCALED, (None, *SCALED)[:-1], strict=True))
 
 
-_SMALLER: Final[dict[str, str | None]] = {
-    "nghìn": None,
-    "triệu": "nghìn",
-    "tỷ": "triệu",
-    "nghìn tỷ": "tỷ",
-    "triệu tỷ": "nghìn tỷ",
-}
+# --------------------------------------------------------------------------- argument checks
+
+
+def _too_large(name: str, value: object) -> FormatError:
+    return FormatError(
+        f"{name} must be below 10**100 in magnitude, got {shown(value)}",
+        code="format.range",
+        details={"argument": name, "value": shown(value), "rule": "below 10**100 in magnitude"},
+    )
 
 
 def _check_decimals(decimals: object, maximum: int = _MAX_DECIMALS) -> int:
-    value = require_int("decimals", decimals, FormatError)
-    if value > maximum:
-        raise FormatError(f"decimals must be <= {maximum}, got {value}")
-    return value
+    return require_int("decimals", decimals, FormatError, maximum=maximum)
 
 
 def _check_choice(name: str, value: object, choices: tuple[str, ...]) -> str:
-    if not isinstance(value, str) or value not in choices:
-        raise FormatError(f"{name} must be one of {', '.join(map(repr, choices))}, got {value!r}")
-    return value
-
-
-def _check_bool(name: str, value: object) -> bool:
-    if not isinstance(value, bool):
-        raise FormatError(f"{name} must be a bool, got {type(value).__name__} {value!r}")
-    return value
+    return require_choice(name, value, choices, FormatError)
 
 
 def _exact(name: str, value: object) -> Exact:
+    if type(value) is int and not -_LIMIT < value < _LIMIT:  # before any message prints it
+        raise _too_large(name, value)
     number = require_exact(name, value, FormatError, minimum=None)
     if isinstance(number, Decimal):
         too_large = bool(number) and number.adjusted() >= 100
     else:
         too_large = number <= -_LIMIT or number >= _LIMIT
     if too_large:
-        raise FormatError(f"{name} must be below 10**100 in magnitude, got {value!r}")
+        raise _too_large(name, value)
     return number
 
 
 def _whole(name: str, value: object, *, minimum: int | None) -> int:
-    number = require_int(name, value, FormatError, minimum=minimum)
-    if abs(number) >= _LIMIT:
-        raise FormatError(f"{name} must be below 10**100 in magnitude, got {value!r}")
-    return int(number)
+    if type(value) is int and not -_LIMIT < value < _LIMIT:  # before any message prints it
+        raise _too_large(name, value)
+    return require_int(name, value, FormatError, minimum=minimum)
 
 
 def _scaled_half_up(value: Exact, decimals: int) -> int:
@@ -226,7 +221,7 @@ def format_number(value: Exact, decimals: int = _DEFAULT_DECIMALS, *, fixed: boo
     if type(decimals) is not int or not 0 <= decimals <= _MAX_DECIMALS:
         _check_decimals(decimals)
     if type(fixed) is not bool:
-        _check_bool("fixed", fixed)
+        require_flag("fixed", fixed, FormatError)
     if type(value) is int:
         if -_LIMIT < value < _LIMIT:
             if fixed and decimals:
@@ -291,7 +286,7 @@ def format_points(
         _check_choice("unit", unit, ("points", "percent"))
     ]
     _check_decimals(decimals)
-    _check_bool("fixed", fixed)
+    require_flag("fixed", fixed, FormatError)
     scaled = _scaled_half_up(_exact("points", points), decimals)
     text = _digits(abs(scaled), decimals, fixed) + suffix
     if scaled == 0:
@@ -313,15 +308,12 @@ def _spoken(count: int, thousand: str) -> str:
     """ "7 nghìn 4 trăm", "1 triệu 50 nghìn", "5 nghìn 409"; ``count`` >= 0."""
     if count < 1000:
         return str(count)
-    billions, rest = divmod(count, 10**9)
-    parts: list[str] = [f"{_grouped(billions)} tỷ"] if billions else []
-    for power, word in ((6, "triệu"), (3, thousand)):
-        group = rest // 10**power % 1000
-        if group:
-            parts.append(f"{group} {word}")
-    units = rest % 1000
+    groups = split(count)
+    parts: list[str] = [f"{_grouped(groups.billions)} {BILLION.word}"] if groups.billions else []
+    parts += [f"{group} {word}" for group, word in groups.scaled(thousand) if group]
+    units = groups.units
     if units % 100 == 0 and units:
-        parts.append(f"{units // 100} trăm")
+        parts.append(f"{units // 100} {HUNDRED.word}")
     elif units:
         parts.append(f"{units:03d}")
     return " ".join(parts)
@@ -349,10 +341,9 @@ def format_count(
     '410 ngàn người'
     """
     number = _whole("count", count, minimum=0)
-    if not isinstance(unit, str):
-        raise FormatError(f"unit must be a str, got {type(unit).__name__} {unit!r}")
-    _check_bool("spoken", spoken)
-    word = _check_choice("thousand", thousand, ("nghìn", "ngàn"))
+    require_instance("unit", unit, str, FormatError, what="a str")
+    require_flag("spoken", spoken, FormatError)
+    word = _check_choice("thousand", thousand, THOUSANDS)
     text = _spoken(number, word) if spoken else _grouped(number)
     return f"{text} {unit}" if unit else text
 
@@ -377,7 +368,7 @@ def _scaled_dong(
         scale = _auto_scale(size)
         if scale is None:
             return f"{_grouped(amount)} đồng"
-    power = _SCALE_POWERS[scale]
+    power = SCALED[scale]
     if decimals is None:  # exact: as many decimals as the amount needs
         whole, frac = divmod(size, 10**power)
         tail = str(frac).zfill(power).rstrip("0") if frac else ""
@@ -406,14 +397,13 @@ def _mixed_dong(amount: int, thousand: str) -> str:
     sign = _MINUS if amount < 0 else ""
     if size < 1000:
         return f"{sign}{size} đồng"
-    billions, rest = divmod(size, 10**9)
-    parts: list[str] = [f"{_grouped(billions)} tỷ"] if billions else []
-    for power, word in ((6, "triệu"), (3, thousand)):
-        group = rest // 10**power % 1000
-        if group:
+    groups = split(size)
+    parts: list[str] = [f"{_grouped(groups.billions)} {BILLION.word}"] if groups.billions else []
+    for group, word in groups.scaled(thousand):
+        if group:  # zero-padded after the first group: "087 triệu"
             parts.append(f"{group:03d} {word}" if parts else f"{group} {word}")
-    if rest % 1000:
-        parts.append(f"{rest % 1000:03d}")
+    if groups.units:
+        parts.append(f"{groups.units:03d}")
     return sign + " ".join(parts) + " đồng"
 
 
@@ -462,9 +452,9 @@ def format_dong(
     if decimals is not None:
         _check_decimals(decimals)
     if scale is not None:
-        _check_choice("scale", scale, tuple(_SCALE_POWERS))
-    _check_bool("fixed", fixed)
-    word = _check_choice("thousand", thousand, ("nghìn", "ngàn"))
+        _check_choice("scale", scale, tuple(SCALED))
+    require_flag("fixed", fixed, FormatError)
+    word = _check_choice("thousand", thousand, THOUSANDS)
     if kind == "exact":
         return f"{_grouped(value)} đồng"
     if kind == "symbol":
@@ -493,7 +483,11 @@ def _places(value: Fraction) -> int:
     for places in range(_MAX_DECIMALS + 1):
         if (value * _POW10[places]).denominator == 1:
             return places
-    raise FormatError(f"{value} cannot be written exactly with decimals; give a decimal step")
+    raise FormatError(
+        f"{value} cannot be written exactly with decimals; give a decimal step",
+        code="format.inexact",
+        details={"argument": "value", "value": str(value), "rule": "at most 100 decimals"},
+    )
 
 
 def approximate(
@@ -536,20 +530,32 @@ def approximate(
     """
     word = _check_choice("hedge", hedge, ("hơn", "trên", "gần"))
     how = _check_choice("kind", kind, ("count", "dong", "percent"))
-    _check_bool("spoken", spoken)
+    require_flag("spoken", spoken, FormatError)
     if digits is not None and step is not None:
-        raise FormatError("give digits or step, not both")
+        raise FormatError(
+            "give digits or step, not both",
+            code="format.conflict",
+            details={"argument": "digits", "value": shown(digits), "rule": "not with step"},
+        )
     if how == "percent":
         exact = Fraction(_exact("value", value))
         if exact < 0:
-            raise FormatError(f"value must be >= 0, got {value}")
+            raise FormatError(
+                f"value must be >= 0, got {value}",
+                code="format.range",
+                details={"argument": "value", "value": value, "rule": ">= 0"},
+            )
     else:
         exact = Fraction(_whole("value", value, minimum=0))
     if step is not None:
         size = Fraction(_exact("step", step))
         if size <= 0 or (how != "percent" and size.denominator != 1):
             whole = "a positive int" if how != "percent" else "positive"
-            raise FormatError(f"step must be {whole}, got {step!r}")
+            raise FormatError(
+                f"step must be {whole}, got {step!r}",
+                code="format.range" if size <= 0 else "format.type",
+                details={"argument": "step", "value": step, "rule": whole},
+            )
     else:
         keep = 2 if digits is None else require_int("digits", digits, FormatError, minimum=1)
         power = _magnitude(exact) + 1 - keep if exact else 0

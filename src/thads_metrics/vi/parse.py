@@ -28,7 +28,9 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Final, Literal, NamedTuple, NoReturn
 
+from thads_metrics._checks import shown
 from thads_metrics.errors import ParseError
+from thads_metrics.vi._scales import BILLION, IN_FIGURES
 from thads_metrics.vi.format import _LIMIT
 
 __all__ = ["Comma", "parse_count", "parse_dong", "parse_number", "parse_percent"]
@@ -42,19 +44,7 @@ _TOKEN: Final = re.compile(
     r"|(?P<word>[^\W\d_]+)"
     r"|(?P<symbol>[%₫+\-\u2212])"
 )
-_SCALES: Final[dict[str, int]] = {
-    "trăm": 100,
-    "tram": 100,
-    "nghìn": 10**3,
-    "nghin": 10**3,
-    "ngàn": 10**3,
-    "ngan": 10**3,
-    "triệu": 10**6,
-    "trieu": 10**6,
-    "tỷ": 10**9,
-    "tỉ": 10**9,
-    "ty": 10**9,
-}
+_BILLION: Final = 10**BILLION.power
 _CURRENCY: Final = frozenset({"đồng", "dong", "đ", "vnd", "vnđ", "₫"})
 _SIGNS: Final = {"+": 1, "-": -1, "\u2212": -1}
 _COMMA_MODES: Final = ("strict", "decimal", "thousands")
@@ -76,10 +66,18 @@ class _Text(NamedTuple):
 def _prepare(text: object, what: str, max_length: int = _MAX_LENGTH) -> _Text:
     """Check the input is a ``str`` of sensible length and compose it to NFC."""
     if not isinstance(text, str):
-        raise ParseError(f"{what}: expected text, got {type(text).__name__} {text!r}")
+        raise ParseError(
+            f"{what}: expected text, got {type(text).__name__} {shown(text)}",
+            code="parse.type",
+            details={"function": what, "argument": "text", "value": shown(text), "rule": "str"},
+        )
     if len(text) > max_length:
         raise ParseError(
-            f"{what}: text longer than {max_length} characters", text=text, position=max_length
+            f"{what}: text longer than {max_length} characters",
+            text=text,
+            position=max_length,
+            code="parse.too_long",
+            details={"function": what, "argument": "text", "rule": f"<= {max_length} characters"},
         )
     if text.isascii() or unicodedata.is_normalized("NFC", text):
         return _Text(text, text, None)
@@ -98,12 +96,15 @@ def _prepare(text: object, what: str, max_length: int = _MAX_LENGTH) -> _Text:
     return _Text(text, "".join(pieces), tuple(origin))
 
 
-def _fail(text: _Text, what: str, position: int, problem: str) -> NoReturn:
+def _fail(text: _Text, what: str, position: int, problem: str, *, code: str) -> NoReturn:
+    """Raise the :class:`ParseError` of ``problem`` at ``position`` (in NFC) under rule ``code``."""
     where = text.origin[position] if text.origin is not None else position
     raise ParseError(
         f"{what}: {problem} at position {where} in {text.original!r}",
         text=text.original,
         position=where,
+        code=code,
+        details={"function": what, "argument": "text", "problem": problem},
     )
 
 
@@ -123,7 +124,7 @@ def _tokens(text: _Text, what: str) -> list[_Token]:
     while position < len(norm):
         match = _TOKEN.match(norm, position)
         if match is None:
-            _fail(text, what, position, f"unexpected {norm[position]!r}")
+            _fail(text, what, position, f"unexpected {norm[position]!r}", code="parse.unexpected")
         kind = match.lastgroup or ""
         if kind != "space":
             out.append(_Token(kind, match.group(), position))
@@ -213,15 +214,18 @@ def _terms(
         try:
             reading = _read(token.text, comma_mode)
         except _Bad as bad:
-            _fail(text, what, token.start + bad.offset, bad.problem)
+            _fail(text, what, token.start + bad.offset, bad.problem, code="parse.separator")
         at += 1
         scale, words = 1, []
         previous = ""
-        while at < len(tokens) and tokens[at].kind == "word" and tokens[at].key in _SCALES:
+        while at < len(tokens) and tokens[at].kind == "word" and tokens[at].key in IN_FIGURES:
             word = tokens[at]
-            size = _SCALES[word.key]
-            if previous and not (size > _SCALES[previous] or size == _SCALES[previous] == 10**9):
-                _fail(text, what, word.start, f"{word.text!r} cannot follow {previous!r}")
+            size = IN_FIGURES[word.key]
+            if previous and not (
+                size > IN_FIGURES[previous] or size == IN_FIGURES[previous] == _BILLION
+            ):
+                problem = f"{word.text!r} cannot follow {previous!r}"
+                _fail(text, what, word.start, problem, code="parse.order")
             scale *= size
             previous = word.key
             words.append(word.text)
@@ -230,7 +234,8 @@ def _terms(
     if not terms:
         found = repr(tokens[at].text) if at < len(tokens) else "the end"
         where = tokens[at].start if at < len(tokens) else len(text.norm)
-        _fail(text, what, where, f"expected a number, found {found}")
+        code = "parse.expected" if tokens else "parse.empty"
+        _fail(text, what, where, f"expected a number, found {found}", code=code)
     return terms, at
 
 
@@ -240,7 +245,7 @@ def _value(text: _Text, what: str, terms: list[_Term], *, whole: bool) -> Fracti
     reading = first.reading
     point = first.token.start + reading.point
     if len(reading.digits) > 1 and reading.digits[0] == "0":
-        _fail(text, what, first.token.start, "a number cannot start with 0")
+        _fail(text, what, first.token.start, "a number cannot start with 0", code="parse.zero")
     if reading.alt is not None:
         # "1,052": a mis-typed thousands separator if a decimal comma is impossible
         # here (smaller units follow, or a fraction of a whole unit), else ambiguous.
@@ -256,14 +261,17 @@ def _value(text: _Text, what: str, terms: list[_Term], *, whole: bool) -> Fracti
                 f"{token!r} is ambiguous: a decimal comma ({token}) or a mis-typed thousands "
                 f"separator ({token.replace(',', '.')}); pass comma='decimal' or "
                 "comma='thousands' to say which",
+                code="parse.ambiguous",
             )
     if reading.frac and len(terms) > 1:
-        _fail(text, what, point, "a number followed by smaller units must be whole")
+        problem = "a number followed by smaller units must be whole"
+        _fail(text, what, point, problem, code="parse.decimals")
     total = reading.value() * first.scale
     previous = first
     for term in terms[1:]:
         if term.reading.frac:
-            _fail(text, what, term.token.start, "only a single figure can have decimals")
+            problem = "only a single figure can have decimals"
+            _fail(text, what, term.token.start, problem, code="parse.decimals")
         if term.scale == 1 and len(term.token.text) != 3:
             _fail(
                 text,
@@ -271,17 +279,20 @@ def _value(text: _Text, what: str, terms: list[_Term], *, whole: bool) -> Fracti
                 term.token.start,
                 f"after {previous.scale_text!r} a number without a scale word must have "
                 f"3 digits (e.g. '005'), got {term.token.text!r}",
+                code="parse.group",
             )
         part = term.reading.value() * term.scale
         if part >= previous.scale:
             unit = previous.scale_text or "1"
-            _fail(text, what, term.token.start, f"{term.token.text!r} is not less than 1 {unit}")
+            problem = f"{term.token.text!r} is not less than 1 {unit}"
+            _fail(text, what, term.token.start, problem, code="parse.order")
         total += part
         previous = term
     if abs(total) >= _LIMIT:
-        _fail(text, what, first.token.start, "number too large (10**100 or more)")
+        problem = "number too large (10**100 or more)"
+        _fail(text, what, first.token.start, problem, code="parse.too_large")
     if whole and total.denominator != 1:
-        _fail(text, what, first.token.start, "not a whole number")
+        _fail(text, what, first.token.start, "not a whole number", code="parse.not_whole")
     return total
 
 
@@ -298,14 +309,16 @@ def _decimal(value: Fraction) -> Decimal:
 def _sign(text: _Text, what: str, tokens: list[_Token], allowed: bool) -> tuple[int, int]:
     if tokens and tokens[0].kind == "symbol" and tokens[0].text in _SIGNS:
         if not allowed:
-            _fail(text, what, tokens[0].start, f"a sign {tokens[0].text!r} is not allowed")
+            problem = f"a sign {tokens[0].text!r} is not allowed"
+            _fail(text, what, tokens[0].start, problem, code="parse.sign")
         return _SIGNS[tokens[0].text], 1
     return 1, 0
 
 
 def _end(text: _Text, what: str, tokens: list[_Token], at: int) -> None:
     if at < len(tokens):
-        _fail(text, what, tokens[at].start, f"unexpected {tokens[at].text!r}")
+        problem = f"unexpected {tokens[at].text!r}"
+        _fail(text, what, tokens[at].start, problem, code="parse.unexpected")
 
 
 def _figure(
@@ -320,7 +333,16 @@ def _figure(
     """Read an optional sign, the terms, then the ``suffix`` and the end of the text."""
     if not isinstance(comma, str) or comma not in _COMMA_MODES:
         modes = ", ".join(map(repr, _COMMA_MODES))
-        raise ParseError(f"{what}: comma must be one of {modes}, got {comma!r}")
+        raise ParseError(
+            f"{what}: comma must be one of {modes}, got {shown(comma)}",
+            code="parse.choice" if isinstance(comma, str) else "parse.type",
+            details={
+                "function": what,
+                "argument": "comma",
+                "value": shown(comma),
+                "rule": f"one of {modes}",
+            },
+        )
     prepared = _prepare(text, what)
     tokens = _tokens(prepared, what)
     factor, at = _sign(prepared, what, tokens, sign)
@@ -338,7 +360,7 @@ def _percent_sign(text: _Text, tokens: list[_Token], at: int) -> int:
     if len(keys) == 2 and keys[0] in ("phần", "phan") and keys[1] in ("trăm", "tram"):
         return at + 2
     where = tokens[at].start if at < len(tokens) else len(text.norm)
-    _fail(text, "parse_percent", where, "expected '%'")
+    _fail(text, "parse_percent", where, "expected '%'", code="parse.expected")
 
 
 def _currency(text: _Text, tokens: list[_Token], at: int) -> int:
@@ -438,7 +460,11 @@ def parse_count(text: str, unit: str = "việc", *, comma: Comma = "strict") -> 
     """
     what = "parse_count"
     if not isinstance(unit, str):
-        raise ParseError(f"{what}: unit must be a str, got {type(unit).__name__} {unit!r}")
+        raise ParseError(
+            f"{what}: unit must be a str, got {type(unit).__name__} {shown(unit)}",
+            code="parse.type",
+            details={"function": what, "argument": "unit", "value": shown(unit), "rule": "str"},
+        )
     words = unicodedata.normalize("NFC", unit).lower().split()
 
     def unit_words(text: _Text, tokens: list[_Token], at: int) -> int:

@@ -26,6 +26,15 @@ import re
 from functools import cache
 from typing import Final, Literal
 
+from thads_metrics.vi._scales import (
+    BILLION,
+    HUNDRED,
+    IN_WORDS,
+    THOUSANDS,
+    Groups,
+    Thousand,
+    split,
+)
 from thads_metrics.vi.format import _LIMIT, _check_choice, _whole
 from thads_metrics.vi.parse import _fail, _prepare, _Text
 
@@ -33,10 +42,11 @@ __all__ = ["amount_in_words", "number_in_words", "parse_amount_in_words"]
 
 Four = Literal["tư", "bốn"]
 Odd = Literal["linh", "lẻ"]
-Thousand = Literal["nghìn", "ngàn"]
 
 _DIGITS: Final = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
-_BILLION: Final = 10**9
+_HUNDRED: Final = HUNDRED.word
+_BILLION_POWER: Final = BILLION.power
+_BILLION: Final = 10**_BILLION_POWER
 
 
 def _group(number: int, full: bool, four: str, odd: str) -> str:
@@ -44,7 +54,7 @@ def _group(number: int, full: bool, four: str, odd: str) -> str:
     hundreds, tens, units = number // 100, number // 10 % 10, number % 10
     words: list[str] = []
     if full or hundreds:
-        words += [_DIGITS[hundreds], "trăm"]
+        words += [_DIGITS[hundreds], _HUNDRED]
     if tens == 0:
         if units:
             words += [odd, _DIGITS[units]] if words else [_DIGITS[units]]
@@ -65,26 +75,23 @@ def _table(full: bool, four: str, odd: str) -> tuple[str, ...]:
     return ("", *(_group(n, full, four, odd) for n in range(1, 1000)))
 
 
-def _below_billion(
-    number: int, leading: bool, four: str, odd: str, thousand: str, out: list[str]
-) -> None:
-    for power, scale in ((6, "triệu"), (3, thousand), (0, "")):
-        group = number // 10**power % 1000
-        if group:
-            out.append(_table(not leading, four, odd)[group])
-            leading = False
-            if scale:
-                out.append(scale)
-
-
-def _words(number: int, leading: bool, four: str, odd: str, thousand: str, out: list[str]) -> None:
-    if number >= _BILLION:
-        billions, rest = divmod(number, _BILLION)
-        _words(billions, leading, four, odd, thousand, out)
-        out.append("tỷ")
-        _below_billion(rest, False, four, odd, thousand, out)
-    else:
-        _below_billion(number, leading, four, odd, thousand, out)
+def _words(number: int, four: str, odd: str, thousand: str) -> list[str]:
+    """Words of ``number`` >= 1: each count of tỷ is read as a number, with its own tỷ."""
+    # 10**18 is "một tỷ tỷ": split the count of tỷ again until it is below a
+    # tỷ, then read from the top down (a loop, so no size can exhaust the stack).
+    levels: list[Groups] = [split(number)]
+    while levels[-1].billions:
+        levels.append(split(levels[-1].billions))
+    out: list[str] = []
+    for level, groups in enumerate(reversed(levels)):
+        if level:
+            out.append(BILLION.word)
+        for group, scale in (*groups.scaled(thousand), (groups.units, "")):
+            if group:
+                out.append(_table(bool(out), four, odd)[group])
+                if scale:
+                    out.append(scale)
+    return out
 
 
 def number_in_words(
@@ -105,12 +112,10 @@ def number_in_words(
     value = _whole("number", number, minimum=0)
     four_word = _check_choice("four", four, ("tư", "bốn"))
     odd_word = _check_choice("odd", odd, ("linh", "lẻ"))
-    thousand_word = _check_choice("thousand", thousand, ("nghìn", "ngàn"))
+    thousand_word = _check_choice("thousand", thousand, THOUSANDS)
     if value == 0:
-        return "không"
-    out: list[str] = []
-    _words(value, True, four_word, odd_word, thousand_word, out)
-    return " ".join(out)
+        return _DIGITS[0]
+    return " ".join(_words(value, four_word, odd_word, thousand_word))
 
 
 def amount_in_words(
@@ -138,12 +143,13 @@ def amount_in_words(
 
 _WHAT: Final = "parse_amount_in_words"
 _WORD: Final = re.compile(r"[^\W\d_]+|\./\.|\S")
-_SCALE_WORDS: Final = {"nghìn": 3, "ngàn": 3, "triệu": 6}
-_BILLION_WORDS: Final = frozenset({"tỷ", "tỉ"})
+# The group words from the one table: those below tỷ (→ power of ten), and tỷ/tỉ.
+_SCALE_WORDS: Final = {word: power for word, power in IN_WORDS.items() if power < _BILLION_POWER}
+_BILLION_WORDS: Final = frozenset((BILLION.word, *BILLION.variants))
 _LOOSE_DIGITS: Final = {word: n for n, word in enumerate(_DIGITS)} | {"mốt": 1, "tư": 4, "lăm": 5}
 _VOCABULARY: Final = (
     frozenset(_LOOSE_DIGITS)
-    | {"mười", "mươi", "trăm", "linh", "lẻ"}
+    | {"mười", "mươi", _HUNDRED, "linh", "lẻ"}
     | set(_SCALE_WORDS)
     | _BILLION_WORDS
 )
@@ -214,22 +220,24 @@ def _group_value(text: _Text, words: list[str], start: int, full: bool) -> int:
         loose = _loose_group(words)
         hint = f"; did you mean {_table(full, 'tư', 'linh')[loose]!r}?" if loose else ""
         problem = f"{phrase!r} is not a correct reading of a number from 1 to 999{hint}"
-    _fail(text, _WHAT, start, problem)
+    _fail(text, _WHAT, start, problem, code="parse.reading")
 
 
 def _read_below_billion(
     text: _Text, words: list[str], starts: list[int], lo: int, hi: int, leading: bool
 ) -> int:
-    value, begin, seen = 0, lo, 9
+    value, begin, seen = 0, lo, _BILLION_POWER
     parts: list[tuple[int, int, int]] = []  # (begin, end, power)
     for i in range(lo, hi):
         power = _SCALE_WORDS.get(words[i])
         if power is None:
             continue
         if power >= seen:
-            _fail(text, _WHAT, starts[i], f"{words[i]!r} cannot come after {words[begin - 1]!r}")
+            problem = f"{words[i]!r} cannot come after {words[begin - 1]!r}"
+            _fail(text, _WHAT, starts[i], problem, code="parse.order")
         if i == begin:
-            _fail(text, _WHAT, starts[i], f"missing number before {words[i]!r}")
+            problem = f"missing number before {words[i]!r}"
+            _fail(text, _WHAT, starts[i], problem, code="parse.missing")
         parts.append((begin, i, power))
         begin, seen = i + 1, power
     if begin < hi:
@@ -240,14 +248,22 @@ def _read_below_billion(
     return value
 
 
-def _read(text: _Text, words: list[str], starts: list[int], lo: int, hi: int, leading: bool) -> int:
-    last = max((i for i in range(lo, hi) if words[i] in _BILLION_WORDS), default=None)
-    if last is None:
-        return _read_below_billion(text, words, starts, lo, hi, leading)
-    if last == lo:
-        _fail(text, _WHAT, starts[last], f"missing number before {words[last]!r}")
-    billions = _read(text, words, starts, lo, last, leading)
-    return billions * _BILLION + _read_below_billion(text, words, starts, last + 1, hi, False)
+def _read(text: _Text, words: list[str], starts: list[int], hi: int) -> int:
+    """The value of ``words[:hi]``: the parts between the tỷ words, left to right.
+
+    "a tỷ b tỷ c" is (a × 10**9 + b) × 10**9 + c: each tỷ multiplies all that
+    comes before it, so the count of tỷ is itself a number ("một nghìn tỷ",
+    "một tỷ tỷ"). A loop, not recursion: a text of 5.000 characters may hold
+    over a thousand tỷ and must end in a ParseError, not a RecursionError.
+    """
+    tys = [i for i in range(hi) if words[i] in _BILLION_WORDS]
+    if tys and tys[0] == 0:
+        _fail(text, _WHAT, starts[0], f"missing number before {words[0]!r}", code="parse.missing")
+    value = _read_below_billion(text, words, starts, 0, tys[0] if tys else hi, True)
+    for k, at in enumerate(tys):
+        end = tys[k + 1] if k + 1 < len(tys) else hi
+        value = value * _BILLION + _read_below_billion(text, words, starts, at + 1, end, False)
+    return value
 
 
 def parse_amount_in_words(text: str) -> int:
@@ -284,22 +300,26 @@ def parse_amount_in_words(text: str) -> int:
     if end and words[end - 1] == "chẵn":
         end -= 1
         if not end or words[end - 1] != "đồng":
-            _fail(prepared, _WHAT, starts[end], "'chẵn' must follow 'đồng'")
+            problem = "'chẵn' must follow 'đồng'"
+            _fail(prepared, _WHAT, starts[end], problem, code="parse.unexpected")
     if end and words[end - 1] == "đồng":
         end -= 1
     if not end:
         where = starts[0] if words else 0
-        _fail(prepared, _WHAT, where, "expected a number in words")
+        _fail(prepared, _WHAT, where, "expected a number in words", code="parse.empty")
     for i in range(end):
         if words[i] == "đồng" and i + 1 < len(words):
             found = norm[starts[i + 1] : matches[i + 1].end()]
-            _fail(prepared, _WHAT, starts[i + 1], f"unexpected {found!r} after 'đồng'")
+            problem = f"unexpected {found!r} after 'đồng'"
+            _fail(prepared, _WHAT, starts[i + 1], problem, code="parse.unexpected")
         if words[i] not in _VOCABULARY:
             found = norm[starts[i] : matches[i].end()]
-            _fail(prepared, _WHAT, starts[i], f"{found!r} is not a number word")
-    if words[:end] == ["không"]:
+            problem = f"{found!r} is not a number word"
+            _fail(prepared, _WHAT, starts[i], problem, code="parse.word")
+    if words[:end] == [_DIGITS[0]]:
         return 0
-    value = _read(prepared, words, starts, 0, end, True)
+    value = _read(prepared, words, starts, end)
     if value >= _LIMIT:
-        _fail(prepared, _WHAT, 0, "number too large (10**100 or more)")
+        problem = "number too large (10**100 or more)"
+        _fail(prepared, _WHAT, 0, problem, code="parse.too_large")
     return value

@@ -1,0 +1,184 @@
+"""The report of a unit and period as data (số liệu báo cáo của một đơn vị).
+
+:func:`build_report` gathers every figure of one unit's report into a
+:class:`UnitReport`: the two ledgers' :class:`~thads_metrics.figures.Figures`
+(rates, gaps to the targets, pace, what is still needed, changes against the
+same period last year), computed once by :func:`~thads_metrics.figures.figures`
+with the rounding of printed reports, and the target with where it came from.
+The writers (:mod:`~thads_metrics.report.vi`, :mod:`~thads_metrics.report.en`,
+:mod:`~thads_metrics.report.data`) render it and compute nothing.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Literal
+
+import attrs
+
+from thads_metrics._checks import require_instance
+from thads_metrics.calendar import ReportingPeriod
+from thads_metrics.cases import LedgerPair
+from thads_metrics.errors import PeriodError, ReportError, UnknownTargetError
+from thads_metrics.figures import RATE_PLACES, Figures, figures
+from thads_metrics.ledger import AmountLedger, CaseLedger
+from thads_metrics.targets import Target, TargetBook
+
+if TYPE_CHECKING:
+    from thads_metrics.report.words import Language, PointsUnit
+
+__all__ = [
+    "RATE_PLACES",
+    "Measure",
+    "TargetSource",
+    "UnitReport",
+    "build_report",
+    "printed_rates",
+]
+
+#: Where a report's target comes from: given by the caller, the unit's own
+#: entry in the book, the national (or book-wide) fallback, or none known.
+TargetSource = Literal["given", "unit", "national", "none"]
+
+#: One ledger's figures in a report (về việc or về tiền): the figures model.
+Measure = Figures
+
+
+def printed_rates(ledger: CaseLedger | AmountLedger) -> tuple[Decimal | None, Decimal | None]:
+    """The share with conditions and the completion rate as reports print them (tỷ lệ in).
+
+    Rounded half up to :data:`RATE_PLACES` decimals; ``None`` where the base is 0
+    or a ledger built from totals does not know the rows.
+
+    >>> printed_rates(CaseLedger(newly_accepted=3, completed=2, in_progress=1))
+    (Decimal('100.00'), Decimal('66.67'))
+    >>> printed_rates(CaseLedger.from_totals(with_conditions=54_681, finished=26_515))
+    (None, Decimal('48.49'))
+    """
+    require_instance("ledger", ledger, (CaseLedger, AmountLedger), ReportError)
+    f = figures(ledger, ReportingPeriod(2000, 12))  # the period plays no part in the rates
+    return f.share, f.rate
+
+
+@attrs.frozen
+class UnitReport:
+    """Everything one unit's report for one period says (báo cáo của một đơn vị).
+
+    Build it with :func:`build_report`; :meth:`text` is the paragraph, in
+    Vietnamese or English, and :meth:`to_data` the JSON-ready data.
+    ``target_source`` says where ``target`` came from (see :data:`TargetSource`).
+    """
+
+    unit: str
+    period: ReportingPeriod
+    target: Target | None
+    target_source: TargetSource
+    cases: Figures
+    money: Figures
+    has_previous: bool
+
+    def text(self, *, points_unit: PointsUnit = "percent", language: Language = "vi") -> str:
+        """The report paragraph (đoạn báo cáo); see :func:`~thads_metrics.report.summarize`.
+
+        ``language`` is ``"vi"`` (default) or ``"en"``.
+        """
+        from thads_metrics.report.words import paragraph
+
+        return paragraph(self, points_unit=points_unit, language=language)
+
+    def to_data(self) -> dict[str, Any]:
+        """JSON-ready dict of the report (ints stay ints, Decimals are strings)."""
+        from thads_metrics.report.data import report_data
+
+        return report_data(self)
+
+
+def _pair(value: object, name: str) -> tuple[CaseLedger, AmountLedger]:
+    if isinstance(value, LedgerPair):
+        return value.cases, value.amounts
+    if (
+        isinstance(value, tuple)
+        and len(value) == 2
+        and isinstance(value[0], CaseLedger)
+        and isinstance(value[1], AmountLedger)
+    ):
+        return value[0], value[1]
+    raise ReportError(
+        f"{name} must be a LedgerPair or a (CaseLedger, AmountLedger) pair, "
+        f"got {type(value).__name__}",
+        code="report.type",
+        details={"argument": name, "value": type(value).__name__},
+    )
+
+
+def _target_for(
+    unit: str, period: ReportingPeriod, book: TargetBook | None, require: bool
+) -> tuple[Target | None, TargetSource]:
+    book = TargetBook() if book is None else require_instance("book", book, TargetBook, ReportError)
+    try:
+        target = book.lookup(period.year, unit)
+    except UnknownTargetError:
+        if require:
+            raise
+        return None, "none"
+    return target, "unit" if book.is_own(period.year, unit) else "national"
+
+
+def build_report(
+    unit: str,
+    period: ReportingPeriod,
+    cases: CaseLedger,
+    money: AmountLedger,
+    target: Target | None = None,
+    *,
+    previous: LedgerPair | tuple[CaseLedger, AmountLedger] | None = None,
+    book: TargetBook | None = None,
+    require_target: bool = True,
+) -> UnitReport:
+    """Gather the figures of one unit's report (số liệu báo cáo của đơn vị).
+
+    ``target`` defaults to the one ``book`` (default: the national table)
+    gives for (``period.year``, ``unit``); when no target is known for the
+    year, :class:`~thads_metrics.errors.UnknownTargetError` is raised unless
+    ``require_target=False``, which makes a report without the target clauses.
+    ``previous`` are the ledgers of the same period last year (cùng kỳ).
+    Ledgers built with ``from_totals`` from published totals are accepted: the
+    report says what their known rows give and leaves the rest out.
+
+    >>> from thads_metrics.ledger import AmountLedger, CaseLedger
+    >>> r = build_report("A", ReportingPeriod(2025, 12),
+    ...                  CaseLedger(newly_accepted=100, completed=84, in_progress=16),
+    ...                  AmountLedger(newly_accepted=100, completed=52, in_progress=48))
+    >>> r.cases.rate, r.cases.gap.points, r.money.gap.points, r.target_source
+    (Decimal('84.00'), Decimal('0.1'), Decimal('0.1'), 'national')
+    """
+    if not isinstance(unit, str) or not unit.strip():
+        raise ReportError(
+            f"unit must be a non-empty name (đơn vị), got {unit!r}",
+            code="report.type",
+            details={"argument": "unit", "value": repr(unit)},
+        )
+    require_instance("period", period, ReportingPeriod, PeriodError, what="a ReportingPeriod")
+    cases, money = _pair((cases, money), "cases, money")
+    source: TargetSource = "given"
+    if target is None:
+        target, source = _target_for(unit, period, book, require_target)
+    else:
+        require_instance("target", target, Target, ReportError)
+    before_cases: CaseLedger | None = None
+    before_money: AmountLedger | None = None
+    if previous is not None:
+        before_cases, before_money = _pair(previous, "previous")
+    return UnitReport(
+        unit=unit,
+        period=period,
+        target=target,
+        target_source=source,
+        cases=figures(
+            cases, period, target=None if target is None else target.cases, previous=before_cases
+        ),
+        money=figures(
+            money, period, target=None if target is None else target.money, previous=before_money
+        ),
+        has_previous=previous is not None,
+    )
