@@ -16,9 +16,11 @@ from __future__ import annotations
 import csv
 import io
 import random
+from decimal import Decimal
 from pathlib import Path
 
 from thads_metrics.csvio import LEDGER_COLUMNS
+from thads_metrics.targets import national_target
 
 DATA = Path(__file__).resolve().parent.parent / "src" / "thads_metrics" / "data"
 
@@ -35,8 +37,8 @@ UNITS = [
 ]
 YEARS = (2024, 2025)
 MONTHS = (3, 6, 9, 11, 12)
-# National targets (% việc / % tiền) the synthetic units roughly follow.
-TARGETS = {2024: (83.25, 46.45), 2025: (83.90, 51.90)}
+# National targets (% việc / % tiền) the synthetic units roughly follow: the package's table.
+TARGETS = {year: (national_target(year).cases, national_target(year).money) for year in YEARS}
 
 
 def _split(total: int, shares: list[float], rng: random.Random) -> list[int]:
@@ -53,7 +55,7 @@ def _ledger(
     carried_over: int,
     new_full_year: int,
     months: int,
-    target: float,
+    target: Decimal,
     skill: float,
     money: bool,
 ) -> dict[str, int]:
@@ -65,9 +67,11 @@ def _ledger(
     to_enforce = accepted - entrusted - withdrawn
     without = int(to_enforce * (rng.uniform(0.55, 0.68) if money else rng.uniform(0.19, 0.27)))
     with_conditions = to_enforce - without
-    # Finished share grows with the months elapsed, around the pro-rated target.
+    # Finished share grows with the months elapsed, around the pro-rated target. The jitter
+    # is float arithmetic on random draws; float(target) is the double nearest the exact
+    # target, the same the literal 83.25 gives, so the output does not change.
     pace = (months / 12) ** 0.85
-    rate = min(0.97, target / 100 * pace * skill * rng.uniform(0.96, 1.04))
+    rate = min(0.97, float(target) / 100 * pace * skill * rng.uniform(0.96, 1.04))
     finished = int(with_conditions * rate)
     completed, terminated, reduced = _split(
         finished, [0.90, 0.08, 0.02] if money else [0.87, 0.13, 0.0], rng

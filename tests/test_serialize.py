@@ -20,6 +20,7 @@ from thads_metrics import (
     ThadsError,
     national_target,
 )
+from thads_metrics.errors import TargetError
 from thads_metrics.serialize import dumps, from_data, loads, to_data
 
 NATIONAL_2023 = CaseLedger(
@@ -99,7 +100,10 @@ def test_broken_identity_is_refused() -> None:
         ('{"type": "TargetBook", "entries": 5}', ParseError),
         ('{"type": "EnforcementYear", "year": 1800}', PeriodError),
         ('{"type": "Quarter", "year": 2022, "number": 5}', PeriodError),
-        ('{"type": "Target", "cases": "101", "money": "40"}', RateError),
+        (
+            '{"type": "Target", "cases": "101", "money": "40"}',
+            TargetError,
+        ),  # a RateError: a bad target value
         ("not json", ParseError),
     ],
 )

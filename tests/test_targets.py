@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
+import copy
 import doctest
+import pickle
 import unicodedata
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from thads_metrics.calendar import EnforcementYear, ReportingPeriod
-from thads_metrics.errors import LedgerError, ParseError, RateError, ThadsError
+from thads_metrics.errors import (
+    CsvError,
+    LedgerError,
+    ParseError,
+    RateError,
+    TargetError,
+    ThadsError,
+)
 from thads_metrics.ledger import AmountLedger, CaseLedger
 from thads_metrics.rates import TargetGap, compare_to_target, round_rate
 from thads_metrics.targets import (
@@ -394,3 +404,161 @@ def test_rule_book_page_examples_run() -> None:
 def test_to_csv_round_trips_targets_written_with_exponents() -> None:
     book = TargetBook({(2022, "A"): (Decimal("1E+1"), Decimal("0.000000001"))})
     assert TargetBook.from_csv(book.to_csv()) == book
+
+
+# --------------------------------------------------------------------------- error codes
+
+
+def test_csv_with_a_lone_carriage_return_raises_a_thads_error() -> None:
+    # csv.Error used to escape: "new-line character seen in unquoted field".
+    with pytest.raises(CsvError, match="not valid CSV") as info:
+        TargetBook.from_csv("year,cases,money\r2020,1,2\n")
+    assert info.value.code == "csv.syntax"
+    assert info.value.line == 1
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["year,cases,money,cases", "năm;việc;tiền;cases", "year,money,cases,về tiền"],
+)
+def test_csv_refuses_a_column_given_twice(header: str) -> None:
+    # The last one used to win silently.
+    delimiter = ";" if ";" in header else ","
+    row = delimiter.join(["2020", "80", "38", "99"])
+    with pytest.raises(CsvError, match="appears twice") as info:
+        TargetBook.from_csv(f"{header}\n{row}\n")
+    assert info.value.code == "csv.duplicate_column"
+    assert (info.value.line, info.value.details["line"]) == (1, 1)
+    assert info.value.column in {"cases", "money"}
+
+
+def test_csv_ignores_unknown_columns_even_twice() -> None:
+    book = TargetBook.from_csv("year;cases;money;note;note\n2020;80;38;a;b\n")
+    assert book.lookup(2020).cases == 80
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "line", "column"),
+    [
+        ("year;unit;cases\n2020;A;80\n", "csv.header", 1, None),
+        ("year;unit;cases;money\n2020;A;8.15e1;38\n", "csv.percent", 2, "cases"),
+        ("year;unit;cases;money\n2020;A;80;101\n", "csv.percent", 2, "money"),
+        ("year;unit;cases;money\n20x0;A;80;38\n", "csv.year", 2, "year"),
+        ("year;unit;cases;money\n1800;A;80;38\n", "csv.year", 2, "year"),
+        ("year;unit;cases;money\n2020;A;80;38\n2020;A;81;38\n", "csv.duplicate", 3, None),
+        ("year;unit;cases;money\n2020;A;80;38;9\n", "csv.cells", 2, None),
+        ("year;unit;cases;money;inferred\n2020;A;80;38;maybe\n", "csv.flag", 2, "inferred"),
+    ],
+)
+def test_csv_errors_carry_code_line_and_column(
+    text: str, code: str, line: int, column: str | None
+) -> None:
+    with pytest.raises(CsvError) as info:
+        TargetBook.from_csv(text, source="targets.csv")
+    err = info.value
+    assert isinstance(err, ParseError)
+    assert (err.code, err.line, err.column, err.source) == (code, line, column, "targets.csv")
+    assert (err.details["line"], err.details["column"]) == (line, column)
+    assert str(err).startswith(f"targets.csv: line {line}: ")
+
+
+def test_csv_of_bytes_is_a_csv_type_error() -> None:
+    with pytest.raises(CsvError, match="CSV text") as info:
+        TargetBook.from_csv(b"year;unit")  # type: ignore[arg-type]
+    assert info.value.code == "csv.type"
+
+
+@pytest.mark.parametrize("text", ["1e1", "1E1", "8.15e1", "nan", "Infinity", "-1", "0x10"])
+def test_mapping_targets_refuse_text_the_csv_reader_refuses(text: str) -> None:
+    with pytest.raises(TargetError, match="cannot read") as info:
+        TargetBook.from_mapping({2021: {"cases": text, "money": "40"}})
+    assert info.value.code == "target.text"
+    assert info.value.details["argument"] == "cases"
+    with pytest.raises(TargetError):
+        TargetBook({(2021, "A"): (text, "40")})
+    with pytest.raises(CsvError):
+        TargetBook.from_csv(f"year;cases;money\n2021;{text};40\n")
+
+
+@pytest.mark.parametrize(
+    ("make", "code", "argument"),
+    [
+        (lambda: Target(81.5, 40), "target.type", "cases"),
+        (lambda: Target(True, 40), "target.type", "cases"),
+        (lambda: Target(80, None), "target.type", "money"),
+        (lambda: Target(80, 101), "target.range", "money"),
+        (lambda: Target(-1, 40), "target.range", "cases"),
+        (lambda: Target(Fraction(1, 3), 40), "target.inexact", "cases"),
+        (lambda: Target(80, 40, 2020), "target.type", "basis"),  # type: ignore[arg-type]
+        (lambda: Target(80, 40, inferred="no"), "target.type", "inferred"),  # type: ignore[arg-type]
+        (lambda: national_target(2022.0), "target.type", "year"),  # type: ignore[arg-type]
+        (lambda: national_target(22), "target.range", "year"),
+        (lambda: TargetBook({"2020": (80, 38)}), "target.type", "key"),
+        (lambda: TargetBook("2020;A;80;38"), "target.type", "entries"),
+        (lambda: TargetBook({(2020, 5): (80, 38)}), "target.type", "unit"),
+        (lambda: TargetBook(national="no"), "target.type", "national"),  # type: ignore[arg-type]
+    ],
+)
+def test_bad_target_values_raise_target_errors(make: Any, code: str, argument: str) -> None:
+    with pytest.raises(TargetError) as info:
+        make()
+    assert isinstance(info.value, RateError)
+    assert info.value.code == code
+    assert info.value.details["argument"] == argument
+
+
+def test_book_entry_errors_have_codes() -> None:
+    with pytest.raises(TargetError) as info:
+        TargetBook({(2020, "A"): (1, 2), (2020, "A "): (1, 2)})
+    assert info.value.code == "target.duplicate"
+    assert (info.value.details["year"], info.value.details["unit"]) == (2020, "A")
+    with pytest.raises(TargetError) as info:
+        TargetBook({(2020, "A"): {"cases": 1, "tien": 2}})
+    assert info.value.code == "target.fields"
+    with pytest.raises(TargetError) as info:
+        TargetBook({(2020, "A"): 80})
+    assert info.value.code == "target.type"
+
+
+def test_assess_refuses_a_book_that_is_not_a_target_book() -> None:
+    # A dict used to fail with AttributeError: 'dict' object has no attribute 'lookup'.
+    cases = CaseLedger(newly_accepted=10, completed=5, in_progress=5)
+    money = AmountLedger(newly_accepted=10, completed=5, in_progress=5)
+    period = ReportingPeriod(2022, 12)
+    for book in ({2022: (80, 40)}, "targets.csv", national_target(2022)):
+        with pytest.raises(TargetError, match="book must be a TargetBook") as info:
+            assess(cases, money, period, book=book)  # type: ignore[arg-type]
+        assert info.value.code == "target.type"
+        assert info.value.details["argument"] == "book"
+    # Even when a target is given, a wrong book is not silently ignored.
+    with pytest.raises(TargetError, match="book"):
+        assess(cases, money, period, Target(80, 40), book={})  # type: ignore[arg-type]
+
+
+def test_assess_and_measure_progress_argument_codes() -> None:
+    cases = CaseLedger(newly_accepted=10, completed=5, in_progress=5)
+    money = AmountLedger(newly_accepted=10, completed=5, in_progress=5)
+    period = ReportingPeriod(2022, 12)
+    with pytest.raises(RateError) as info:
+        assess(money, cases, period, Target(80, 40))  # type: ignore[arg-type]
+    assert (info.value.code, info.value.details["argument"]) == ("rate.type", "cases")
+    with pytest.raises(TargetError) as info:
+        assess(cases, money, period, (80, 40))  # type: ignore[arg-type]
+    assert (info.value.code, info.value.details["argument"]) == ("target.type", "target")
+    with pytest.raises(RateError) as info:
+        measure_progress(money, 40, period, count_reduced=1)  # type: ignore[arg-type]
+    assert (info.value.code, info.value.details["argument"]) == ("rate.type", "count_reduced")
+    with pytest.raises(TargetError) as info:
+        measure_progress(money, 40.5, period)  # type: ignore[arg-type]
+    assert (info.value.code, info.value.details["argument"]) == ("target.type", "target")
+
+
+def test_book_pickles_and_copies() -> None:
+    # The read-only index used to make pickle fail ("cannot pickle 'mappingproxy' object").
+    book = TargetBook({(2020, "Đồng Nai"): (73, 32)}, national=False)
+    again = pickle.loads(pickle.dumps(book))
+    assert again == book
+    assert again.national is False
+    assert again.lookup(2020, "Đồng Nai").cases == 73
+    assert copy.deepcopy(book) == book
+    assert pickle.loads(pickle.dumps(national_target(2022))) == national_target(2022)

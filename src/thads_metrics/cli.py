@@ -107,9 +107,11 @@ def _book(args: argparse.Namespace) -> TargetBook:
             f"not UTF-8 text (byte {exc.start + 1}); save the file as CSV UTF-8", source=str(path)
         ) from exc
     try:
-        return TargetBook.from_csv(text)
-    except ThadsError as exc:
-        raise CsvError(str(exc), source=str(path)) from exc
+        return TargetBook.from_csv(text, source=str(path))
+    except CsvError:
+        raise
+    except ThadsError as exc:  # a bad target value: say which file it came from
+        raise CsvError(str(exc), source=str(path), code="csv.target") from exc
 
 
 def _choose_period(table: LedgerTable, wanted: str | None) -> ReportingPeriod:

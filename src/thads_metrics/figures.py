@@ -7,7 +7,7 @@ pro-rated target (vượt / chậm tiến độ), the points still to gain (còn
 phấn đấu), what is still needed (số còn phải thi hành xong) and the changes
 against the same period last year (so với cùng kỳ). The result,
 :class:`Figures`, is plain data: the report writers (Vietnamese, English),
-JSON, Excel and :func:`~thads_metrics.targets.assess` render it and compute
+JSON, Excel and :func:`~thads_metrics.targets.progress.assess` render it and compute
 nothing themselves.
 
 One rounding policy, chosen by ``rounding``:
@@ -58,6 +58,7 @@ from thads_metrics.rates import (
     compare_to_target,
     completion_rate,
     conditions_share,
+    pace,
     prorated_target,
     rate_change,
     remaining_to_target,
@@ -223,7 +224,9 @@ def figures(
         prorated = shown(prorated_exact) if printed else prorated_exact
         if rate is not None and prorated is not None:
             gap = compare_to_target(rate, goal)
-            on_pace = compare_to_target(rate, prorated)
+            # printed: against the pro-rated target as printed; exact: against the exact
+            # pro-rated target (not its 50-digit Decimal)
+            on_pace = compare_to_target(rate, prorated) if printed else pace(rate, goal, period)
             remaining = remaining_to_target(rate, goal)
             assert finished is not None  # a rate needs both
             assert base is not None

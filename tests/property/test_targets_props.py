@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from thads_metrics.calendar import ReportingPeriod
+from thads_metrics.errors import CsvError, TargetError
 from thads_metrics.ledger import AmountLedger, CaseLedger
 from thads_metrics.rates import compare_to_target, completion_rate
 from thads_metrics.targets import (
@@ -89,6 +90,71 @@ def test_decimal_comma_and_point_read_alike(
     )
     assert point.lookup(year, unit) == Target(cases, money, "CSV line 2")
     assert comma.lookup(year, unit) == point.lookup(year, unit)
+
+
+_WORDS = "year năm unit cases việc money tiền basis inferred 2020 2021 1800 81,5 81.5 1e1 nan 101"
+_CSV_PIECES = st.sampled_from(
+    [
+        *_WORDS.split(),
+        "có",
+        "maybe",
+        "Đồng Nai",
+        ",",
+        ";",
+        "\t",
+        '"',
+        "\n",
+        "\r",
+        " ",
+        "%",
+        "\ufeff",
+    ]
+)
+
+
+def _read_csv(text: str) -> TargetBook | CsvError:
+    try:
+        return TargetBook.from_csv(text)
+    except CsvError as err:
+        return err
+
+
+@given(st.one_of(st.lists(_CSV_PIECES, max_size=30).map("".join), st.text(max_size=60)))
+def test_csv_reader_gives_a_book_or_a_csv_error(text: str) -> None:
+    # Whatever the text, the reader never lets another exception out (csv.Error, KeyError…).
+    result = _read_csv(text)
+    if isinstance(result, CsvError):
+        assert result.code.startswith("csv.")
+        assert result.source == "<targets>"
+    else:
+        assert TargetBook.from_csv(result.to_csv()) == result
+
+
+def _target(value: object) -> Target | TargetError:
+    try:
+        return Target(value, 40)
+    except TargetError as err:
+        return err
+
+
+@given(
+    st.one_of(
+        st.floats(),
+        st.booleans(),
+        st.none(),
+        st.text(max_size=8),
+        st.integers(-(10**4), 10**4),
+        st.decimals(allow_nan=True),
+    )
+)
+def test_target_values_are_exact_percentages_or_target_errors(value: object) -> None:
+    result = _target(value)
+    if isinstance(result, TargetError):
+        assert result.code in {"target.type", "target.text", "target.range", "target.inexact"}
+        assert result.details["argument"] == "cases"
+    else:
+        assert isinstance(result.cases, Decimal)
+        assert 0 <= result.cases <= 100
 
 
 @given(books, years, unit_names)

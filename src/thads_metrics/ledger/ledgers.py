@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast, overload
+from typing import Any, ClassVar, TypeVar, cast, overload
 
 import attrs
 
@@ -106,10 +106,13 @@ def _getter(name: str, *, money: bool) -> property:
     return property(function, doc=f"{row.english.capitalize()} ({row.term}).")
 
 
+@attrs.frozen(repr=False, kw_only=True)
 class _Ledger:
-    """Behaviour shared by :class:`CaseLedger` and :class:`AmountLedger` (not public)."""
+    """The rows and behaviour shared by :class:`CaseLedger` and :class:`AmountLedger`.
 
-    __slots__ = ()
+    Not public. The stored rows are declared here once (attrs fields, for the
+    type checker); :func:`_bind` checks them against the row table.
+    """
 
     #: Stored rows, in the order of the form.
     STORED: ClassVar[tuple[str, ...]]
@@ -121,18 +124,18 @@ class _Ledger:
     _UNIT: ClassVar[str]
     _CHAIN: ClassVar[_solver.Chain]
 
-    carried_over: int
-    newly_accepted: int
-    entrusted: int
-    withdrawn: int
-    completed: int
-    terminated: int
-    in_progress: int
-    postponed: int
-    suspended: int
-    other: int
-    without_conditions: int
-    unknown: frozenset[str]
+    carried_over: int = 0
+    newly_accepted: int = 0
+    entrusted: int = 0
+    withdrawn: int = 0
+    completed: int = 0
+    terminated: int = 0
+    in_progress: int = 0
+    postponed: int = 0
+    suspended: int = 0
+    other: int = 0
+    without_conditions: int = 0
+    unknown: frozenset[str] = attrs.field(factory=frozenset, converter=_to_row_set, repr=False)
 
     #: Accepted (tổng số thụ lý) = carried_over + newly_accepted.
     accepted = _Derived()
@@ -147,10 +150,6 @@ class _Ledger:
     carried_forward = _Derived()
     #: Carried forward with conditions (có điều kiện chuyển kỳ sau) = with_conditions − finished.
     carried_forward_with_conditions = _Derived()
-
-    if TYPE_CHECKING:
-
-        def __init__(self, *, unknown: Iterable[str] = ..., **rows: int) -> None: ...
 
     # ------------------------------------------------------------------ checks
 
@@ -535,19 +534,6 @@ class CaseLedger(_Ledger):
     thads_metrics.errors.LedgerError: newly_accepted (thụ lý mới) must be an int, got float 1.0
     """
 
-    carried_over: int = 0
-    newly_accepted: int = 0
-    entrusted: int = 0
-    withdrawn: int = 0
-    completed: int = 0
-    terminated: int = 0
-    in_progress: int = 0
-    postponed: int = 0
-    suspended: int = 0
-    other: int = 0
-    without_conditions: int = 0
-    unknown: frozenset[str] = attrs.field(factory=frozenset, converter=_to_row_set, repr=False)
-
 
 @attrs.frozen(repr=False, kw_only=True)
 class AmountLedger(_Ledger):
@@ -567,19 +553,7 @@ class AmountLedger(_Ledger):
     (Decimal('62.5'), Decimal('50'))
     """
 
-    carried_over: int = 0
-    newly_accepted: int = 0
-    entrusted: int = 0
-    withdrawn: int = 0
-    completed: int = 0
-    terminated: int = 0
     reduced: int = 0
-    in_progress: int = 0
-    postponed: int = 0
-    suspended: int = 0
-    other: int = 0
-    without_conditions: int = 0
-    unknown: frozenset[str] = attrs.field(factory=frozenset, converter=_to_row_set, repr=False)
 
     #: Finished money without reductions (không tính giảm, miễn) = completed + terminated.
     finished_excluding_reduced = _Derived()
