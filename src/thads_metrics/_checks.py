@@ -81,28 +81,28 @@ def _kind(value: object) -> str:
     return type(value).__name__
 
 
+def _error(
+    error: type[ThadsError], kind: str, argument: str, value: object, rule: str, message: str
+) -> ThadsError:
+    """``error`` with code ``<family>.<kind>`` and details naming argument, value and rule."""
+    shown_value = value if kind == "range" and _small(value) else shown(value)
+    return error(
+        message,
+        code=f"{error.family}.{kind}",
+        details={"argument": argument, "value": shown_value, "rule": rule},
+    )
+
+
 def _type_error(
     error: type[ThadsError], argument: str, value: object, rule: str, message: str
 ) -> ThadsError:
-    return error(
-        message,
-        code=f"{error.family}.type",
-        details={"argument": argument, "value": shown(value), "rule": rule},
-    )
+    return _error(error, "type", argument, value, rule, message)
 
 
 def _range_error(
     error: type[ThadsError], argument: str, value: object, rule: str, message: str
 ) -> ThadsError:
-    return error(
-        message,
-        code=f"{error.family}.range",
-        details={
-            "argument": argument,
-            "value": value if _small(value) else shown(value),
-            "rule": rule,
-        },
-    )
+    return _error(error, "range", argument, value, rule, message)
 
 
 def require_int(
@@ -279,11 +279,8 @@ def require_choice(
     """
     if not isinstance(value, str) or value not in choices:
         rule = f"one of {', '.join(map(repr, choices))}"
-        raise error(
-            f"{name} must be {rule}, got {shown(value)}",
-            code=f"{error.family}.choice" if isinstance(value, str) else f"{error.family}.type",
-            details={"argument": name, "value": shown(value), "rule": rule},
-        )
+        kind = "choice" if isinstance(value, str) else "type"
+        raise _error(error, kind, name, value, rule, f"{name} must be {rule}, got {shown(value)}")
     return value
 
 

@@ -41,6 +41,7 @@ from thads_metrics.cases import LedgerPair
 from thads_metrics.csvio import CsvError, LedgerTable, read_csv
 from thads_metrics.errors import OutputError, ParseError, ThadsError
 from thads_metrics.report import UnitReport, build_report, summary_table
+from thads_metrics.report.data import period_data
 from thads_metrics.report.words import phrases
 from thads_metrics.targets import Target, TargetBook, UnknownTargetError
 
@@ -320,13 +321,7 @@ def _cmd_period(args: argparse.Namespace) -> int:
             "year": year.year,
             "year_start": year.start.isoformat(),
             "year_end": year.end.isoformat(),
-            "period": {
-                "year": period.year,
-                "months": period.months,
-                "label": period.label,
-                "start": period.start.isoformat(),
-                "end": period.end.isoformat(),
-            },
+            "period": period_data(period),
             "quarter": {"year": quarter.year, "number": quarter.number, "label": quarter.label},
         }
         print(json.dumps(out, ensure_ascii=False, indent=2))

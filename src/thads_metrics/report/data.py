@@ -13,9 +13,10 @@ from thads_metrics.figures import RATE_PLACES, Figures
 from thads_metrics.rates import round_rate
 
 if TYPE_CHECKING:
+    from thads_metrics.calendar import ReportingPeriod
     from thads_metrics.report.model import UnitReport
 
-__all__ = ["figures_data", "report_data"]
+__all__ = ["figures_data", "period_data", "report_data"]
 
 
 def _dec(value: Decimal | None) -> str | None:
@@ -51,19 +52,23 @@ def figures_data(f: Figures) -> dict[str, Any]:
     }
 
 
+def period_data(period: ReportingPeriod) -> dict[str, Any]:
+    """A reporting period as JSON-ready data: year, months, label, first and last day."""
+    return {
+        "year": period.year,
+        "months": period.months,
+        "label": period.label,
+        "start": period.start.isoformat(),
+        "end": period.end.isoformat(),
+    }
+
+
 def report_data(report: UnitReport) -> dict[str, Any]:
     """A unit's report as a JSON-ready dict."""
     target = report.target
-    period = report.period
     return {
         "unit": report.unit,
-        "period": {
-            "year": period.year,
-            "months": period.months,
-            "label": period.label,
-            "start": period.start.isoformat(),
-            "end": period.end.isoformat(),
-        },
+        "period": period_data(report.period),
         "target": None
         if target is None
         else {"cases": str(target.cases), "money": str(target.money), "basis": target.basis},
