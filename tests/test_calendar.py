@@ -351,3 +351,89 @@ def test_parse_period_reads_a_bare_period_end(text: str, expected: ReportingPeri
     assert parse_period(text) == expected
     with pytest.raises(ParseError, match="not the last day of a month"):
         parse_period(text.replace("31", "30").replace("29", "28"))
+
+
+# --------------------------------------------------------------------------- flags and codes
+
+
+@pytest.mark.parametrize("flag", ["no", "", 0, 1, None, "False"])
+def test_calendar_quarters_is_a_flag_not_a_truth_value(flag: object) -> None:
+    # Before the redesign "no" was truthy and gave a calendar quarter.
+    with pytest.raises(PeriodError, match="calendar_quarters must be True or False") as info:
+        parse_period("Quý II/2022", calendar_quarters=flag)  # type: ignore[arg-type]
+    assert info.value.code == "period.type"
+    assert info.value.details["argument"] == "calendar_quarters"
+
+
+@pytest.mark.parametrize(
+    ("make", "code", "argument"),
+    [
+        (lambda: EnforcementYear(1899), "period.range", "year"),
+        (lambda: EnforcementYear(2021.0), "period.type", "year"),
+        (lambda: ReportingPeriod(2021, 13), "period.range", "months"),
+        (lambda: ReportingPeriod(2021, "6"), "period.type", "months"),
+        (lambda: Quarter(2022, 5), "period.range", "number"),
+        (lambda: CalendarQuarter(2022, None), "period.type", "number"),
+        (lambda: EnforcementYear.of("2021-08-31"), "period.type", "d"),
+        (lambda: ReportingPeriod.ending(None), "period.type", "d"),
+    ],
+)
+def test_period_errors_carry_a_code_and_the_argument(
+    make: object, code: str, argument: str
+) -> None:
+    with pytest.raises(PeriodError) as info:
+        make()  # type: ignore[operator]
+    assert info.value.code == code
+    assert info.value.details["argument"] == argument
+    assert info.value.details["rule"]
+
+
+def test_a_huge_year_is_described_not_printed() -> None:
+    with pytest.raises(PeriodError, match="<int of 5001 digits>") as info:
+        EnforcementYear(10**5000)
+    assert info.value.details["value"] == "<int of 5001 digits>"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("xyz", "parse.period"),
+        ("13 tháng năm 2021", "parse.no_such_period"),
+        ("Quý V/2022", "parse.period"),
+        ("quý 5 năm 2022", "parse.no_such_period"),
+        ("năm 1800", "parse.no_such_period"),
+        ("tính đến 15/8/2021", "parse.month_end"),
+        ("tính đến 31/2/2021", "parse.no_such_date"),
+        ("tính đến 31/8/2021 (10 tháng 2021)", "parse.contradiction"),
+        ("năm 2021 (11 tháng)", "parse.contradiction"),
+    ],
+)
+def test_parse_period_errors_carry_a_code(text: str, code: str) -> None:
+    with pytest.raises(ParseError) as info:
+        parse_period(text)
+    assert info.value.code == code
+    assert info.value.details["text"] == text
+
+
+def test_parse_date_errors_carry_a_code() -> None:
+    with pytest.raises(ParseError) as info:
+        parse_date("08/31")
+    assert info.value.code == "parse.date"
+    with pytest.raises(ParseError) as info:
+        parse_date("31/13/2021")
+    assert info.value.code == "parse.no_such_date"
+    with pytest.raises(ParseError) as info:
+        parse_date(20210831)  # type: ignore[arg-type]
+    assert info.value.code == "parse.type"
+    with pytest.raises(ParseError, match="as text") as info:
+        parse_period(None)  # type: ignore[arg-type]
+    assert info.value.code == "parse.type"
+
+
+def test_day_label_requires_a_date() -> None:
+    from thads_metrics.calendar import day_label
+
+    assert day_label(datetime(2021, 8, 31, 12)) == "31/8/2021"
+    with pytest.raises(PeriodError, match=r"datetime\.date") as info:
+        day_label(None)  # type: ignore[arg-type]
+    assert info.value.code == "period.type"

@@ -11,10 +11,10 @@ from typing import Any
 
 import pytest
 
-from thads_metrics.calendar import ReportingPeriod
+from thads_metrics.calendar import Quarter, ReportingPeriod
 from thads_metrics.cases import Aggregation, CaseRecord, LedgerPair, Origin, aggregate
 from thads_metrics.classification import Status
-from thads_metrics.errors import LedgerError
+from thads_metrics.errors import LedgerError, PeriodError
 from thads_metrics.ledger import AmountLedger, CaseLedger
 from thads_metrics.rates import round_rate
 
@@ -125,7 +125,6 @@ def test_a_partly_paid_case_without_conditions() -> None:
     [
         ({"unit": ""}, "unit"),
         ({"unit": 5}, "unit"),
-        ({"period": "6 tháng 2019"}, "period"),
         ({"origin": "new"}, "origin"),
         ({"status": "completed"}, "status"),
         ({"status": None}, "status"),
@@ -146,6 +145,69 @@ def test_a_partly_paid_case_without_conditions() -> None:
 def test_invalid_records_are_refused(overrides: dict[str, Any], message: str) -> None:
     with pytest.raises(LedgerError, match=message):
         record(**overrides)
+
+
+@pytest.mark.parametrize("period", ["6 tháng 2019", 2019, None, Quarter(2019, 2)])
+def test_a_bad_period_in_a_record_is_a_period_error(period: object) -> None:
+    # The class follows the value that is wrong: was LedgerError before the redesign.
+    with pytest.raises(PeriodError, match="period must be a ReportingPeriod") as info:
+        record(period=period)
+    assert info.value.code == "period.type"
+    assert info.value.details["argument"] == "period"
+
+
+@pytest.mark.parametrize(
+    ("overrides", "code", "argument"),
+    [
+        ({"unit": 5}, "ledger.type", "unit"),
+        ({"unit": " "}, "ledger.empty_unit", "unit"),
+        ({"origin": "new"}, "ledger.type", "origin"),
+        ({"status": "completed"}, "ledger.type", "status"),
+        ({"entrusted": 1}, "ledger.type", "entrusted"),
+        ({"withdrawn": "no"}, "ledger.type", "withdrawn"),
+        ({"amount_due": 1.0}, "ledger.type", "amount_due"),
+        ({"amount_finished": -1}, "ledger.range", "amount_finished"),
+    ],
+)
+def test_invalid_fields_carry_a_code_and_the_argument(
+    overrides: dict[str, Any], code: str, argument: str
+) -> None:
+    with pytest.raises(LedgerError) as info:
+        record(**overrides)
+    assert info.value.code == code
+    assert info.value.details["argument"] == argument
+
+
+@pytest.mark.parametrize(
+    ("overrides", "code"),
+    [
+        ({"status": None, "entrusted": True, "withdrawn": True}, "ledger.entrusted_and_withdrawn"),
+        ({"entrusted": True}, "ledger.status_of_departed"),
+        (
+            {"status": None, "withdrawn": True, "amount_due": 5, "amount_finished": 1},
+            "ledger.amounts_of_departed",
+        ),
+        ({"status": Status.REDUCED}, "ledger.money_only"),
+        ({"amount_due": 5, "amount_finished": 4, "amount_reduced": 2}, "ledger.amount_exceeds_due"),
+        (
+            {"status": Status.COMPLETED, "amount_due": 5, "amount_finished": 4},
+            "ledger.completed_with_remainder",
+        ),
+    ],
+)
+def test_contradictory_records_carry_a_code(overrides: dict[str, Any], code: str) -> None:
+    with pytest.raises(LedgerError) as info:
+        record(**overrides)
+    assert info.value.code == code
+    assert info.value.details["rule"]
+
+
+@pytest.mark.parametrize("value", ["new", "x", 1, None, [], Status.COMPLETED])
+def test_a_bad_origin_value_is_a_ledger_error(value: object) -> None:
+    with pytest.raises(LedgerError, match="Origin must be one of") as info:
+        Origin(value)
+    assert info.value.code in ("ledger.choice", "ledger.type")
+    assert Origin("newly_accepted") is Origin.NEW
 
 
 def test_records_compare_by_their_fields() -> None:
@@ -200,6 +262,43 @@ def test_by_is_checked() -> None:
         aggregate(RECORDS, by="_kind")
     with pytest.raises(LedgerError, match="by must be"):
         aggregate(RECORDS, by=5)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("records", [None, 5, "records", {"A": 1}, 0.5])
+def test_records_must_be_an_iterable_of_records(records: object) -> None:
+    # Before the redesign: TypeError ('NoneType' object is not iterable) or worse.
+    with pytest.raises(LedgerError, match="records must be an iterable of CaseRecord") as info:
+        aggregate(records)  # type: ignore[arg-type]
+    assert info.value.code == "ledger.type"
+    assert info.value.details["argument"] == "records"
+
+
+@pytest.mark.parametrize("groups", [None, 5, "A", [("A", LedgerPair())]])
+def test_aggregation_groups_must_be_a_mapping(groups: object) -> None:
+    with pytest.raises(LedgerError, match="groups must be a mapping") as info:
+        Aggregation(groups)  # type: ignore[arg-type]
+    assert info.value.code == "ledger.type"
+    assert info.value.details["argument"] == "groups"
+    assert Aggregation() == Aggregation({})
+
+
+def test_by_errors_carry_a_code() -> None:
+    with pytest.raises(LedgerError) as info:
+        aggregate(RECORDS, by=("unit", "province"))
+    assert (info.value.code, info.value.details["value"]) == ("ledger.choice", "'province'")
+    with pytest.raises(LedgerError) as info:
+        aggregate(RECORDS, by=("unit", 5))  # type: ignore[arg-type]
+    assert info.value.code == "ledger.type"
+    with pytest.raises(LedgerError) as info:
+        aggregate(RECORDS, by=5)  # type: ignore[arg-type]
+    assert (info.value.code, info.value.details["argument"]) == ("ledger.type", "by")
+
+
+def test_a_non_record_carries_a_code() -> None:
+    for by in (("unit", "period"), ("unit",)):
+        with pytest.raises(LedgerError) as info:
+            aggregate([RECORDS[0], None], by=by)  # type: ignore[list-item]
+        assert info.value.code == "ledger.type"
 
 
 def test_only_case_records_are_aggregated() -> None:
@@ -295,6 +394,25 @@ def test_ledger_pair() -> None:
         LedgerPair(CaseLedger(), CaseLedger())  # type: ignore[arg-type]
     with pytest.raises(LedgerError, match=r"start=LedgerPair\(\)"):
         sum([pair, pair])
+
+
+def test_pair_and_aggregation_errors_carry_a_code() -> None:
+    pair = LedgerPair()
+    with pytest.raises(LedgerError) as info:
+        LedgerPair(None, AmountLedger())  # type: ignore[arg-type]
+    assert (info.value.code, info.value.details["argument"]) == ("ledger.type", "cases")
+    with pytest.raises(LedgerError) as info:
+        pair + 5  # type: ignore[operator]
+    assert info.value.code == "ledger.type"
+    with pytest.raises(LedgerError) as info:
+        pair * 2  # type: ignore[operator]
+    assert info.value.code == "ledger.operation"
+    with pytest.raises(LedgerError) as info:
+        Aggregation() + {}  # type: ignore[operator]
+    assert info.value.code == "ledger.type"
+    with pytest.raises(LedgerError) as info:
+        Aggregation({"A": None})  # type: ignore[dict-item]
+    assert (info.value.code, info.value.details["key"]) == ("ledger.type", "'A'")
 
 
 def test_results_and_records_pickle_for_map_reduce_engines() -> None:

@@ -170,6 +170,76 @@ def test_status_rows_and_classes() -> None:
     assert Condition.WITH.term == "có điều kiện thi hành"
 
 
+@pytest.mark.parametrize("value", ["done", "Completed", 1, None, [], Condition.WITH])
+def test_a_bad_status_value_is_a_classification_error(value: object) -> None:
+    with pytest.raises(ClassificationError, match="Status must be one of") as info:
+        Status(value)
+    assert info.value.code in ("classification.choice", "classification.type")
+    assert info.value.details["argument"] == "Status"
+    assert Status("completed") is Status.COMPLETED
+
+
+@pytest.mark.parametrize("value", ["with", "WITH", 0, None, Status.COMPLETED])
+def test_a_bad_condition_value_is_a_classification_error(value: object) -> None:
+    with pytest.raises(ClassificationError, match="Condition must be one of") as info:
+        Condition(value)
+    assert info.value.code == (
+        "classification.choice" if isinstance(value, str) else "classification.type"
+    )
+    assert Condition("without_conditions") is Condition.WITHOUT
+
+
+@pytest.mark.parametrize(
+    ("overrides", "facts_named"),
+    [
+        ({"item_unavailable": True}, ("item_unavailable", "returns_specific_item")),
+        (
+            {"returns_specific_item": True, "other_agreement": True},
+            ("other_agreement", "item_unavailable"),
+        ),
+        (
+            {"stay": Stay.POSTPONED_BY_AGREEMENT, "address_known": False},
+            ("stay", "address_known"),
+        ),
+    ],
+)
+def test_contradictions_carry_a_code_and_the_facts(
+    overrides: dict[str, Any], facts_named: tuple[str, ...]
+) -> None:
+    with pytest.raises(ClassificationError) as info:
+        facts(**overrides)
+    assert info.value.code == "classification.contradiction"
+    assert info.value.details["facts"] == facts_named
+    assert info.value.details["rule"]
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "code"),
+    [
+        ("has_income", "no", "classification.type"),
+        ("address_known", 0, "classification.type"),
+        ("seizable_assets", -1, "classification.range"),
+        ("enforcement_cost", 1.5, "classification.type"),
+        ("stay", "postponed", "classification.type"),
+    ],
+)
+def test_wrong_facts_carry_a_code_and_the_argument(field: str, value: object, code: str) -> None:
+    with pytest.raises(ClassificationError) as info:
+        facts(**{field: value})
+    assert info.value.code == code
+    assert info.value.details["argument"] == field
+
+
+def test_classify_argument_errors_carry_a_code() -> None:
+    for call in (
+        lambda: classify(None),  # type: ignore[arg-type]
+        lambda: classify(facts(), stayed_as="with"),  # type: ignore[arg-type]
+    ):
+        with pytest.raises(ClassificationError) as info:
+            call()
+        assert info.value.code == "classification.type"
+
+
 def test_every_reason_has_a_citation_and_a_description() -> None:
     for reason in Reason:
         assert reason.citation.startswith("Art. ")

@@ -232,3 +232,118 @@ def test_rate_columns_at_any_precision_equal_round_rate(places: int) -> None:
     with decimal.localcontext(decimal.Context(prec=5)):  # the caller's context must not matter
         rates = add_rate_columns(to_frame({("A", P): pair}), places)
     assert rates.iloc[0]["completion_rate"] == round_rate(pair.cases.completion_rate(), places)
+
+
+# --------------------------------------------------------------------------- arguments and codes
+
+
+@pytest.mark.parametrize("bad", [None, 5, "A", [1, 2], pd.Series([1])])
+def test_to_frame_needs_a_mapping(bad: object) -> None:
+    # Before the redesign: AttributeError ('NoneType' object has no attribute 'items').
+    with pytest.raises(LedgerError, match="ledgers must be a mapping") as info:
+        to_frame(bad)  # type: ignore[arg-type]
+    assert (info.value.code, info.value.details["argument"]) == ("ledger.type", "ledgers")
+
+
+@pytest.mark.parametrize("bad", [None, 5, {"unit": ["A"]}, [["A"]]])
+def test_from_frame_and_add_rate_columns_need_a_data_frame(bad: object) -> None:
+    # Before the redesign: AttributeError (no attribute 'columns' / 'copy').
+    for call in (from_frame, add_rate_columns):
+        with pytest.raises(LedgerError, match="frame must be a pandas DataFrame") as info:
+            call(bad)  # type: ignore[arg-type]
+        assert (info.value.code, info.value.details["argument"]) == ("ledger.type", "frame")
+
+
+@pytest.mark.parametrize("flag", ["no", 0, None])
+def test_count_reduced_is_a_flag_not_a_truth_value(flag: object) -> None:
+    df = to_frame({("A", P): NATIONAL_2023})
+    with pytest.raises(LedgerError, match="count_reduced must be True or False") as info:
+        add_rate_columns(df, count_reduced=flag)  # type: ignore[arg-type]
+    assert info.value.code == "ledger.type"
+
+
+@pytest.mark.parametrize(
+    ("places", "code"),
+    [(29, "ledger.range"), (-1, "ledger.range"), (2.0, "ledger.type"), (True, "ledger.type")],
+)
+def test_places_is_checked(places: object, code: str) -> None:
+    df = to_frame({("A", P): NATIONAL_2023})
+    with pytest.raises(LedgerError, match="places") as info:
+        add_rate_columns(df, places)  # type: ignore[arg-type]
+    assert (info.value.code, info.value.details["argument"]) == (code, "places")
+
+
+@pytest.mark.parametrize(
+    "key_names", [None, "unit", ("unit", "unit"), ("unit", "kind"), ("unit", "completed"), (1, 2)]
+)
+def test_key_names_are_checked(key_names: object) -> None:
+    table = {("A", P): NATIONAL_2023}
+    df = to_frame(table)
+    for call in (lambda: to_frame(table, key_names), lambda: from_frame(df, key_names)):
+        with pytest.raises(LedgerError, match="key_names") as info:
+            call()  # type: ignore[arg-type]
+        assert info.value.code in ("ledger.type", "ledger.column")
+        assert info.value.details["argument"] == "key_names"
+
+
+def test_no_key_columns_round_trip() -> None:
+    # Before the redesign from_frame(df, ()) failed with IndexError.
+    df = to_frame({(): NATIONAL_2023}, ())
+    assert from_frame(df, ()) == {(): NATIONAL_2023}
+
+
+def test_repeated_columns_are_refused() -> None:
+    df = to_frame({("A", P): NATIONAL_2023})
+    doubled = pd.concat([df, df[["completed"]]], axis=1)
+    for call in (from_frame, add_rate_columns):
+        with pytest.raises(LedgerError, match="'completed' more than once") as info:
+            call(doubled)
+        assert info.value.code == "ledger.column"
+
+
+@pytest.mark.parametrize(
+    ("change", "code"),
+    [
+        (lambda df: df.drop(columns=["kind"]), "ledger.column"),
+        (lambda df: df.assign(completed=df["completed"].astype(float)), "ledger.type"),
+        (lambda df: df.assign(kind=["viec", "viec"]), "ledger.duplicate_row"),
+        (lambda df: df.iloc[:1], "ledger.missing_row"),
+        (lambda df: df.assign(finished=df["finished"] + 1), "ledger.derived_mismatch"),
+        (lambda df: df.assign(kind=["viec", "money"]), "ledger.choice"),
+        (lambda df: df.assign(kind=["viec", 5]), "ledger.type"),
+        (lambda df: df.assign(reduced=[1, 0]), "ledger.money_only"),
+        (lambda df: df.assign(completed=pd.Series([True, 2], dtype=object)), "ledger.type"),
+    ],
+)
+def test_from_frame_errors_carry_a_code(change: object, code: str) -> None:
+    same = LedgerPair(  # the same figures in both ledgers: only the change is refused
+        CaseLedger(newly_accepted=3, completed=2, in_progress=1),
+        AmountLedger(newly_accepted=3, completed=2, in_progress=1),
+    )
+    df = to_frame({("A", P): same}).drop(columns=["finished_excluding_reduced"])
+    with pytest.raises(LedgerError) as info:
+        from_frame(change(df))  # type: ignore[operator]
+    assert info.value.code == code
+
+
+def test_to_frame_errors_carry_a_code() -> None:
+    with pytest.raises(LedgerError) as info:
+        to_frame({("A", P, 1): NATIONAL_2023})
+    assert info.value.code == "ledger.key"
+    with pytest.raises(LedgerError) as info:
+        to_frame({("A", P): CaseLedger()})  # type: ignore[dict-item]
+    assert info.value.code == "ledger.type"
+    partial = LedgerPair(CaseLedger.from_totals(to_enforce=5, with_conditions=3), AmountLedger())
+    with pytest.raises(LedgerError) as info:
+        to_frame({("A", P): partial})
+    assert info.value.code == "ledger.unknown_value"
+
+
+def test_rate_column_errors_carry_a_code() -> None:
+    df = to_frame({("A", P): NATIONAL_2023})
+    with pytest.raises(LedgerError) as info:
+        add_rate_columns(df.assign(other=[-1, 0]))
+    assert (info.value.code, info.value.details["column"]) == ("ledger.range", "other")
+    with pytest.raises(LedgerError) as info:
+        add_rate_columns(df.assign(other=[0.5, 0.0]))
+    assert info.value.code == "ledger.type"

@@ -255,3 +255,78 @@ def test_period_json_checks_the_period() -> None:
 def test_target_with_basis_round_trips() -> None:
     target = Target("73", "32", "Đồng Nai, năm 2020", inferred=True)
     assert loads(dumps(target, indent=2)) == target
+
+
+# --------------------------------------------------------------------------- codes
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("[1, 2]", "parse.type"),
+        ('{"type": "Nope"}', "parse.tag"),
+        ('{"year": 2021}', "parse.tag"),
+        ('{"type": "CaseLedger"}', "parse.missing_field"),
+        ('{"type": "CaseLedger", "rows": {"accepted": 5}}', "parse.unknown_row"),
+        ('{"type": "CaseLedger", "rows": {}, "derived": {"completed": 5}}', "parse.unknown_row"),
+        ('{"type": "CaseLedger", "rows": {}, "unknown": "completed"}', "parse.type"),
+        (
+            '{"type": "CaseLedger", "rows": {}, "derived": {"finished": 1}}',
+            "ledger.derived_mismatch",
+        ),
+        ('{"type": "CaseLedger", "rows": {}, "derived": {"finished": 1.0}}', "ledger.type"),
+        ('{"type": "CaseLedger", "rows": {"completed": -1}}', "ledger.range"),
+        ('{"type": "TargetBook", "entries": 5}', "parse.type"),
+        ('{"type": "Target", "cases": 81.5, "money": "40"}', "parse.type"),
+        (
+            '{"type": "TargetBook", "entries": [{"year": 2022, "target": {"type": "X"}}]}',
+            "parse.tag",
+        ),
+        ('{"type": "EnforcementYear", "year": 1800}', "period.range"),
+        ('{"type": "ReportingPeriod", "year": 2021, "months": "11"}', "period.type"),
+        ('{"type": "EnforcementYear", "year": 2021, "year": 2022}', "parse.duplicate_key"),
+        ('{"type": "EnforcementYear", "year": NaN}', "parse.constant"),
+        ("not json", "parse.json"),
+        ("[" * 100_000, "parse.nesting"),
+        ("[" * 101 + "]" * 101, "parse.nesting"),
+        ('{"year": ' + "9" * 5000 + "}", "parse.too_long"),
+    ],
+)
+def test_json_errors_carry_a_code(text: str, code: str) -> None:
+    with pytest.raises(ThadsError) as info:
+        loads(text)
+    assert info.value.code == code
+
+
+def test_duplicate_book_entries_carry_a_code() -> None:
+    entry = {"year": 2022, "unit": "A", "target": to_data(Target("81", "40"))}
+    with pytest.raises(ParseError) as info:
+        from_data({"type": "TargetBook", "entries": [entry, entry]})
+    assert info.value.code == "parse.duplicate_entry"
+    assert info.value.details["value"] == (0, 1)
+
+
+def test_writing_errors_carry_a_code() -> None:
+    with pytest.raises(ParseError, match="cannot write") as info:
+        dumps(object())  # type: ignore[arg-type]
+    assert (info.value.code, info.value.details["argument"]) == ("parse.type", "value")
+    nested: list[object] = []
+    for _ in range(200):
+        nested = [nested]
+    with pytest.raises(ParseError, match="nested") as info:
+        to_data(nested)  # type: ignore[arg-type]
+    assert info.value.code == "parse.nesting"
+    for indent in (-1, 1.5, "\t", True):
+        with pytest.raises(ParseError, match="indent") as info:
+            dumps(EnforcementYear(2021), indent=indent)  # type: ignore[arg-type]
+        assert info.value.details["argument"] == "indent"
+    assert dumps(EnforcementYear(2021), indent=0).startswith("{\n")
+
+
+def test_bytes_that_do_not_decode_carry_a_code() -> None:
+    with pytest.raises(ParseError) as info:
+        loads(b'{"type": "EnforcementYear"}\xff')
+    assert info.value.code == "parse.encoding"
+    with pytest.raises(ParseError) as info:
+        loads(None)  # type: ignore[arg-type]
+    assert (info.value.code, info.value.details["argument"]) == ("parse.type", "text")

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from thads_metrics._checks import digit_count, require_flag, require_instance, require_int, shown
 from thads_metrics.errors import ParseError, PeriodError
 
 __all__ = [
@@ -52,25 +53,37 @@ _FIRST_MONTH = 10
 
 _ROMAN = ("I", "II", "III", "IV")
 
+# Numbers longer than this are described, not printed, in ``details`` (as in _checks).
+_SHOWN_DIGITS = 120
+
 
 def _as_date(value: object, name: str = "d") -> date:
     """Return ``value`` as a :class:`date`; a ``datetime`` gives its date part."""
     if isinstance(value, datetime):
         return value.date()
-    if isinstance(value, date):
-        return value
-    raise PeriodError(
-        f"{name} must be a datetime.date, got {type(value).__name__} {value!r} "
-        "(use parse_date() for text such as '31/8/2021')"
+    return require_instance(
+        name,
+        value,
+        date,
+        PeriodError,
+        what="a datetime.date (use parse_date() for text such as '31/8/2021')",
     )
 
 
 def _check_int(name: str, value: object, low: int, high: int, rule: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise PeriodError(f"{name} must be an int, got {type(value).__name__} {value!r}")
-    if not low <= value <= high:
-        raise PeriodError(f"{name} must be in {low}..{high} ({rule}), got {value}")
-    return value
+    """``value`` if it is an ``int`` in ``low..high``; else :class:`PeriodError`."""
+    number = require_int(name, value, PeriodError, minimum=None)
+    if not low <= number <= high:
+        raise PeriodError(
+            f"{name} must be in {low}..{high} ({rule}), got {shown(number)}",
+            code="period.range",
+            details={
+                "argument": name,
+                "value": number if digit_count(number) <= _SHOWN_DIGITS else shown(number),
+                "rule": f"{low}..{high} ({rule})",
+            },
+        )
+    return number
 
 
 def _year_validator(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -103,6 +116,7 @@ def day_label(d: date) -> str:
     >>> day_label(date(2020, 10, 1))
     '1/10/2020'
     """
+    d = _as_date(d)
     return f"{d.day}/{d.month}/{d.year}"
 
 
@@ -351,7 +365,7 @@ class Quarter(_Span):
 
     @number.validator
     def _check_number(self, attribute: attrs.Attribute[int], value: object) -> None:
-        _check_int("quarter number", value, 1, 4, "quý I–IV")
+        _check_int("number", value, 1, 4, "the quarter, quý I–IV")
 
     @classmethod
     def of(cls, d: date) -> Quarter:
@@ -426,7 +440,7 @@ class CalendarQuarter(_Span):
 
     @number.validator
     def _check_number(self, attribute: attrs.Attribute[int], value: object) -> None:
-        _check_int("quarter number", value, 1, 4, "quý I–IV")
+        _check_int("number", value, 1, 4, "the quarter, quý I–IV")
 
     @classmethod
     def of(cls, d: date) -> CalendarQuarter:
@@ -503,8 +517,7 @@ def parse_date(text: str) -> date:
     >>> parse_date("31/8/2021"), parse_date("2021-08-31")
     (datetime.date(2021, 8, 31), datetime.date(2021, 8, 31))
     """
-    if not isinstance(text, str):
-        raise ParseError(f"expected a date as text, got {type(text).__name__} {text!r}")
+    require_instance("text", text, str, ParseError, what="a date as text (str)")
     s = text.strip()
     iso = _ISO_RE.match(s)
     if iso:
@@ -516,12 +529,26 @@ def parse_date(text: str) -> date:
                 f"cannot read {text!r} as a date: expected day/month/year "
                 "(31/8/2021) or ISO (2021-08-31)",
                 text=text,
+                code="parse.date",
+                details={"argument": "text", "rule": _DATE_RULE},
             )
         d, m, y = (int(g) for g in dmy.groups())
     try:
         return date(y, m, d)
     except ValueError as exc:
-        raise ParseError(f"{text!r} is not a valid date: {exc}", text=text) from exc
+        raise ParseError(
+            f"{text!r} is not a valid date: {exc}",
+            text=text,
+            code="parse.no_such_date",
+            details={"argument": "text", "rule": "a day of the calendar", "problem": str(exc)},
+        ) from exc
+
+
+_DATE_RULE = "day/month/year (31/8/2021) or ISO (2021-08-31)"
+_PERIOD_RULE = (
+    "a period label such as 'năm 2021', '11 tháng năm 2021', '6 tháng đầu năm 2022', "
+    "'Quý II/2022', 'quý 2 năm 2022' or 'tính đến 31/8/2021'"
+)
 
 
 def _parse_simple(
@@ -545,19 +572,34 @@ def _parse_simple(
                 return Quarter(year, number)
             end = parse_date(m.group(1))
         except (ParseError, PeriodError) as exc:
-            raise ParseError(f"cannot read {text!r} as a period: {exc}", text=text) from exc
+            # A date that does not exist keeps its parse code; a year, month count or
+            # quarter out of range is a period that does not exist.
+            raise ParseError(
+                f"cannot read {text!r} as a period: {exc}",
+                text=text,
+                code=exc.code if isinstance(exc, ParseError) else "parse.no_such_period",
+                details={"argument": "text", "rule": _PERIOD_RULE, "cause": exc.code},
+            ) from exc
         period = ReportingPeriod.ending(end)
         if period.end != end:
             raise ParseError(
                 f"cannot read {text!r} as a period: {day_label(end)} is not the last day "
                 "of a month, and reporting periods (kỳ báo cáo) end on a month's last day",
                 text=text,
+                code="parse.month_end",
+                details={
+                    "argument": "text",
+                    "value": end.isoformat(),
+                    "rule": "a reporting period ends on the last day of a month",
+                },
             )
         return period
     raise ParseError(
         f"cannot read {text!r} as a period; expected e.g. 'năm 2021', '11 tháng năm 2021', "
         "'6 tháng đầu năm 2022', 'Quý II/2022', 'quý 2 năm 2022' or 'tính đến 31/8/2021'",
         text=text,
+        code="parse.period",
+        details={"argument": "text", "rule": _PERIOD_RULE},
     )
 
 
@@ -585,8 +627,8 @@ def parse_period(
     >>> parse_period("tinh den het 30/9/2025").label
     'năm 2025'
     """
-    if not isinstance(text, str):
-        raise ParseError(f"expected a period label as text, got {type(text).__name__} {text!r}")
+    require_instance("text", text, str, ParseError, what="a period label as text (str)")
+    require_flag("calendar_quarters", calendar_quarters, PeriodError)
     folded = _fold(text)
     paren = re.match(r"^(.*?)\s*\((.*)\)$", folded)
     if paren and paren.group(1):
@@ -598,6 +640,12 @@ def parse_period(
                     f"{text!r} contradicts itself: {outer.label} is {outer.months} months, "
                     f"not {bare.group(1)}",
                     text=text,
+                    code="parse.contradiction",
+                    details={
+                        "argument": "text",
+                        "value": outer.label,
+                        "rule": "the label in parentheses must name the same period",
+                    },
                 )
             return outer
         inner = _parse_simple(text, paren.group(2).strip(), calendar_quarters)
@@ -605,6 +653,12 @@ def parse_period(
             raise ParseError(
                 f"{text!r} contradicts itself: {outer.label} vs {inner.label}",
                 text=text,
+                code="parse.contradiction",
+                details={
+                    "argument": "text",
+                    "value": outer.label,
+                    "rule": "the label in parentheses must name the same period",
+                },
             )
         return outer
     return _parse_simple(text, folded, calendar_quarters)

@@ -29,15 +29,23 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from operator import attrgetter
+from types import MappingProxyType
 from typing import Any, NamedTuple
 
 import attrs
 
-from thads_metrics._checks import require_int
+from thads_metrics._checks import (
+    require_choice,
+    require_flag,
+    require_instance,
+    require_int,
+    require_iterable,
+    shown,
+)
 from thads_metrics._html import html_table
 from thads_metrics.calendar import ReportingPeriod
 from thads_metrics.classification import Status
-from thads_metrics.errors import LedgerError
+from thads_metrics.errors import LedgerError, PeriodError
 from thads_metrics.ledger import ROW_TERMS, AmountLedger, CaseLedger, RowEnum
 from thads_metrics.ledger.rows import INTAKE_ROWS
 
@@ -54,6 +62,18 @@ class Origin(RowEnum):
     CARRIED_OVER = "carried_over"
     NEW = "newly_accepted"
 
+    @classmethod
+    def _missing_(cls, value: object) -> Origin:
+        """Refuse an unknown value with :class:`LedgerError` (code ``.choice``/``.type``).
+
+        >>> Origin("new")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        thads_metrics.errors.LedgerError: Origin must be one of 'carried_over', ... got 'new'
+        """
+        values = tuple(member.value for member in cls)
+        return cls(require_choice("Origin", value, values, LedgerError))
+
 
 # Where a record goes in the ledgers: its disposition (the row it ends in), i.e. every
 # stored row of the case ledger but the two origins.
@@ -68,6 +88,8 @@ _LANE = 128
 _MASK = (1 << _LANE) - 1
 _PACKABLE = 1 << 64
 
+_A_PERIOD = "a ReportingPeriod (kỳ báo cáo)"
+
 _FIELDS = (
     "unit",
     "period",
@@ -81,8 +103,9 @@ _FIELDS = (
 )
 
 
-def _fail(name: str, expected: str, value: object) -> LedgerError:
-    return LedgerError(f"{name} must be {expected}, got {type(value).__name__} {value!r}")
+def _refuse(message: str, *, code: str, **details: Any) -> LedgerError:
+    """A :class:`LedgerError` of a record whose fields contradict each other."""
+    return LedgerError(message, code=code, details=details)
 
 
 @attrs.frozen(kw_only=True)
@@ -129,18 +152,27 @@ class CaseRecord:
     _pcode: int = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        if type(self.unit) is not str or not self.unit.strip():
-            raise _fail("unit (đơn vị)", "a non-empty str", self.unit)
-        period = self.period
-        if not isinstance(period, ReportingPeriod):
-            raise _fail("period (kỳ báo cáo)", "a ReportingPeriod", period)
-        if not isinstance(self.origin, Origin):
-            raise _fail("origin (nguồn thụ lý)", "an Origin", self.origin)
+        # Records are built by the million: each field is first tested inline for the
+        # common exact type, and only a value that fails goes to _checks for its verdict
+        # (a subclass passes there; anything else raises with the argument's code).
+        unit, period, origin = self.unit, self.period, self.origin
+        if type(unit) is not str:
+            require_instance("unit", unit, str, LedgerError, what="a non-empty str")
+        if not unit.strip():
+            raise LedgerError(
+                f"unit (đơn vị) must be a non-empty str, got {unit!r}",
+                code="ledger.empty_unit",
+                details={"argument": "unit", "value": unit, "rule": "a non-empty str"},
+            )
+        if type(period) is not ReportingPeriod:
+            require_instance("period", period, ReportingPeriod, PeriodError, what=_A_PERIOD)
+        if type(origin) is not Origin:
+            require_instance("origin", origin, Origin, LedgerError, what="an Origin (nguồn thụ lý)")
         entrusted, withdrawn, status = self.entrusted, self.withdrawn, self.status
         if type(entrusted) is not bool:
-            raise _fail("entrusted (ủy thác)", "True or False", entrusted)
+            require_flag("entrusted", entrusted, LedgerError)
         if type(withdrawn) is not bool:
-            raise _fail("withdrawn (thu hồi, hủy quyết định)", "True or False", withdrawn)
+            require_flag("withdrawn", withdrawn, LedgerError)
         due, finished, reduced = self.amount_due, self.amount_finished, self.amount_reduced
         for name, value, term in (
             ("amount_due", due, "số tiền phải thi hành"),
@@ -151,44 +183,74 @@ class CaseRecord:
                 require_int(name, value, LedgerError, term=term)
         if entrusted or withdrawn:
             if entrusted and withdrawn:
-                raise LedgerError(
+                raise _refuse(
                     "a case is either entrusted (ủy thác) or withdrawn (thu hồi, hủy quyết "
-                    "định), not both"
+                    "định), not both",
+                    code="ledger.entrusted_and_withdrawn",
+                    fields=("entrusted", "withdrawn"),
+                    rule="a case leaves the unit one way at most",
                 )
             left = "entrusted" if entrusted else "withdrawn"
             if status is not None:
-                raise LedgerError(
+                raise _refuse(
                     f"an {left} case leaves this unit's ledger, so its status must be None, "
-                    f"got {status!r}"
+                    f"got {status!r}",
+                    code="ledger.status_of_departed",
+                    fields=(left, "status"),
+                    value=shown(status),
+                    rule=f"an {left} case has no status",
                 )
             if finished or reduced:
-                raise LedgerError(
+                raise _refuse(
                     f"an {left} case carries its whole amount_due away; amount_finished "
-                    f"({finished}) and amount_reduced ({reduced}) must be 0"
+                    f"({finished}) and amount_reduced ({reduced}) must be 0",
+                    code="ledger.amounts_of_departed",
+                    fields=(left, "amount_finished", "amount_reduced"),
+                    amount_finished=finished,
+                    amount_reduced=reduced,
+                    rule=f"an {left} case has nothing finished or reduced",
                 )
             disposition = 0 if entrusted else 1
         else:
-            if not isinstance(status, Status):
-                raise _fail("status (kết quả thi hành)", "a Status", status)
+            if type(status) is not Status:
+                status = require_instance(
+                    "status", status, Status, LedgerError, what="a Status (kết quả thi hành)"
+                )
             if status is Status.REDUCED:
-                raise LedgerError(
+                raise _refuse(
                     "status REDUCED (giảm, miễn) is a row of the money ledger only; put the "
                     "amount in amount_reduced and give the case's own status (a case fully "
-                    "exempted is TERMINATED, đình chỉ)"
+                    "exempted is TERMINATED, đình chỉ)",
+                    code="ledger.money_only",
+                    fields=("status",),
+                    value=shown(status),
+                    rule="REDUCED is a row of the money ledger only",
                 )
             if finished + reduced > due:
-                raise LedgerError(
+                raise _refuse(
                     f"amount_finished ({finished}) + amount_reduced ({reduced}) cannot exceed "
-                    f"amount_due ({due})"
+                    f"amount_due ({due})",
+                    code="ledger.amount_exceeds_due",
+                    fields=("amount_finished", "amount_reduced", "amount_due"),
+                    amount_finished=finished,
+                    amount_reduced=reduced,
+                    amount_due=due,
+                    rule="amount_finished + amount_reduced <= amount_due",
                 )
             if status is Status.COMPLETED and finished + reduced != due:
-                raise LedgerError(
+                raise _refuse(
                     f"a completed case (thi hành xong) has nothing left to enforce: "
                     f"amount_finished ({finished}) + amount_reduced ({reduced}) must equal "
-                    f"amount_due ({due})"
+                    f"amount_due ({due})",
+                    code="ledger.completed_with_remainder",
+                    fields=("status", "amount_finished", "amount_reduced", "amount_due"),
+                    amount_finished=finished,
+                    amount_reduced=reduced,
+                    amount_due=due,
+                    rule="a completed case: amount_finished + amount_reduced == amount_due",
                 )
             disposition = _STATUS_INDEX[status]
-        kind = disposition + (0 if self.origin is Origin.CARRIED_OVER else len(_DISPOSITIONS))
+        kind = disposition + (0 if origin is Origin.CARRIED_OVER else len(_DISPOSITIONS))
         packed: int | None = None
         if due < _PACKABLE:  # finished and reduced are at most due
             packed = 1 | due << _LANE | finished << 2 * _LANE | reduced << 3 * _LANE
@@ -253,10 +315,8 @@ class LedgerPair(_Pair):
     def __new__(
         cls, cases: CaseLedger = _NO_CASES, amounts: AmountLedger = _NO_AMOUNTS
     ) -> LedgerPair:
-        if not isinstance(cases, CaseLedger):
-            raise _fail("cases", "a CaseLedger", cases)
-        if not isinstance(amounts, AmountLedger):
-            raise _fail("amounts", "an AmountLedger", amounts)
+        require_instance("cases", cases, CaseLedger, LedgerError, what="a CaseLedger")
+        require_instance("amounts", amounts, AmountLedger, LedgerError, what="an AmountLedger")
         return super().__new__(cls, cases, amounts)
 
     def __add__(self, other: LedgerPair) -> LedgerPair:  # type: ignore[override]
@@ -268,7 +328,11 @@ class LedgerPair(_Pair):
         raise _cannot_add(self, other, "sum(pairs, start=LedgerPair())")
 
     def __mul__(self, other: object) -> Any:
-        raise LedgerError("a LedgerPair cannot be repeated with *; add pairs with +")
+        raise LedgerError(
+            "a LedgerPair cannot be repeated with *; add pairs with +",
+            code="ledger.operation",
+            details={"operation": "*", "value": shown(other), "rule": "pairs only add with +"},
+        )
 
     def _repr_html_(self) -> str:
         """The two ledgers side by side (việc, tiền) as an HTML table, for notebooks."""
@@ -287,9 +351,28 @@ class LedgerPair(_Pair):
 
 def _cannot_add(this: object, other: object, hint: str) -> LedgerError:
     return LedgerError(
-        f"cannot add {type(other).__name__} {other!r} and {type(this).__name__}: "
-        f"only values of the same kind add up; to add many, use {hint}"
+        f"cannot add {type(other).__name__} {shown(other)} and {type(this).__name__}: "
+        f"only values of the same kind add up; to add many, use {hint}",
+        code="ledger.type",
+        details={
+            "argument": "other",
+            "value": shown(other),
+            "rule": f"a {type(this).__name__}",
+        },
     )
+
+
+def _check_pair(key: object, pair: object) -> None:
+    """Refuse a group whose value is not a :class:`LedgerPair` (code ``ledger.type``)."""
+    if not isinstance(pair, LedgerPair):
+        raise LedgerError(
+            f"group {shown(key)} must map to a LedgerPair, got {type(pair).__name__}",
+            code="ledger.type",
+            details={"argument": "groups", "key": shown(key), "value": shown(pair)},
+        )
+
+
+_NO_GROUPS: Mapping[Hashable, LedgerPair] = MappingProxyType({})
 
 
 class Aggregation(Mapping[Hashable, LedgerPair]):
@@ -310,13 +393,11 @@ class Aggregation(Mapping[Hashable, LedgerPair]):
 
     __slots__ = ("_groups",)
 
-    def __init__(self, groups: Mapping[Hashable, LedgerPair] | None = None) -> None:
-        items = dict(groups) if groups is not None else {}
+    def __init__(self, groups: Mapping[Hashable, LedgerPair] = _NO_GROUPS) -> None:
+        what = "a mapping of group keys to LedgerPair"
+        items = dict(require_instance("groups", groups, Mapping, LedgerError, what=what))
         for key, pair in items.items():
-            if not isinstance(pair, LedgerPair):
-                raise LedgerError(
-                    f"group {key!r} must map to a LedgerPair, got {type(pair).__name__}"
-                )
+            _check_pair(key, pair)
         self._groups: dict[Hashable, LedgerPair] = items
 
     def __getitem__(self, key: Hashable) -> LedgerPair:
@@ -374,13 +455,21 @@ def _key_functions(
     else:
         raise LedgerError(
             "by must be a field name, a tuple of field names or a function of a CaseRecord, "
-            f"got {type(by).__name__} {by!r}"
+            f"got {type(by).__name__} {shown(by)}",
+            code="ledger.type",
+            details={"argument": "by", "value": shown(by), "rule": _BY_RULE},
         )
     for name in names:
         if not isinstance(name, str) or name not in _FIELDS:
             raise LedgerError(
-                f"by names {name!r}, which is not a field of CaseRecord; fields are "
-                f"{', '.join(_FIELDS)}"
+                f"by names {shown(name)}, which is not a field of CaseRecord; fields are "
+                f"{', '.join(_FIELDS)}",
+                code="ledger.choice" if isinstance(name, str) else "ledger.type",
+                details={
+                    "argument": "by",
+                    "value": shown(name),
+                    "rule": f"one of {', '.join(_FIELDS)}",
+                },
             )
     fast = tuple("_pcode" if name == "period" else name for name in names)
     if isinstance(by, str):
@@ -404,6 +493,9 @@ def _key_functions(
         return tuple(parts)
 
     return attrgetter(*fast), public
+
+
+_BY_RULE = "a field name, a tuple of field names or a function of a CaseRecord"
 
 
 def _same(key: Hashable) -> Hashable:
@@ -450,6 +542,7 @@ def aggregate(
     >>> sorted(result), result[("A",)].cases.completion_rate()
     ([('A',), ('B',)], Decimal('50'))
     """
+    require_iterable("records", records, LedgerError, what="an iterable of CaseRecord")
     key_of, public = _key_functions(by)
     big: dict[Hashable, list[int]] = {}  # exact sums of records too large to pack
     if not callable(by) and tuple(by) == ("unit", "period"):
@@ -517,21 +610,22 @@ def _by_key(
 
 
 def _check_record(record: object) -> None:
-    if not isinstance(record, CaseRecord):
-        raise _fail("every record", "a CaseRecord", record) from None
+    try:
+        require_instance("every record", record, CaseRecord, LedgerError, what="a CaseRecord")
+    except LedgerError as exc:
+        raise exc from None
 
 
 def _add_big(big: dict[Hashable, list[int]], key: Hashable, record: object) -> None:
-    if not isinstance(record, CaseRecord) or record._packed is not None:
-        raise _fail("every record", "a CaseRecord", record)
+    rec = require_instance("every record", record, CaseRecord, LedgerError, what="a CaseRecord")
     sums = big.get(key)
     if sums is None:
         sums = big[key] = [0] * (4 * _KINDS)
-    at = 4 * record._kind
+    at = 4 * rec._kind
     sums[at] += 1
-    sums[at + 1] += record.amount_due
-    sums[at + 2] += record.amount_finished
-    sums[at + 3] += record.amount_reduced
+    sums[at + 1] += rec.amount_due
+    sums[at + 2] += rec.amount_finished
+    sums[at + 3] += rec.amount_reduced
 
 
 def _lanes(packed: int) -> tuple[int, int, int, int]:

@@ -33,11 +33,21 @@ from typing import Any
 
 import attrs
 
-from thads_metrics._checks import require_int
+from thads_metrics._checks import require_choice, require_flag, require_instance, require_int
 from thads_metrics.errors import ClassificationError
 from thads_metrics.ledger import RowEnum
 
 __all__ = ["CaseFacts", "Classification", "Condition", "Reason", "Status", "Stay", "classify"]
+
+
+def _member_value(cls: type[enum.Enum], value: object) -> str:
+    """``value`` if it is the value of a member of ``cls``, else :class:`ClassificationError`.
+
+    Enum lookup calls ``_missing_`` only for a value no member has, so this raises
+    there (code ``classification.choice``, or ``classification.type`` for a non-string).
+    """
+    values = tuple(member.value for member in cls)
+    return require_choice(cls.__name__, value, values, ClassificationError)
 
 
 class Condition(RowEnum):
@@ -49,6 +59,17 @@ class Condition(RowEnum):
 
     WITH = "with_conditions"
     WITHOUT = "without_conditions"
+
+    @classmethod
+    def _missing_(cls, value: object) -> Condition:
+        """Refuse an unknown value with :class:`ClassificationError` (code ``.choice``/``.type``).
+
+        >>> Condition("with")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        thads_metrics.errors.ClassificationError: Condition must be one of 'with_conditions', ...
+        """
+        return cls(_member_value(cls, value))
 
 
 class Status(RowEnum):
@@ -69,6 +90,17 @@ class Status(RowEnum):
     SUSPENDED = "suspended"
     OTHER = "other"
     WITHOUT_CONDITIONS = "without_conditions"
+
+    @classmethod
+    def _missing_(cls, value: object) -> Status:
+        """Refuse an unknown value with :class:`ClassificationError` (code ``.choice``/``.type``).
+
+        >>> Status("done")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        thads_metrics.errors.ClassificationError: Status must be one of 'completed', ...
+        """
+        return cls(_member_value(cls, value))
 
     @property
     def condition(self) -> Condition:
@@ -100,6 +132,11 @@ class Stay(enum.Enum):
     POSTPONED_BY_AGREEMENT = "postponed_by_agreement"
     POSTPONED = "postponed"
     SUSPENDED = "suspended"
+
+    @classmethod
+    def _missing_(cls, value: object) -> Stay:
+        """Refuse an unknown value with :class:`ClassificationError`."""
+        return cls(_member_value(cls, value))
 
     @property
     def term(self) -> str:
@@ -133,6 +170,11 @@ class Reason(enum.Enum):
     HAS_MEANS = "Art. 3(6)"
     POSTPONED_BY_AGREEMENT = "Art. 48(1)(c)"
     STAYED = "Art. 48, 49"
+
+    @classmethod
+    def _missing_(cls, value: object) -> Reason:
+        """Refuse an unknown citation with :class:`ClassificationError`."""
+        return cls(_member_value(cls, value))
 
     @property
     def citation(self) -> str:
@@ -191,10 +233,7 @@ _REASON_TEXT = {
 
 
 def _bool_validator(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, bool):
-        raise ClassificationError(
-            f"{attribute.name} must be True or False, got {type(value).__name__} {value!r}"
-        )
+    require_flag(attribute.name, value, ClassificationError)
 
 
 def _amount_validator(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -202,12 +241,19 @@ def _amount_validator(instance: object, attribute: attrs.Attribute[Any], value: 
 
 
 def _stay_validator(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, Stay):
-        raise ClassificationError(f"stay must be a Stay, got {type(value).__name__} {value!r}")
+    require_instance("stay", value, Stay, ClassificationError, what="a Stay")
 
 
 def _flag(default: bool) -> Any:
     return attrs.field(default=default, validator=_bool_validator, kw_only=True)
+
+
+def _contradiction(message: str, facts: tuple[str, ...], rule: str) -> ClassificationError:
+    return ClassificationError(
+        message,
+        code="classification.contradiction",
+        details={"facts": facts, "rule": rule},
+    )
 
 
 @attrs.frozen
@@ -248,22 +294,29 @@ class CaseFacts:
 
     def __attrs_post_init__(self) -> None:
         if self.item_unavailable and not self.returns_specific_item:
-            raise ClassificationError(
+            raise _contradiction(
                 "contradictory facts: item_unavailable (vật không còn) is True but "
                 "returns_specific_item (trả vật đặc định, giấy tờ) is False; only an item "
-                "to be returned can be unavailable (Art. 44a(1)(b))"
+                "to be returned can be unavailable (Art. 44a(1)(b))",
+                ("item_unavailable", "returns_specific_item"),
+                "only an item to be returned can be unavailable (Art. 44a(1)(b))",
             )
         if self.other_agreement and not self.item_unavailable:
-            raise ClassificationError(
+            raise _contradiction(
                 "contradictory facts: other_agreement (đương sự có thỏa thuận khác) is True "
                 "but item_unavailable is False; the agreement of Art. 44a(1)(b) replaces an "
-                "item that can no longer be returned"
+                "item that can no longer be returned",
+                ("other_agreement", "item_unavailable"),
+                "the agreement of Art. 44a(1)(b) replaces an item that can no longer be returned",
             )
         if self.stay is Stay.POSTPONED_BY_AGREEMENT and not self.address_known:
-            raise ClassificationError(
+            raise _contradiction(
                 "contradictory facts: the case is postponed by agreement of the parties "
                 "(Art. 48(1)(c)) but the debtor's address is unknown (address_known=False, "
-                "Art. 44a(1)(c)); verify again"
+                "Art. 44a(1)(c)); verify again",
+                ("stay", "address_known"),
+                "parties cannot agree to postpone with a debtor whose address is unknown "
+                "(Art. 48(1)(c), Art. 44a(1)(c))",
             )
 
     @property
@@ -276,6 +329,14 @@ class CaseFacts:
         return self.has_income or self.seizable_assets > self.enforcement_cost
 
 
+def _condition_validator(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    require_instance("condition", value, Condition, ClassificationError, what="a Condition")
+
+
+def _reason_validator(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    require_instance("reason", value, Reason, ClassificationError, what="a Reason")
+
+
 @attrs.frozen
 class Classification:
     """The class of a case and the rule it rests on (kết quả phân loại).
@@ -285,8 +346,8 @@ class Classification:
     (Condition.WITHOUT, 'Art. 44a(1)(c)')
     """
 
-    condition: Condition
-    reason: Reason
+    condition: Condition = attrs.field(validator=_condition_validator)
+    reason: Reason = attrs.field(validator=_reason_validator)
 
     @property
     def citation(self) -> str:
@@ -322,11 +383,10 @@ def classify(facts: CaseFacts, *, stayed_as: Condition | None = Condition.WITH) 
     >>> classify(CaseFacts(has_income=True, seizable_assets=0)).citation
     'Art. 3(6)'
     """
-    if not isinstance(facts, CaseFacts):
-        raise ClassificationError(f"facts must be CaseFacts, got {type(facts).__name__} {facts!r}")
-    if stayed_as is not None and not isinstance(stayed_as, Condition):
-        raise ClassificationError(
-            f"stayed_as must be a Condition or None, got {type(stayed_as).__name__} {stayed_as!r}"
+    require_instance("facts", facts, CaseFacts, ClassificationError, what="CaseFacts")
+    if stayed_as is not None:
+        require_instance(
+            "stayed_as", stayed_as, Condition, ClassificationError, what="a Condition or None"
         )
     if not (facts.address_known and facts.minor_address_known):
         return Classification(Condition.WITHOUT, Reason.WHEREABOUTS_UNKNOWN)

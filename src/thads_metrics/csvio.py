@@ -16,7 +16,11 @@ Two layouts are understood, told apart by their header:
 ``period`` is a label ("11 tháng năm 2021", "năm 2024") or the period's last
 day ("2021-08-31", "31/8/2021"). Numbers are plain integers (digits only);
 empty means 0. Every problem raises :class:`CsvError` with the file, line
-and column, and nothing is returned from a file with an error.
+and column, and a code naming the rule (``csv.header``, ``csv.number``,
+``csv.period``, ``csv.duplicate``…, listed in the errors reference); nothing
+is returned from a file with an error. An argument of the wrong kind (no
+iterable of lines, a ``source`` name that is not a ``str``) raises
+:class:`~thads_metrics.errors.ParseError` with code ``parse.type``.
 
 This module does I/O on purpose; the core modules do none.
 """
@@ -31,6 +35,7 @@ from typing import Any, cast
 
 import attrs
 
+from thads_metrics._checks import require_instance, require_iterable, shown
 from thads_metrics._text import KINDS, fold, fold_key, read_flag, sniff_delimiter
 from thads_metrics.calendar import ReportingPeriod, parse_period
 from thads_metrics.cases import Aggregation, CaseRecord, LedgerPair, Origin, aggregate
@@ -79,8 +84,18 @@ class _Reader:
         self.source = source
         self._periods: dict[str, ReportingPeriod] = {}
 
-    def fail(self, message: str, line: int, column: str | None = None) -> CsvError:
-        return CsvError(message, source=self.source, line=line, column=column)
+    def fail(
+        self,
+        message: str,
+        line: int,
+        column: str | None = None,
+        *,
+        code: str,
+        **details: Any,
+    ) -> CsvError:
+        return CsvError(
+            message, source=self.source, line=line, column=column, code=code, details=details
+        )
 
     def integer(self, cells: Mapping[str, str], name: str, line: int) -> int:
         text = cells.get(name, "").strip()
@@ -91,12 +106,19 @@ class _Reader:
                 f"{text!r} is not a whole number >= 0 (digits only; money is in đồng)",
                 line,
                 name,
+                code="csv.number",
+                value=text,
+                rule="a whole number >= 0, digits only",
             )
         if len(text) > MAX_DIGITS:
             raise self.fail(
                 f"{text[:12]}… has {len(text)} digits; at most {MAX_DIGITS} are accepted",
                 line,
                 name,
+                code="csv.too_long",
+                value=f"{text[:12]}…",
+                digits=len(text),
+                rule=f"at most {MAX_DIGITS} digits",
             )
         return int(text)
 
@@ -105,7 +127,12 @@ class _Reader:
         value = read_flag(text)
         if value is None:
             raise self.fail(
-                f"{text.strip()!r} is not yes/no (1/0, true/false, có/không)", line, name
+                f"{text.strip()!r} is not yes/no (1/0, true/false, có/không)",
+                line,
+                name,
+                code="csv.flag",
+                value=text.strip(),
+                rule="yes/no (1/0, true/false, có/không)",
             )
         return value
 
@@ -118,17 +145,30 @@ class _Reader:
             period = parse_period(text)
             if not isinstance(period, ReportingPeriod):
                 raise ParseError(
-                    f"{text!r} is a quarter; give the cumulative period (kỳ báo cáo lũy kế)"
+                    f"{text!r} is a quarter; give the cumulative period (kỳ báo cáo lũy kế)",
+                    text=text,
+                    code="parse.quarter",
+                    details={"rule": "a cumulative reporting period, not a quarter"},
                 )
         except ThadsError as exc:
-            raise self.fail(str(exc), line, "period") from exc
+            raise self.fail(
+                str(exc),
+                line,
+                "period",
+                code="csv.period",
+                value=text,
+                rule="a period label or the last day of a month",
+                cause=exc.code,
+            ) from exc
         self._periods[text] = period
         return period
 
     def unit(self, cells: Mapping[str, str], line: int) -> str:
         text = fold(cells.get("unit", ""))
         if not text:
-            raise self.fail("unit (đơn vị) is empty", line, "unit")
+            raise self.fail(
+                "unit (đơn vị) is empty", line, "unit", code="csv.unit", rule="a unit name"
+            )
         return text
 
 
@@ -138,7 +178,8 @@ def _rows(
     lines = iter(handle)
     first = next(lines, None)
     if first is None:
-        raise reader.fail("the file is empty: no header", 1)
+        raise reader.fail("the file is empty: no header", 1, code="csv.empty")
+    _check_line(first, reader.source)
     rows = csv.reader(_chain(first, lines), delimiter=sniff_delimiter(first))
     header: list[str] | None = None
     for row in _checked(rows, reader):
@@ -147,28 +188,53 @@ def _rows(
             header = [cell.strip().lstrip("\ufeff").lower() for cell in row]
             for index, name in enumerate(header):
                 if not name:
-                    raise reader.fail(f"column {index + 1} of the header has no name", line)
+                    raise reader.fail(
+                        f"column {index + 1} of the header has no name",
+                        line,
+                        code="csv.header",
+                        column_number=index + 1,
+                        rule="every column has a name",
+                    )
                 if header.index(name) != index:
-                    raise reader.fail(f"column {name} appears twice in the header", line)
+                    raise reader.fail(
+                        f"column {name} appears twice in the header",
+                        line,
+                        code="csv.duplicate_column",
+                        value=name,
+                        rule="each column once",
+                    )
             missing = [name for name in required if name not in header]
             if missing:
                 raise reader.fail(
                     f"header lacks column(s) {', '.join(missing)}; expected {', '.join(known)}",
                     line,
+                    code="csv.header",
+                    missing=tuple(missing),
+                    rule=f"columns {', '.join(known)}",
                 )
             unknown = [name for name in header if name not in known]
             if unknown:
                 raise reader.fail(
-                    f"unknown column(s) {', '.join(unknown)}; expected {', '.join(known)}", line
+                    f"unknown column(s) {', '.join(unknown)}; expected {', '.join(known)}",
+                    line,
+                    code="csv.header",
+                    unknown=tuple(unknown),
+                    rule=f"columns {', '.join(known)}",
                 )
             continue
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(header):
-            raise reader.fail(f"{len(row)} cells for {len(header)} columns", line)
+            raise reader.fail(
+                f"{len(row)} cells for {len(header)} columns",
+                line,
+                code="csv.cells",
+                value=len(row),
+                rule=f"{len(header)} cells, one per column",
+            )
         yield line, dict(zip(header, row, strict=True))
     if header is None:
-        raise reader.fail("the file is empty: no header", 1)
+        raise reader.fail("the file is empty: no header", 1, code="csv.empty")
 
 
 def _checked(rows: Any, reader: _Reader) -> Iterator[list[str]]:
@@ -179,7 +245,9 @@ def _checked(rows: Any, reader: _Reader) -> Iterator[list[str]]:
         except StopIteration:
             return
         except csv.Error as exc:
-            raise reader.fail(f"not valid CSV: {exc}", rows.line_num) from exc
+            raise reader.fail(
+                f"not valid CSV: {exc}", rows.line_num, code="csv.syntax", problem=str(exc)
+            ) from exc
         yield row
 
 
@@ -194,6 +262,7 @@ def read_ledger_rows(handle: Iterable[str], source: str = "<input>") -> LedgerTa
     >>> table["A", ReportingPeriod(2024, 12)].cases.completion_rate()
     Decimal('60')
     """
+    _check_arguments(handle, source)
     reader = _Reader(source)
     found: dict[tuple[str, ReportingPeriod], dict[str, Any]] = {}
     for line, cells in _rows(handle, reader, ("unit", "period", "kind"), LEDGER_COLUMNS):
@@ -202,7 +271,14 @@ def read_ledger_rows(handle: Iterable[str], source: str = "<input>") -> LedgerTa
         kind_text = fold_key(cells["kind"])
         kind = {"viec": "cases", "tien": "money"}.get(KINDS.get(kind_text, ""))
         if kind is None:
-            raise reader.fail(f"{kind_text!r} is not viec (việc) or tien (tiền)", line, "kind")
+            raise reader.fail(
+                f"{kind_text!r} is not viec (việc) or tien (tiền)",
+                line,
+                "kind",
+                code="csv.kind",
+                value=kind_text,
+                rule="viec (việc) or tien (tiền)",
+            )
         values: dict[str, Any] = {
             name: reader.integer(cells, name, line) for name in AmountLedger.STORED
         }
@@ -212,12 +288,20 @@ def read_ledger_rows(handle: Iterable[str], source: str = "<input>") -> LedgerTa
                 f"a second {kind_text} row for {unit}, {period.label} "
                 f"(first on line {slot[kind][1]})",
                 line,
+                code="csv.duplicate",
+                value=(unit, period.label, kind_text),
+                first_line=slot[kind][1],
+                rule="one row of each kind per unit and period",
             )
         try:
             if kind == "cases":
                 if values.pop("reduced"):
                     raise reader.fail(
-                        "reduced (giảm, miễn) is a row of the money ledger only", line, "reduced"
+                        "reduced (giảm, miễn) is a row of the money ledger only",
+                        line,
+                        "reduced",
+                        code="csv.money_only",
+                        rule="reduced is 0 or empty on a viec row",
                     )
                 ledger: CaseLedger | AmountLedger = CaseLedger(**values)
             else:
@@ -225,7 +309,9 @@ def read_ledger_rows(handle: Iterable[str], source: str = "<input>") -> LedgerTa
         except CsvError:
             raise
         except ThadsError as exc:
-            raise reader.fail(str(exc), line) from exc
+            raise reader.fail(
+                str(exc), line, code="csv.ledger", cause=exc.code, **_cause_details(exc)
+            ) from exc
         slot[kind] = (ledger, line)
     table: LedgerTable = {}
     for (unit, period), slot in found.items():
@@ -233,7 +319,11 @@ def read_ledger_rows(handle: Iterable[str], source: str = "<input>") -> LedgerTa
             if kind not in slot:
                 other = next(iter(slot.values()))[1]
                 raise reader.fail(
-                    f"{unit}, {period.label} has no {name} row to go with line {other}", other
+                    f"{unit}, {period.label} has no {name} row to go with line {other}",
+                    other,
+                    code="csv.missing_row",
+                    value=(unit, period.label, name),
+                    rule="one row of each kind per unit and period",
                 )
         table[unit, period] = LedgerPair(slot["cases"][0], slot["money"][0])
     return table
@@ -248,6 +338,20 @@ def read_case_records(handle: Iterable[str], source: str = "<input>") -> Iterato
     >>> [r.status for r in read_case_records(text.splitlines())]
     [Status.COMPLETED]
     """
+    _check_arguments(handle, source)
+    return _case_records(handle, source)
+
+
+def _check_arguments(handle: object, source: object) -> None:
+    """Refuse a ``handle`` that is no iterable of lines, or a ``source`` name not a ``str``."""
+    require_iterable("handle", handle, ParseError, what=_LINES)
+    require_instance("source", source, str, ParseError, what="a str (the file's name)")
+
+
+_LINES = "an iterable of text lines (an open text file, a list of str)"
+
+
+def _case_records(handle: Iterable[str], source: str) -> Iterator[CaseRecord]:
     reader = _Reader(source)
     for line, cells in _rows(handle, reader, _CASE_REQUIRED, CASE_COLUMNS):
         origin_text = fold_key(cells["origin"])
@@ -257,6 +361,9 @@ def read_case_records(handle: Iterable[str], source: str = "<input>") -> Iterato
                 f"{origin_text!r} is not carried_over (chuyển sang) or newly_accepted (thụ lý mới)",
                 line,
                 "origin",
+                code="csv.origin",
+                value=origin_text,
+                rule="carried_over (chuyển sang) or newly_accepted (thụ lý mới)",
             )
         status_text = fold_key(cells.get("status", ""))
         status = _STATUSES.get(status_text) if status_text else None
@@ -268,6 +375,8 @@ def read_case_records(handle: Iterable[str], source: str = "<input>") -> Iterato
                 f"({', '.join(s.value for s in Status)})",
                 line,
                 "status",
+                code="csv.status",
+                rule="a status unless the case was entrusted or withdrawn",
             )
         if status_text and status is None:
             raise reader.fail(
@@ -275,6 +384,9 @@ def read_case_records(handle: Iterable[str], source: str = "<input>") -> Iterato
                 f"{', '.join(s.value for s in Status)}",
                 line,
                 "status",
+                code="csv.status",
+                value=status_text,
+                rule=f"one of {', '.join(s.value for s in Status)}",
             )
         try:
             yield CaseRecord(
@@ -291,14 +403,45 @@ def read_case_records(handle: Iterable[str], source: str = "<input>") -> Iterato
         except CsvError:
             raise
         except ThadsError as exc:
-            raise reader.fail(str(exc), line) from exc
+            raise reader.fail(
+                str(exc), line, code="csv.record", cause=exc.code, **_cause_details(exc)
+            ) from exc
+
+
+def _cause_details(error: ThadsError) -> dict[str, Any]:
+    """The details of a wrapped error, but for the keys of the CSV error's own."""
+    return {key: value for key, value in error.details.items() if key not in _OWN_KEYS}
+
+
+# Keys a CsvError sets itself (or :meth:`_Reader.fail` takes as arguments).
+_OWN_KEYS = frozenset({"self", "message", "source", "line", "column", "code", "cause"})
+
+
+def _check_line(line: object, source: str) -> str:
+    """The first line of a file as given, if it is text (``str``); else :class:`CsvError`."""
+    if not isinstance(line, str):
+        raise CsvError(
+            f"lines must be text (str), got {type(line).__name__} {shown(line)}; "
+            "open the file in text mode with encoding='utf-8', or give its path",
+            source=source,
+            line=1,
+            code="csv.type",
+            details={"value": shown(line), "rule": "lines of text (str)"},
+        )
+    return line
 
 
 def _layout(first_line: str, source: str) -> str:
     try:
         cells = next(csv.reader([first_line], delimiter=sniff_delimiter(first_line)), [])
     except csv.Error as exc:
-        raise CsvError(f"not valid CSV: {exc}", source=source, line=1) from exc
+        raise CsvError(
+            f"not valid CSV: {exc}",
+            source=source,
+            line=1,
+            code="csv.syntax",
+            details={"problem": str(exc)},
+        ) from exc
     header = {cell.strip().lstrip("\ufeff").lower() for cell in cells}
     if "kind" in header:
         return "ledgers"
@@ -309,6 +452,8 @@ def _layout(first_line: str, source: str) -> str:
         "'origin' (case records)",
         source=source,
         line=1,
+        code="csv.layout",
+        details={"rule": "a header with 'kind' (ledger rows) or 'origin' (case records)"},
     )
 
 
@@ -330,6 +475,8 @@ def _decoded(
                 f"not UTF-8 text (byte {exc.start + 1} of the line); save the file as CSV UTF-8",
                 source=source,
                 line=number,
+                code="csv.encoding",
+                details={"position": exc.start, "rule": "UTF-8 text"},
             ) from exc
         if progress is not None and number % 4096 == 0:
             progress(read)
@@ -352,23 +499,52 @@ def read_csv(
     is called with the number of bytes read so far, now and then (for a
     progress bar). Raises :class:`CsvError` naming file, line and column.
     """
+    if name is not None:
+        require_instance("name", name, str, ParseError, what="a str or None")
+    if progress is not None and not callable(progress):
+        raise ParseError(
+            f"progress must be a function of the bytes read, or None, got "
+            f"{type(progress).__name__} {shown(progress)}",
+            code="parse.type",
+            details={"argument": "progress", "value": shown(progress), "rule": "callable or None"},
+        )
     if isinstance(source, (str, Path)):
         path = Path(source)
         label = name or str(path)
         try:
-            with path.open("rb") as handle:
+            handle = path.open("rb")
+        except (OSError, ValueError) as exc:  # ValueError: a NUL character in the path
+            raise _unreadable(label, exc) from exc
+        try:
+            with handle:
                 return _read_lines(_decoded(handle, label, progress), label)
         except OSError as exc:
-            raise CsvError(f"cannot read: {exc.strerror or exc}", source=label) from exc
+            raise _unreadable(label, exc) from exc
+    what = "a path or an iterable of text lines (an open text file, a list of str)"
+    require_iterable("source", source, ParseError, what=what)
     return _read_lines(source, name or str(getattr(source, "name", "<input>")))
+
+
+def _unreadable(label: str, exc: OSError | ValueError) -> CsvError:
+    problem = str(getattr(exc, "strerror", None) or exc)
+    return CsvError(
+        f"cannot read: {problem}",
+        source=label,
+        code="csv.unreadable",
+        details={"problem": problem, "rule": "a readable file"},
+    )
 
 
 def _read_lines(source: Iterable[str], label: str) -> LedgerTable:
     lines = iter(source)
-    first = next(lines, "")
+    first = _check_line(next(lines, ""), label)
     if not first.strip():
         raise CsvError(
-            "the file is empty or starts with a blank line: no header", source=label, line=1
+            "the file is empty or starts with a blank line: no header",
+            source=label,
+            line=1,
+            code="csv.empty",
+            details={"rule": "a header on line 1"},
         )
     whole = _chain(first, lines)
     if _layout(first, label) == "ledgers":

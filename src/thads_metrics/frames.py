@@ -43,9 +43,16 @@ except ImportError as exc:  # pragma: no cover - exercised only without the extr
         "thads_metrics.frames needs pandas: pip install 'thads-metrics[pandas]'"
     ) from exc
 
+from thads_metrics._checks import (
+    require_flag,
+    require_instance,
+    require_int,
+    require_sequence,
+    shown,
+)
 from thads_metrics._text import KINDS as _SPELLINGS
 from thads_metrics._text import fold_key
-from thads_metrics.cases import LedgerPair
+from thads_metrics.cases import LedgerPair, _check_pair
 from thads_metrics.errors import LedgerError
 from thads_metrics.ledger import IDENTITIES, AmountLedger, CaseLedger, expand
 
@@ -65,7 +72,54 @@ def _kind(value: object, row: int) -> str:
         kind: str | None = _SPELLINGS.get(fold_key(value))
         if kind is not None:
             return kind
-    raise LedgerError(f"row {row}, column kind: {value!r} is not viec (việc) or tien (tiền)")
+    raise LedgerError(
+        f"row {row}, column kind: {shown(value)} is not viec (việc) or tien (tiền)",
+        code="ledger.choice" if isinstance(value, str) else "ledger.type",
+        details={
+            "row": row,
+            "column": "kind",
+            "value": shown(value),
+            "rule": "viec (việc) or tien (tiền)",
+        },
+    )
+
+
+def _key_names(key_names: object) -> list[str]:
+    """The key columns: distinct names (str), none of them ``kind`` or a row of the form."""
+    names = list(
+        require_sequence("key_names", key_names, LedgerError, what="a sequence of column names")
+    )
+    for name in names:
+        require_instance("key_names", name, str, LedgerError, what="column names (str)")
+    taken = {"kind", *_STORED, *_DERIVED}
+    for index, name in enumerate(names):
+        if name in taken or names.index(name) != index:
+            raise LedgerError(
+                f"key_names must be distinct columns other than kind and the rows of the "
+                f"form, got {name!r} in {names}",
+                code="ledger.column",
+                details={
+                    "argument": "key_names",
+                    "value": name,
+                    "rule": "distinct names, not kind or a row",
+                },
+            )
+    return names
+
+
+def _frame(frame: object) -> pd.DataFrame:
+    """``frame`` if it is a DataFrame whose column names are all different."""
+    checked: pd.DataFrame = require_instance(
+        "frame", frame, pd.DataFrame, LedgerError, what="a pandas DataFrame"
+    )
+    repeated = checked.columns[checked.columns.duplicated()]
+    if len(repeated):
+        raise LedgerError(
+            f"frame has the column {repeated[0]!r} more than once",
+            code="ledger.column",
+            details={"argument": "frame", "value": shown(repeated[0]), "rule": "each column once"},
+        )
+    return checked
 
 
 def _int_column(values: Sequence[int]) -> Any:
@@ -86,21 +140,32 @@ def to_frame(
     :func:`~thads_metrics.csvio.read_csv` return them; tuple keys are spread
     over ``key_names``, other keys fill a single column.
     """
-    names = list(key_names)
+    what = "a mapping of group keys to LedgerPair"
+    groups = require_instance("ledgers", ledgers, Mapping, LedgerError, what=what)
+    names = _key_names(key_names)
     keys: dict[str, list[Any]] = {name: [] for name in names}
     kinds: list[str] = []
     values: dict[str, list[int]] = {name: [] for name in (*_STORED, *_DERIVED)}
-    for key, pair in ledgers.items():
-        if not isinstance(pair, LedgerPair):
-            raise LedgerError(f"group {key!r} must map to a LedgerPair, got {type(pair).__name__}")
+    for key, pair in groups.items():
+        _check_pair(key, pair)
         parts = key if isinstance(key, tuple) else (key,)
         if len(parts) != len(names):
-            raise LedgerError(f"key {key!r} has {len(parts)} parts for columns {names}")
+            raise LedgerError(
+                f"key {shown(key)} has {len(parts)} parts for columns {names}",
+                code="ledger.key",
+                details={
+                    "argument": "ledgers",
+                    "value": shown(key),
+                    "rule": f"{len(names)} parts, one per key column",
+                },
+            )
         for kind, ledger in zip(KINDS, pair, strict=True):
             if ledger.unknown:
                 raise LedgerError(
-                    f"group {key!r}: a frame needs every row; the {kind} ledger does not know "
-                    + ", ".join(sorted(ledger.unknown))
+                    f"group {shown(key)}: a frame needs every row; the {kind} ledger does "
+                    "not know " + ", ".join(sorted(ledger.unknown)),
+                    code="ledger.unknown_value",
+                    details={"key": shown(key), "rows": tuple(sorted(ledger.unknown))},
                 )
             for name, part in zip(names, parts, strict=True):
                 keys[name].append(part)
@@ -115,15 +180,16 @@ def to_frame(
 
 
 def _python_int(value: Any, row: int, column: str) -> int:
-    if isinstance(value, (bool, np.bool_)):
-        raise LedgerError(f"row {row}, column {column}: expected an integer, got {value!r}")
-    if isinstance(value, np.integer):
+    if isinstance(value, np.integer) and not isinstance(value, np.bool_):
         return int(value)  # exact: numpy integers are whole numbers
-    if isinstance(value, int):
+    if isinstance(value, int) and not isinstance(value, bool):
         return value
+    kind = "" if isinstance(value, (bool, np.bool_)) else f"{type(value).__name__} "
     raise LedgerError(
-        f"row {row}, column {column}: expected an integer, got {type(value).__name__} {value!r} "
-        "(counts and đồng are never floats)"
+        f"row {row}, column {column}: expected an integer, got {kind}{shown(value)}"
+        + ("" if not kind else " (counts and đồng are never floats)"),
+        code="ledger.type",
+        details={"row": row, "column": column, "value": shown(value), "rule": "int"},
     )
 
 
@@ -138,14 +204,26 @@ def from_frame(
     normal form, as in CSV files; anything else is refused.
     Float columns are refused with :class:`~thads_metrics.errors.LedgerError`.
     """
+    frame = _frame(frame)
+    key_names = _key_names(key_names)
     missing = [c for c in (*key_names, "kind") if c not in frame.columns]
     if missing:
-        raise LedgerError(f"frame lacks column(s) {', '.join(missing)}")
+        raise LedgerError(
+            f"frame lacks column(s) {', '.join(missing)}",
+            code="ledger.column",
+            details={
+                "argument": "frame",
+                "value": tuple(missing),
+                "rule": "the key columns and kind",
+            },
+        )
     for name in frame.columns:
         if name in _STORED and frame[name].dtype.kind == "f":
             raise LedgerError(
                 f"column {name} holds floats ({frame[name].dtype}); counts and đồng must be "
-                "integers"
+                "integers",
+                code="ledger.type",
+                details={"column": name, "value": str(frame[name].dtype), "rule": "integers"},
             )
     stored = [name for name in _STORED if name in frame.columns]
     derived = [name for name in _DERIVED if name in frame.columns]
@@ -155,14 +233,18 @@ def from_frame(
         parts = record[: len(key_names)]
         kind = _kind(record[len(key_names)], row_number)
         numbers = record[len(key_names) + 1 :]
-        key: Hashable = parts if len(parts) > 1 else parts[0]
+        key: Hashable = parts if len(parts) != 1 else parts[0]
         rows: dict[str, Any] = {
             name: _python_int(value, row_number, name)
             for name, value in zip(stored, numbers[: len(stored)], strict=True)
         }
         if kind == "viec":
             if rows.pop("reduced", 0):
-                raise LedgerError(f"row {row_number}: reduced is a row of the money ledger only")
+                raise LedgerError(
+                    f"row {row_number}: reduced is a row of the money ledger only",
+                    code="ledger.money_only",
+                    details={"row": row_number, "column": "reduced", "rule": "0 on a viec row"},
+                )
             ledger: CaseLedger | AmountLedger = CaseLedger(**rows)
         else:
             ledger = AmountLedger(**rows)
@@ -172,16 +254,41 @@ def from_frame(
             ):
                 raise LedgerError(
                     f"row {row_number}: column {name} is {value} but the rows give "
-                    f"{getattr(ledger, name)}"
+                    f"{getattr(ledger, name)}",
+                    code="ledger.derived_mismatch",
+                    details={
+                        "row": row_number,
+                        "column": name,
+                        "value": _python_int(value, row_number, name),
+                        "expected": getattr(ledger, name),
+                        "rule": "a derived column agrees with the stored rows",
+                    },
                 )
         slot = found.setdefault(key, {})
         if kind in slot:
-            raise LedgerError(f"row {row_number}: a second {kind} row for {key!r}")
+            raise LedgerError(
+                f"row {row_number}: a second {kind} row for {shown(key)}",
+                code="ledger.duplicate_row",
+                details={
+                    "row": row_number,
+                    "key": shown(key),
+                    "value": kind,
+                    "rule": "one viec and one tien row per group",
+                },
+            )
         slot[kind] = ledger
     result: dict[Hashable, LedgerPair] = {}
     for key, slot in found.items():
         if set(slot) != set(KINDS):
-            raise LedgerError(f"group {key!r} needs one viec and one tien row, has {sorted(slot)}")
+            raise LedgerError(
+                f"group {shown(key)} needs one viec and one tien row, has {sorted(slot)}",
+                code="ledger.missing_row",
+                details={
+                    "key": shown(key),
+                    "value": tuple(sorted(slot)),
+                    "rule": "one viec and one tien row per group",
+                },
+            )
         result[key] = LedgerPair(slot["viec"], slot["tien"])  # type: ignore[arg-type]
     return result
 
@@ -222,7 +329,9 @@ def _columns(frame: pd.DataFrame, scale: int, names: Sequence[str]) -> dict[str,
         column = frame[name].to_numpy()
         if column.dtype.kind not in "iuO":
             raise LedgerError(
-                f"column {name} holds {column.dtype} values; counts and đồng must be integers"
+                f"column {name} holds {column.dtype} values; counts and đồng must be integers",
+                code="ledger.type",
+                details={"column": name, "value": str(column.dtype), "rule": "integers"},
             )
         if column.dtype.kind == "O":
             column = np.array(
@@ -233,7 +342,14 @@ def _columns(frame: pd.DataFrame, scale: int, names: Sequence[str]) -> dict[str,
             if len(negative):
                 row = int(negative[0])
                 raise LedgerError(
-                    f"column {name}, row {row}: {column[row]} is negative; ledger rows are >= 0"
+                    f"column {name}, row {row}: {column[row]} is negative; ledger rows are >= 0",
+                    code="ledger.range",
+                    details={
+                        "column": name,
+                        "row": row,
+                        "value": int(column[row]),
+                        "rule": ">= 0",
+                    },
                 )
             if column.dtype.kind != "O" and int(column.max()) > _INT64_MAX:
                 column = np.array([int(v) for v in column], dtype=object)
@@ -269,8 +385,9 @@ def add_rate_columns(
     exact integer arithmetic. ``count_reduced=False`` leaves giảm, miễn out of
     the money rate's numerator, as :meth:`AmountLedger.completion_rate` does.
     """
-    if not isinstance(places, int) or isinstance(places, bool) or not 0 <= places <= 28:
-        raise LedgerError(f"places must be an int in 0..28, got {places!r}")
+    frame = _frame(frame)
+    require_int("places", places, LedgerError, minimum=0, maximum=28)
+    require_flag("count_reduced", count_reduced, LedgerError)
     out = frame.copy()
     present = [name for name in AmountLedger.STORED if name in frame.columns]
     c = _columns(frame, 10 ** (places + 2), tuple(dict.fromkeys([*_RATE_ROWS, *present])))
@@ -285,7 +402,13 @@ def add_rate_columns(
                     f"row {row}: rows do not add up: {identity.total} ({total[row]}) must equal "
                     f"{' + '.join(identity.parts)} ({parts[row]}); {identity.rule}",
                     code="ledger.identity",
-                    details={"row": row, "identity": identity.total},
+                    details={
+                        "row": row,
+                        "identity": identity.total,
+                        "rule": identity.rule,
+                        identity.total: int(total[row]),
+                        "parts": int(parts[row]),
+                    },
                 )
     finished = _evaluate(c, "finished" if count_reduced else "finished_excluding_reduced")
     with_conditions = _evaluate(c, "with_conditions")

@@ -49,7 +49,7 @@ from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
-from thads_metrics._checks import require_int
+from thads_metrics._checks import require_instance, require_int, shown
 from thads_metrics.calendar import CalendarQuarter, EnforcementYear, Quarter, ReportingPeriod
 from thads_metrics.errors import LedgerError, ParseError
 from thads_metrics.ledger import AmountLedger, CaseLedger
@@ -99,8 +99,18 @@ def to_data(value: Serializable | list[Serializable]) -> Any:
     >>> to_data(Target("81.5", "40.1", "Long An 2022"))["cases"]
     '81.5'
     """
+    return _write(value, 0)
+
+
+def _write(value: object, depth: int) -> Any:
     if isinstance(value, list):
-        return [to_data(item) for item in value]
+        if depth >= MAX_NESTING:
+            raise ParseError(
+                f"thads-metrics JSON lists are nested more than {MAX_NESTING} deep",
+                code="parse.nesting",
+                details={"argument": "value", "rule": f"lists nested at most {MAX_NESTING} deep"},
+            )
+        return [_write(item, depth + 1) for item in value]
     if isinstance(value, EnforcementYear):
         return {"type": "EnforcementYear", "year": value.year}
     if isinstance(value, ReportingPeriod):
@@ -139,19 +149,31 @@ def to_data(value: Serializable | list[Serializable]) -> Any:
                 for (year, unit), target in value.entries
             ],
         }
-    raise ParseError(f"cannot write {type(value).__name__} {value!r} as thads-metrics JSON")
+    raise ParseError(
+        f"cannot write {type(value).__name__} {shown(value)} as thads-metrics JSON",
+        code="parse.type",
+        details={"argument": "value", "value": shown(value), "rule": _WRITABLE},
+    )
+
+
+_WRITABLE = (
+    "EnforcementYear, ReportingPeriod, Quarter, CalendarQuarter, CaseLedger, AmountLedger, "
+    "Target, TargetBook or a list of them"
+)
 
 
 def _field(data: Mapping[str, Any], name: str, kind: str) -> Any:
     if name not in data:
-        raise ParseError(f"{kind} JSON lacks the field {name!r}: {dict(data)!r}")
+        raise ParseError(
+            f"{kind} JSON lacks the field {name!r}: {shown(dict(data))}",
+            code="parse.missing_field",
+            details={"type": kind, "field": name, "rule": f"{kind} JSON has the field {name!r}"},
+        )
     return data[name]
 
 
 def _object(data: object, kind: str) -> Mapping[str, Any]:
-    if not isinstance(data, Mapping):
-        raise ParseError(f"{kind} JSON must be an object, got {type(data).__name__} {data!r}")
-    return data
+    return require_instance(f"{kind} JSON", data, Mapping, ParseError, what="an object")
 
 
 def _ledger(data: Mapping[str, Any], cls: type[CaseLedger] | type[AmountLedger]) -> Any:
@@ -161,20 +183,52 @@ def _ledger(data: Mapping[str, Any], cls: type[CaseLedger] | type[AmountLedger])
     if extra:
         raise ParseError(
             f"{kind} JSON has rows {sorted(map(str, extra))} that are not stored rows; "
-            f"stored rows are {', '.join(cls.STORED)}"
+            f"stored rows are {', '.join(cls.STORED)}",
+            code="parse.unknown_row",
+            details={
+                "type": kind,
+                "field": "rows",
+                "value": tuple(sorted(map(str, extra))),
+                "rule": f"stored rows: {', '.join(cls.STORED)}",
+            },
         )
     unknown = data.get("unknown", [])
     if not isinstance(unknown, list) or not all(isinstance(name, str) for name in unknown):
-        raise ParseError(f"{kind} JSON 'unknown' must be a list of row names, got {unknown!r}")
+        raise ParseError(
+            f"{kind} JSON 'unknown' must be a list of row names, got {shown(unknown)}",
+            code="parse.type",
+            details={
+                "type": kind,
+                "field": "unknown",
+                "value": shown(unknown),
+                "rule": "a list of row names",
+            },
+        )
     ledger = cls(**rows, unknown=frozenset(unknown))
     derived = _object(data.get("derived", {}), f"{kind} derived rows")
     for name, value in derived.items():
         if name not in cls.DERIVED:
-            raise ParseError(f"{kind} JSON has no derived row {name!r}")
+            raise ParseError(
+                f"{kind} JSON has no derived row {shown(name)}",
+                code="parse.unknown_row",
+                details={
+                    "type": kind,
+                    "field": "derived",
+                    "value": shown(name),
+                    "rule": f"derived rows: {', '.join(cls.DERIVED)}",
+                },
+            )
         require_int(f"{kind} JSON derived row {name}", value, LedgerError)
         if ledger.is_known(name) and getattr(ledger, name) != value:
             raise LedgerError(
-                f"{kind} JSON says {name} is {value!r} but its rows give {getattr(ledger, name)}"
+                f"{kind} JSON says {name} is {value!r} but its rows give {getattr(ledger, name)}",
+                code="ledger.derived_mismatch",
+                details={
+                    "row": name,
+                    "value": value,
+                    "expected": getattr(ledger, name),
+                    "rule": "a derived row agrees with the stored rows",
+                },
             )
     return ledger
 
@@ -182,14 +236,25 @@ def _ledger(data: Mapping[str, Any], cls: type[CaseLedger] | type[AmountLedger])
 def _target(data: object) -> Target:
     obj = _object(data, "Target")
     if "type" in obj and obj["type"] != "Target":
-        raise ParseError(f"a target JSON object must have type 'Target', got {obj['type']!r}")
+        raise ParseError(
+            f"a target JSON object must have type 'Target', got {shown(obj['type'])}",
+            code="parse.tag",
+            details={"field": "type", "value": shown(obj["type"]), "rule": "'Target'"},
+        )
     cases = _field(obj, "cases", "Target")
     money = _field(obj, "money", "Target")
     for name, value in (("cases", cases), ("money", money)):
         if not isinstance(value, str):
             raise ParseError(
                 f'Target JSON {name} must be a decimal string such as "81.5", '
-                f"got {type(value).__name__} {value!r}"
+                f"got {type(value).__name__} {shown(value)}",
+                code="parse.type",
+                details={
+                    "type": "Target",
+                    "field": name,
+                    "value": shown(value),
+                    "rule": "a decimal string",
+                },
             )
     return Target(
         Decimal(cases) if _is_decimal(cases) else cases,
@@ -209,7 +274,16 @@ def _is_decimal(text: str) -> bool:
 def _book(data: Mapping[str, Any]) -> TargetBook:
     entries = _field(data, "entries", "TargetBook")
     if not isinstance(entries, list):
-        raise ParseError(f"TargetBook JSON entries must be a list, got {entries!r}")
+        raise ParseError(
+            f"TargetBook JSON entries must be a list, got {shown(entries)}",
+            code="parse.type",
+            details={
+                "type": "TargetBook",
+                "field": "entries",
+                "value": shown(entries),
+                "rule": "a list",
+            },
+        )
     pairs: list[tuple[tuple[object, object], Target]] = []
     seen: dict[tuple[int, str | None], int] = {}
     for index, entry in enumerate(entries):
@@ -222,7 +296,16 @@ def _book(data: Mapping[str, Any]) -> TargetBook:
             year, unit = key
             raise ParseError(
                 f"TargetBook JSON entries {seen[key]} and {index} are both for year {year}, "
-                f"unit {unit!r}; each (year, unit) may appear once"
+                f"unit {unit!r}; each (year, unit) may appear once",
+                code="parse.duplicate_entry",
+                details={
+                    "type": "TargetBook",
+                    "field": "entries",
+                    "value": (seen[key], index),
+                    "year": year,
+                    "unit": unit,
+                    "rule": "each (year, unit) once",
+                },
             )
         seen[key] = index
         pairs.append((raw_key, target))
@@ -263,13 +346,25 @@ def from_data(data: object) -> Any:
 def _read(data: object, depth: int) -> Any:
     if isinstance(data, list):
         if depth >= MAX_NESTING:
-            raise ParseError(f"thads-metrics JSON lists are nested more than {MAX_NESTING} deep")
+            raise ParseError(
+                f"thads-metrics JSON lists are nested more than {MAX_NESTING} deep",
+                code="parse.nesting",
+                details={"rule": f"lists nested at most {MAX_NESTING} deep"},
+            )
         return [_read(item, depth + 1) for item in data]
     obj = _object(data, "thads-metrics")
     kind = obj.get("type")
     reader = _READERS.get(kind) if isinstance(kind, str) else None
     if reader is None:
-        raise ParseError(f"unknown JSON type tag {kind!r}; expected one of {', '.join(_READERS)}")
+        raise ParseError(
+            f"unknown JSON type tag {shown(kind)}; expected one of {', '.join(_READERS)}",
+            code="parse.tag",
+            details={
+                "field": "type",
+                "value": shown(kind),
+                "rule": f"one of {', '.join(_READERS)}",
+            },
+        )
     return reader(obj)
 
 
@@ -279,7 +374,13 @@ def dumps(value: Serializable | list[Serializable], *, indent: int | None = None
     >>> dumps(Quarter(2022, 2))
     '{"type": "Quarter", "year": 2022, "number": 2, "label": "Quý II/2022"}'
     """
+    if indent is not None:
+        require_int("indent", indent, ParseError, minimum=0, maximum=_MAX_INDENT)
     return json.dumps(to_data(value), ensure_ascii=False, indent=indent)
+
+
+# Most spaces of indentation dumps() takes (more only wastes memory).
+_MAX_INDENT = 100
 
 
 # JSON tokens a failed read may need to find again: strings (skipped whole, so nothing
@@ -300,7 +401,11 @@ def _unique_keys(pairs: Sequence[tuple[str, Any]]) -> dict[str, Any]:
     obj: dict[str, Any] = {}
     for key, value in pairs:
         if key in obj:
-            raise ParseError(f"not valid thads-metrics JSON: an object has the key {key!r} twice")
+            raise ParseError(
+                f"not valid thads-metrics JSON: an object has the key {key!r} twice",
+                code="parse.duplicate_key",
+                details={"value": key, "rule": "each key once in an object"},
+            )
         obj[key] = value
     return obj
 
@@ -355,15 +460,23 @@ def loads(text: str | bytes) -> Any:
                 f"not valid JSON: not {label} text: byte 0x{exc.object[exc.start]:02x} "
                 f"at offset {exc.start}",
                 position=exc.start,
+                code="parse.encoding",
+                details={"rule": f"{label} text"},
             ) from exc
     elif isinstance(text, str):
         source = text
     else:
-        raise ParseError(f"JSON text must be str or bytes, got {type(text).__name__} {text!r}")
+        require_instance("text", text, (str, bytes), ParseError, what="str or bytes")
     try:
         data = json.loads(source, object_pairs_hook=_unique_keys, parse_constant=_refuse_constant)
     except json.JSONDecodeError as exc:
-        raise ParseError(f"not valid JSON: {exc}", text=source, position=exc.pos) from exc
+        raise ParseError(
+            f"not valid JSON: {exc}",
+            text=source,
+            position=exc.pos,
+            code="parse.json",
+            details={"problem": exc.msg},
+        ) from exc
     except ParseError as exc:  # a repeated key
         exc.text = source
         raise
@@ -373,12 +486,23 @@ def loads(text: str | bytes) -> Any:
             f"not valid JSON: {name} is not a JSON number",
             text=source,
             position=_position(source, lambda token: token == name),
+            code="parse.constant",
+            details={"value": name, "rule": "JSON numbers only (no NaN or Infinity)"},
         ) from None
     except RecursionError as exc:
         raise ParseError(
-            "not valid thads-metrics JSON: arrays or objects nested too deeply", text=source
+            "not valid thads-metrics JSON: arrays or objects nested too deeply",
+            text=source,
+            code="parse.nesting",
+            details={"rule": "nesting the JSON reader can follow"},
         ) from exc
     except ValueError as exc:  # an integer with more digits than int() converts
         position = _position(source, _too_long)
-        raise ParseError(f"not valid JSON: {exc}", text=source, position=position) from exc
+        raise ParseError(
+            f"not valid JSON: {exc}",
+            text=source,
+            position=position,
+            code="parse.too_long",
+            details={"problem": str(exc), "rule": "integers Python can convert"},
+        ) from exc
     return from_data(data)

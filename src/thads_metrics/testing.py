@@ -28,6 +28,7 @@ except ImportError as exc:  # pragma: no cover - exercised only without the extr
         "thads_metrics.testing needs hypothesis: pip install 'thads-metrics[testing]'"
     ) from exc
 
+from thads_metrics._checks import require_instance, require_int, require_sequence
 from thads_metrics.calendar import (
     MAX_YEAR,
     MIN_YEAR,
@@ -37,6 +38,7 @@ from thads_metrics.calendar import (
 )
 from thads_metrics.cases import CaseRecord, Origin
 from thads_metrics.classification import Status
+from thads_metrics.errors import LedgerError, PeriodError
 from thads_metrics.ledger import IDENTITIES, AmountLedger, CaseLedger, expand
 from thads_metrics.ledger.rows import INTAKE_ROWS
 from thads_metrics.targets import Target
@@ -61,12 +63,32 @@ def years(min_year: int = MIN_YEAR, max_year: int = MAX_YEAR) -> st.SearchStrate
     >>> find(years(2020, 2030), lambda y: y.year > 2024)
     EnforcementYear(year=2025)
     """
-    return st.builds(EnforcementYear, st.integers(min_year, max_year))
+    low, high = _years(min_year, max_year)
+    return st.builds(EnforcementYear, st.integers(low, high))
+
+
+def _years(min_year: object, max_year: object) -> tuple[int, int]:
+    """The bounds of a strategy's years, checked: ints in MIN_YEAR..MAX_YEAR, in order."""
+    low = require_int("min_year", min_year, PeriodError, minimum=MIN_YEAR, maximum=MAX_YEAR)
+    high = require_int("max_year", max_year, PeriodError, minimum=MIN_YEAR, maximum=MAX_YEAR)
+    if low > high:
+        raise PeriodError(
+            f"min_year ({low}) must not exceed max_year ({high})",
+            code="period.range",
+            details={"argument": "min_year", "value": low, "rule": f"<= max_year ({high})"},
+        )
+    return low, high
+
+
+def _bound(name: str, value: object) -> int:
+    """A largest count or amount of a strategy: an int >= 0 (LedgerError otherwise)."""
+    return require_int(name, value, LedgerError)
 
 
 def dates(min_year: int = MIN_YEAR, max_year: int = MAX_YEAR) -> st.SearchStrategy[date]:
     """Dates whose enforcement year lies between ``min_year`` and ``max_year``."""
-    return st.dates(EnforcementYear(min_year).start, EnforcementYear(max_year).end)
+    low, high = _years(min_year, max_year)
+    return st.dates(EnforcementYear(low).start, EnforcementYear(high).end)
 
 
 def periods(
@@ -78,12 +100,14 @@ def periods(
     >>> find(periods(2021, 2022), lambda p: p.months > 11)
     ReportingPeriod(year=2021, months=12)
     """
-    return st.builds(ReportingPeriod, st.integers(min_year, max_year), st.integers(1, 12))
+    low, high = _years(min_year, max_year)
+    return st.builds(ReportingPeriod, st.integers(low, high), st.integers(1, 12))
 
 
 def quarters(min_year: int = MIN_YEAR, max_year: int = MAX_YEAR) -> st.SearchStrategy[Quarter]:
     """Quarters of the statistical year (quý)."""
-    return st.builds(Quarter, st.integers(min_year, max_year), st.integers(1, 4))
+    low, high = _years(min_year, max_year)
+    return st.builds(Quarter, st.integers(low, high), st.integers(1, 4))
 
 
 def dong_amounts(max_value: int = 10**16) -> st.SearchStrategy[int]:
@@ -95,6 +119,7 @@ def dong_amounts(max_value: int = 10**16) -> st.SearchStrategy[int]:
     >>> find(dong_amounts(), lambda amount: amount > 10**12)
     1000000000001
     """
+    max_value = _bound("max_value", max_value)
     round_amounts = st.builds(
         lambda digits, scale: digits * 10**scale,
         st.integers(0, 999_999),
@@ -128,12 +153,12 @@ def case_ledgers(max_rows: int = 100_000) -> st.SearchStrategy[CaseLedger]:
 
     ``max_rows`` bounds each status row.
     """
-    return _ledger_rows(max_rows, False).map(lambda rows: CaseLedger(**rows))
+    return _ledger_rows(_bound("max_rows", max_rows), False).map(lambda rows: CaseLedger(**rows))
 
 
 def amount_ledgers(max_rows: int = 10**15) -> st.SearchStrategy[AmountLedger]:
     """Valid money ledgers (sổ theo tiền, đồng), with reduced amounts (giảm, miễn)."""
-    return _ledger_rows(max_rows, True).map(lambda rows: AmountLedger(**rows))
+    return _ledger_rows(_bound("max_rows", max_rows), True).map(lambda rows: AmountLedger(**rows))
 
 
 @st.composite
@@ -176,7 +201,31 @@ def case_records(
     Records of entrusted or withdrawn cases carry no status; completed cases
     have their whole amount finished or reduced.
     """
-    return _record(units, period_strategy or periods(2019, 2026), max_amount)
+    names = require_sequence("units", units, LedgerError, what="a sequence of unit names")
+    if not names:
+        raise LedgerError(
+            "units must name at least one unit (đơn vị)",
+            code="ledger.range",
+            details={"argument": "units", "value": "()", "rule": "at least one unit"},
+        )
+    for unit in names:
+        require_instance("units", unit, str, LedgerError, what="unit names (str)")
+        if not unit.strip():
+            raise LedgerError(
+                f"units must be non-empty names, got {unit!r}",
+                code="ledger.empty_unit",
+                details={"argument": "units", "value": unit, "rule": "a non-empty str"},
+            )
+    if period_strategy is not None:
+        require_instance(
+            "period_strategy",
+            period_strategy,
+            st.SearchStrategy,
+            PeriodError,
+            what="a hypothesis strategy of ReportingPeriod, or None",
+        )
+    amount = _bound("max_amount", max_amount)
+    return _record(tuple(names), period_strategy or periods(2019, 2026), amount)
 
 
 def targets() -> st.SearchStrategy[Target]:

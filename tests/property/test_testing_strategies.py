@@ -14,7 +14,9 @@ from thads_metrics import (
     CaseLedger,
     CaseRecord,
     EnforcementYear,
+    LedgerError,
     LedgerPair,
+    PeriodError,
     ReportingPeriod,
     aggregate,
     format_dong,
@@ -164,3 +166,51 @@ def test_dong_amounts_are_whole_dong(amount: int) -> None:
 def test_targets_are_percentages(target) -> None:  # type: ignore[no-untyped-def]
     assert 0 <= target.cases <= 100
     assert 0 <= target.money <= 100
+
+
+# --------------------------------------------------------------------------- arguments
+
+
+@pytest.mark.parametrize("make", [years, dates, periods, quarters])
+@pytest.mark.parametrize(
+    ("bounds", "code"),
+    [
+        ((1899, 2000), "period.range"),
+        ((2000, 2201), "period.range"),
+        ((2030, 2020), "period.range"),
+        ((2020.0, 2030), "period.type"),
+        ((None, 2030), "period.type"),
+    ],
+)
+def test_year_bounds_are_checked_at_once(
+    make: Callable[..., object], bounds: tuple[object, object], code: str
+) -> None:
+    # Before: a hypothesis error at the first draw, or a PeriodError from inside it.
+    with pytest.raises(PeriodError) as info:
+        make(*bounds)
+    assert info.value.code == code
+
+
+@pytest.mark.parametrize(
+    ("make", "code"),
+    [
+        (lambda: dong_amounts(-1), "ledger.range"),
+        (lambda: case_ledgers(1.5), "ledger.type"),
+        (lambda: amount_ledgers(None), "ledger.type"),
+        (lambda: case_records(units=()), "ledger.range"),
+        (lambda: case_records(units="Hà Nội"), "ledger.type"),
+        (lambda: case_records(units=("A", 5)), "ledger.type"),
+        (lambda: case_records(units=("A", " ")), "ledger.empty_unit"),
+        (lambda: case_records(max_amount=-1), "ledger.range"),
+    ],
+)
+def test_strategy_arguments_are_checked_at_once(make: Callable[[], object], code: str) -> None:
+    with pytest.raises(LedgerError) as info:
+        make()
+    assert info.value.code == code
+
+
+def test_period_strategy_must_be_a_strategy() -> None:
+    with pytest.raises(PeriodError, match="period_strategy") as info:
+        case_records(period_strategy=ReportingPeriod(2021, 11))  # type: ignore[arg-type]
+    assert info.value.code == "period.type"
