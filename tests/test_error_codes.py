@@ -324,29 +324,6 @@ _NOT_ITERABLE = ("None", "0.5", "'x'", "True", "-1", "10**30", "nan")
 #: remit: (call, parameter) → (reason, bad values). The marks are strict: remove an
 #: entry once its module refuses those values with a coded ThadsError.
 _ESCAPING: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {
-    ("describe", "0"): ("ledger/rows.py: ROW[name] raises KeyError/TypeError", _ALL),
-    ("expand", "0"): ("ledger/rows.py: ROW[name] raises KeyError/TypeError", _ALL),
-    ("summarize", "language"): ("report/words.py: unhashable language, TypeError", _UNHASHABLE),
-    ("summary_table", "language"): ("report/words.py: unhashable language", _UNHASHABLE),
-    ("UnitReport.text", "language"): ("report/words.py: unhashable language", _UNHASHABLE),
-    ("paragraph", "0"): ("report/words.py: report unchecked, AttributeError", _ALL),
-    ("paragraph", "language"): ("report/words.py: unhashable language", _UNHASHABLE),
-    ("table", "0"): ("report/words.py: reports unchecked, TypeError", _NOT_ITERABLE),
-    ("table", "1"): (
-        "report/words.py: total unchecked, AttributeError",
-        ("0.5", "'x'", "True", "-1", "10**30", "[]", "{}", "nan"),
-    ),
-    ("table", "language"): ("report/words.py: unhashable language", _UNHASHABLE),
-    ("phrases", "0"): ("report/words.py: unhashable language", _UNHASHABLE),
-    ("report_data", "0"): ("report/data.py: report unchecked, AttributeError", _ALL),
-    ("figures_data", "0"): ("report/data.py: figures unchecked, AttributeError", _ALL),
-    ("build_workbook", "1"): ("excel.py: units unchecked, TypeError/ValueError", _NOT_ITERABLE),
-    ("write_workbook", "0"): (
-        "excel.py: target unchecked, AttributeError in openpyxl",
-        ("None", "0.5", "True", "-1", "10**30", "[]", "{}", "nan"),
-    ),
-    ("write_workbook", "2"): ("excel.py: units unchecked, TypeError/ValueError", _NOT_ITERABLE),
-    ("ledger_columns", "0"): ("excel.py: kind unchecked, AttributeError", _ALL),
 }
 ESCAPES: dict[str, str] = {
     f"{name}[{slot}={label}]": reason

@@ -75,7 +75,7 @@ def test_unknown_language_is_refused() -> None:
     report = build_report("A", ReportingPeriod(2022, 6), CASES, MONEY, LONG_AN)
     with pytest.raises(ReportError) as info:
         report.text(language="fr")  # type: ignore[arg-type]
-    assert info.value.code == "report.language"
+    assert info.value.code == "report.choice"
 
 
 def test_cli_writes_english(capsys: pytest.CaptureFixture[str]) -> None:

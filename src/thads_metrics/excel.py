@@ -41,11 +41,14 @@ except ImportError as exc:  # pragma: no cover - exercised only without the extr
         "thads_metrics.excel needs openpyxl: pip install 'thads-metrics[excel]'"
     ) from exc
 
+from thads_metrics._checks import require_flag, require_instance, require_iterable, shown
 from thads_metrics.calendar import ReportingPeriod, day_label
 from thads_metrics.cases import LedgerPair
-from thads_metrics.errors import PeriodError
+from thads_metrics.errors import OutputError, PeriodError, ReportError
 from thads_metrics.figures import Figures, figures
 from thads_metrics.ledger import ROW_TERMS, AmountLedger, CaseLedger
+
+_A_PERIOD = "a ReportingPeriod (kỳ báo cáo)"
 
 __all__ = ["FIELD_ROW", "FIRST_DATA_ROW", "build_workbook", "ledger_columns", "write_workbook"]
 
@@ -68,6 +71,12 @@ def ledger_columns(kind: type[CaseLedger] | type[AmountLedger]) -> tuple[str, ..
     >>> "reduced" in ledger_columns(CaseLedger), "reduced" in ledger_columns(AmountLedger)
     (False, True)
     """
+    if kind not in (CaseLedger, AmountLedger):
+        raise ReportError(
+            f"kind must be CaseLedger or AmountLedger, got {shown(kind)}",
+            code="report.type",
+            details={"argument": "kind", "value": shown(kind), "rule": "a ledger class"},
+        )
     return tuple(name for name in kind.ROWS if name != "finished_excluding_reduced")
 
 
@@ -147,12 +156,11 @@ def build_workbook(
     >>> build_workbook(2024, [("A", pair)])
     Traceback (most recent call last):
     ...
-    thads_metrics.errors.PeriodError: period (kỳ báo cáo) must be a ReportingPeriod, got int 2024
+    thads_metrics.errors.PeriodError: period must be a ReportingPeriod (kỳ báo cáo), got int 2024
     """
-    if not isinstance(period, ReportingPeriod):
-        raise PeriodError(
-            f"period (kỳ báo cáo) must be a ReportingPeriod, got {type(period).__name__} {period!r}"
-        )
+    require_instance("period", period, ReportingPeriod, PeriodError, what=_A_PERIOD)
+    units = _units(units)
+    require_flag("total", total, ReportError)
     book = Workbook()
     for default in list(book.worksheets):  # start without openpyxl's empty sheet
         book.remove(default)
@@ -187,4 +195,28 @@ def write_workbook(
     total: bool = True,
 ) -> None:
     """Write :func:`build_workbook` to a path or a binary stream (.xlsx)."""
+    if not isinstance(target, (str, Path)) and not callable(getattr(target, "write", None)):
+        raise OutputError(
+            f"target must be a path or a binary stream, got {shown(target)}",
+            code="output.type",
+            details={"argument": "target", "value": shown(target)},
+        )
     build_workbook(period, units, total=total).save(target)
+
+
+def _units(units: object) -> list[tuple[str, LedgerPair]]:
+    """``units`` as a list of (name, LedgerPair), refusing anything else."""
+    items = list(require_iterable("units", units, ReportError, what="(unit, LedgerPair) pairs"))
+    for item in items:
+        if not (
+            isinstance(item, tuple)
+            and len(item) == 2
+            and isinstance(item[0], str)
+            and isinstance(item[1], LedgerPair)
+        ):
+            raise ReportError(
+                f"units must hold (unit name, LedgerPair) pairs, got {shown(item)}",
+                code="report.type",
+                details={"argument": "units", "value": shown(item)},
+            )
+    return items

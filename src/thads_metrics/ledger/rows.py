@@ -29,6 +29,9 @@ from types import MappingProxyType
 
 import attrs
 
+from thads_metrics._checks import require_choice, require_flag
+from thads_metrics.errors import LedgerError
+
 __all__ = [
     "IDENTITIES",
     "INTAKE_ROWS",
@@ -176,6 +179,11 @@ def row_names(*, money: bool, stored: bool | None = None) -> tuple[str, ...]:
     )
 
 
+def _row(name: object) -> Row:
+    """The row called ``name``; anything else is a LedgerError naming the rows."""
+    return ROW[require_choice("name", name, tuple(ROW), LedgerError)]
+
+
 def expand(name: str, *, money: bool) -> dict[str, int]:
     """Row ``name`` as signed stored rows of the case or money ledger (khai triển công thức).
 
@@ -184,7 +192,8 @@ def expand(name: str, *, money: bool) -> dict[str, int]:
     >>> expand("finished", money=False)
     {'completed': 1, 'terminated': 1}
     """
-    row = ROW[name]
+    require_flag("money", money, LedgerError)
+    row = _row(name)
     if row.stored:
         return {name: 1} if money or not row.money_only else {}
     out: dict[str, int] = {}
@@ -200,7 +209,8 @@ def describe(name: str, *, money: bool = True) -> str:
     >>> describe("to_enforce")
     'to_enforce = accepted − entrusted − withdrawn'
     """
-    parts = [(sign, part) for sign, part in ROW[name].formula if money or not ROW[part].money_only]
+    require_flag("money", money, LedgerError)
+    parts = [(sign, part) for sign, part in _row(name).formula if money or not ROW[part].money_only]
     text = " ".join(f"{'+' if sign > 0 else '−'} {part}" for sign, part in parts)
     return f"{name} = {text.removeprefix('+ ')}"
 

@@ -47,7 +47,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from thads_metrics._checks import require_iterable
 from thads_metrics.calendar import ReportingPeriod
 from thads_metrics.cases import LedgerPair
 from thads_metrics.errors import ReportError
@@ -141,12 +140,4 @@ def summary_table(
     given, labelled "Tổng cộng" ("Total"); amounts in tỷ đồng, rates with two
     decimals.
     """
-    items = tuple(require_iterable("reports", reports, ReportError, what="UnitReports"))
-    for item in (*items, *(() if total is None else (total,))):
-        if not isinstance(item, UnitReport):
-            raise ReportError(
-                f"reports must hold UnitReport values, got {type(item).__name__}",
-                code="report.type",
-                details={"argument": "reports", "value": type(item).__name__},
-            )
-    return table(items, total, language=language)
+    return table(reports, total, language=language)

@@ -9,11 +9,13 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from thads_metrics._checks import require_instance
+from thads_metrics.calendar import ReportingPeriod
+from thads_metrics.errors import PeriodError, ReportError
 from thads_metrics.figures import RATE_PLACES, Figures
 from thads_metrics.rates import round_rate
 
 if TYPE_CHECKING:
-    from thads_metrics.calendar import ReportingPeriod
     from thads_metrics.report.model import UnitReport
 
 __all__ = ["figures_data", "period_data", "report_data"]
@@ -25,6 +27,7 @@ def _dec(value: Decimal | None) -> str | None:
 
 def figures_data(f: Figures) -> dict[str, Any]:
     """One ledger's figures as a JSON-ready dict."""
+    require_instance("figures", f, Figures, ReportError)
     ledger = f.ledger
     return {
         "rows": ledger.rows(),
@@ -54,6 +57,7 @@ def figures_data(f: Figures) -> dict[str, Any]:
 
 def period_data(period: ReportingPeriod) -> dict[str, Any]:
     """A reporting period as JSON-ready data: year, months, label, first and last day."""
+    require_instance("period", period, ReportingPeriod, PeriodError, what="a ReportingPeriod")
     return {
         "year": period.year,
         "months": period.months,
@@ -65,6 +69,9 @@ def period_data(period: ReportingPeriod) -> dict[str, Any]:
 
 def report_data(report: UnitReport) -> dict[str, Any]:
     """A unit's report as a JSON-ready dict."""
+    from thads_metrics.report.model import UnitReport
+
+    require_instance("report", report, UnitReport, ReportError)
     target = report.target
     return {
         "unit": report.unit,

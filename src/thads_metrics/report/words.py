@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
+from thads_metrics._checks import require_choice, require_instance, require_iterable
 from thads_metrics.errors import ReportError
 from thads_metrics.figures import CHANGED_ROWS, RATE_PLACES, Figures
 from thads_metrics.rates import round_rate
@@ -185,22 +186,12 @@ class Phrases(abc.ABC):
 
 def phrases(language: object) -> Phrases:
     """The :class:`Phrases` of a language, refusing one the library does not write."""
-    if language not in LANGUAGES:
-        raise ReportError(
-            f"language must be one of {', '.join(map(repr, LANGUAGES))}, got {language!r}",
-            code="report.language",
-            details={"argument": "language", "value": repr(language)},
-        )
-    return LANGUAGES[language]()  # type: ignore[index]
+    code = require_choice("language", language, tuple(LANGUAGES), ReportError)
+    return LANGUAGES[code]()
 
 
 def _check_points(points_unit: object) -> None:
-    if points_unit not in ("percent", "points"):
-        raise ReportError(
-            f"points_unit must be 'percent' or 'points', got {points_unit!r}",
-            code="report.type",
-            details={"argument": "points_unit", "value": repr(points_unit)},
-        )
+    require_choice("points_unit", points_unit, ("percent", "points"), ReportError)
 
 
 def _target_clause(f: Figures, period: ReportingPeriod, unit: PointsUnit, w: Phrases) -> str:
@@ -285,6 +276,9 @@ def paragraph(
     report: UnitReport, *, points_unit: PointsUnit = "percent", language: Language = "vi"
 ) -> str:
     """The report paragraph of a :class:`UnitReport` in ``language`` (đoạn báo cáo)."""
+    from thads_metrics.report.model import UnitReport
+
+    require_instance("report", report, UnitReport, ReportError)
     w = phrases(language)
     _check_points(points_unit)
     period = report.period
@@ -331,6 +325,11 @@ def table(
     reports: Iterable[UnitReport], total: UnitReport | None = None, *, language: Language = "vi"
 ) -> str:
     """A plain-text table of several units' results in ``language`` (bảng tổng hợp)."""
+    from thads_metrics.report.model import UnitReport
+
+    reports = tuple(require_iterable("reports", reports, ReportError, what="UnitReports"))
+    for item in (*reports, *(() if total is None else (total,))):
+        require_instance("reports", item, UnitReport, ReportError)
     w = phrases(language)
     header = list(w.table_header)
     rows: list[Sequence[str]] = [header]
