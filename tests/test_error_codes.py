@@ -323,8 +323,7 @@ _NOT_ITERABLE = ("None", "0.5", "'x'", "True", "-1", "10**30", "nan")
 #: Calls that still escape with another exception, all in modules outside this test's
 #: remit: (call, parameter) → (reason, bad values). The marks are strict: remove an
 #: entry once its module refuses those values with a coded ThadsError.
-_ESCAPING: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {
-}
+_ESCAPING: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {}
 ESCAPES: dict[str, str] = {
     f"{name}[{slot}={label}]": reason
     for (name, slot), (reason, labels) in _ESCAPING.items()
