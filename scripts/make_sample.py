@@ -3,7 +3,9 @@
 Writes ``src/thads_metrics/data/sample_ledgers.csv``: ledger rows (one row per
 unit, period and kind) for four provinces and two regional offices over two
 statistical years (2024, 2025; periods of 3, 6, 9, 11 and 12 months), with
-magnitudes like those of real provincial reports. The figures are invented;
+magnitudes like those of real provincial reports; both years fall under forms
+that count postponed and suspended cases apart (hoãn, tạm đình chỉ: the
+``stayed`` column). The figures are invented;
 the identities between rows hold exactly, and year 2025 opens with what 2024
 carried forward. ``tests/test_sample_data.py`` checks that the bundled file is
 exactly this script's output.
@@ -16,15 +18,18 @@ from __future__ import annotations
 import csv
 import io
 import random
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+from thads_metrics.calendar import ReportingPeriod
 from thads_metrics.csvio import LEDGER_COLUMNS
+from thads_metrics.ledger.layouts import layout_for
 from thads_metrics.targets import national_target
 
 DATA = Path(__file__).resolve().parent.parent / "src" / "thads_metrics" / "data"
 
-FIELDS = LEDGER_COLUMNS
+FIELDS = tuple(name for name in LEDGER_COLUMNS if name != "layout")  # by period
 
 # unit, yearly new cases, average amount per case (đồng), case-rate skill, money-rate skill
 UNITS = [
@@ -58,6 +63,7 @@ def _ledger(
     target: Decimal,
     skill: float,
     money: bool,
+    period_end: date,
 ) -> dict[str, int]:
     unit = 1_000 if money else 1  # amounts move in thousands of đồng, plus odd đồng
     newly = int(new_full_year * months / 12 * rng.uniform(0.97, 1.03))
@@ -95,6 +101,13 @@ def _ledger(
         "other": other,
         "without_conditions": without,
     }
+    # Periods under Thông tư 06/2019/TT-BTP and later count postponed and suspended cases
+    # (other than postponed by agreement) apart: carve that bucket out of "without", with
+    # its own draws so that every other figure stays as it was.
+    if layout_for(period_end).has("stayed"):
+        draw = random.Random(f"stayed|{carried_over}|{newly}|{months}|{money}")
+        row["stayed"] = int(without * draw.uniform(0.02, 0.06))
+        row["without_conditions"] -= row["stayed"]
     if money and unit > 1:
         # Keep amounts whole đồng with non-round tails, identities exact.
         tail = rng.randrange(unit)
@@ -135,6 +148,7 @@ def ledger_rows() -> list[dict[str, object]]:
                         money_target if money else case_target,
                         money_skill if money else case_skill,
                         money,
+                        ReportingPeriod(year, months).end,
                     )
                     label = "năm" if months == 12 else f"{months} tháng năm"
                     rows.append({"unit": name, "period": f"{label} {year}", "kind": kind, **row})

@@ -16,6 +16,7 @@ from thads_metrics.cases import Aggregation, CaseRecord, LedgerPair, Origin, agg
 from thads_metrics.classification import Status
 from thads_metrics.errors import LedgerError, PeriodError
 from thads_metrics.ledger import AmountLedger, CaseLedger
+from thads_metrics.ledger.layouts import TT01_2013, TT06_2019
 from thads_metrics.rates import round_rate
 
 TY = 10**9
@@ -101,9 +102,12 @@ def test_a_record_counts_once_in_its_origin_and_once_in_its_row() -> None:
         amount_finished=30,
         amount_reduced=20,
     )
-    cases, money = r.ledgers()
-    assert cases == CaseLedger(carried_over=1, terminated=1)
-    assert money == AmountLedger(carried_over=100, completed=30, reduced=20, terminated=50)
+    cases, money = r.ledgers()  # 2022: the forms of Thông tư 06/2019
+    assert cases == CaseLedger(carried_over=1, terminated=1, layout=TT06_2019)
+    assert money == AmountLedger(
+        carried_over=100, completed=30, reduced=20, terminated=50, layout=TT06_2019
+    )
+    assert r.ledgers(layout=TT01_2013).cases == CaseLedger(carried_over=1, terminated=1)
     assert money.finished == 100
 
 
@@ -246,12 +250,14 @@ def test_group_keys_follow_by() -> None:
 
 
 def test_group_ledgers() -> None:
-    result = aggregate(RECORDS, by="unit")
-    assert result["A"].cases == CaseLedger(newly_accepted=2, completed=1, other=1)
-    assert result["A"].amounts == AmountLedger(newly_accepted=9, other=9)
+    result = aggregate(RECORDS, by="unit")  # 2023: the forms of Thông tư 06/2019
+    assert result["A"].cases == CaseLedger(newly_accepted=2, completed=1, other=1, layout=TT06_2019)
+    assert result["A"].amounts == AmountLedger(newly_accepted=9, other=9, layout=TT06_2019)
     assert result["B"].cases == CaseLedger(
-        carried_over=1, newly_accepted=1, withdrawn=1, in_progress=1
+        carried_over=1, newly_accepted=1, withdrawn=1, in_progress=1, layout=TT06_2019
     )
+    old = aggregate(RECORDS, by="unit", layout="tt01-2013")
+    assert old["A"].cases == CaseLedger(newly_accepted=2, completed=1, other=1)
     assert aggregate([]) == Aggregation()
 
 
@@ -424,3 +430,47 @@ def test_results_and_records_pickle_for_map_reduce_engines() -> None:
     assert aggregate(copy) == result  # private precomputed fields survive
     pair = result.total()
     assert type(pickle.loads(pickle.dumps(pair))) is LedgerPair
+
+
+# --------------------------------------------------------------------------- layouts
+
+
+def test_a_stayed_record_lands_in_the_bucket_of_its_period() -> None:
+    r = record(status=Status.STAYED, amount_due=40, amount_finished=10)
+    cases, money = r.ledgers()
+    assert (cases.stayed, cases.with_conditions, money.stayed, money.completed) == (1, 0, 30, 10)
+    grouped = aggregate([r, record(status=Status.COMPLETED)])
+    pair = grouped["Long An", P2022]
+    assert pair.cases.layout is TT06_2019
+    assert (pair.cases.stayed, pair.cases.with_conditions, pair.cases.to_enforce) == (1, 1, 2)
+
+
+def test_a_stayed_record_is_refused_where_the_forms_have_no_bucket() -> None:
+    with pytest.raises(LedgerError, match="STAYED") as info:
+        record(period=P2019_6, status=Status.STAYED)
+    assert info.value.code == "ledger.layout"
+
+
+def test_records_of_two_circulars_are_not_grouped_without_the_period() -> None:
+    mixed = [record(period=P2019_6), record(period=P2022)]
+    with pytest.raises(LedgerError, match="different statistics circulars") as info:
+        aggregate(mixed, by="unit")
+    assert info.value.code == "ledger.layout"
+    assert aggregate(mixed, by="unit", layout="tt06-2019")["Long An"].cases.in_progress == 2
+    assert len(aggregate(mixed)) == 2  # by unit and period: each in its own layout
+
+
+def test_category_breakdown() -> None:
+    records = [
+        record(category="credit", status=Status.COMPLETED, amount_due=86, amount_finished=86),
+        record(category="credit"),
+        record(category="Án hình sự khác"),
+        record(),
+    ]
+    by_category = aggregate(records, by=("unit", "period", "category"))
+    credit = by_category["Long An", P2022, "credit"]
+    assert (credit.cases.finished, credit.amounts.finished) == (1, 86)
+    assert by_category["Long An", P2022, None].cases.to_enforce == 1
+    with pytest.raises(LedgerError, match="category") as info:
+        record(category="  ")
+    assert info.value.code == "ledger.type"

@@ -158,9 +158,11 @@ def test_status_rows_and_classes() -> None:
         "postponed",
         "suspended",
         "other",
+        "stayed",
         "without_conditions",
     ]
     assert {s for s in Status if s.condition is Condition.WITHOUT} == {Status.WITHOUT_CONDITIONS}
+    assert {s for s in Status if s.condition is Condition.STAYED} == {Status.STAYED}
     assert {s for s in Status if s.is_finished} == {
         Status.COMPLETED,
         Status.TERMINATED,
@@ -350,3 +352,35 @@ def test_ignoring_stays_classifies_like_an_unstayed_case(case: CaseFacts) -> Non
         other_agreement=case.other_agreement,
     )
     assert classify(case, stayed_as=None) == classify(unstayed)
+
+
+# --------------------------------------------------------------------------- layouts
+
+
+@pytest.mark.parametrize("stay", [Stay.POSTPONED, Stay.SUSPENDED])
+def test_a_stay_lands_where_the_layout_counts_it(stay: Stay) -> None:
+    facts = CaseFacts(has_income=True, seizable_assets=10**9, stay=stay)
+    old = classify(facts, layout="tt01-2013")
+    assert (old.condition, old.reason) == (Condition.WITH, Reason.STAYED)
+    new = classify(facts, layout="tt06-2019")
+    assert (new.condition, new.reason) == (Condition.STAYED, Reason.STAYED_APART)
+    assert "Thông tư 06/2019/TT-BTP" in new.citation
+    assert classify(facts, layout="tt05-2024").condition is Condition.STAYED
+
+
+def test_agreed_postponement_and_unknown_address_do_not_depend_on_the_layout() -> None:
+    agreed = CaseFacts(has_income=True, seizable_assets=0, stay=Stay.POSTPONED_BY_AGREEMENT)
+    lost = CaseFacts(has_income=True, seizable_assets=0, address_known=False, stay=Stay.POSTPONED)
+    for layout in ("tt01-2013", "tt06-2019", "tt05-2024"):
+        assert classify(agreed, layout=layout).reason is Reason.POSTPONED_BY_AGREEMENT
+        assert classify(lost, layout=layout).condition is Condition.WITHOUT
+
+
+def test_layout_and_stayed_as_are_not_both_given() -> None:
+    facts = CaseFacts(has_income=True, seizable_assets=0, stay=Stay.SUSPENDED)
+    with pytest.raises(ClassificationError) as info:
+        classify(facts, layout="tt06-2019", stayed_as=None)
+    assert info.value.code == "classification.conflict"
+    with pytest.raises(ClassificationError) as info:
+        classify(facts, layout="tt99")
+    assert info.value.code == "classification.choice"

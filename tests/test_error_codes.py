@@ -513,7 +513,7 @@ def _csv_error(lines: list[str] | str) -> CsvError:
     ("text", "code", "column"),
     [
         ("", "csv.empty", None),
-        ("unit,period\n", "csv.layout", None),
+        ("unit,period\n", "csv.file_kind", None),
         ("unit,,kind\n", "csv.header", None),
         ("unit,period,kind,kind\n", "csv.duplicate_column", None),
         ("unit,kind\n", "csv.header", None),

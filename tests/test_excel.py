@@ -58,20 +58,26 @@ def test_two_sheets_with_the_form_columns_in_order() -> None:
     for sheet, kind in ((book["Việc"], CaseLedger), (book["Tiền"], AmountLedger)):
         fields = [cell.value for cell in sheet[FIELD_ROW]]
         assert fields[0] == "unit"
-        assert tuple(fields[1 : 1 + len(ledger_columns(kind))]) == ledger_columns(kind)
+        assert tuple(
+            fields[1 : 1 + len(ledger_columns(kind, FULL.cases.layout))]
+        ) == ledger_columns(kind, FULL.cases.layout)
         assert fields[-2:] == ["conditions_share", "completion_rate"]
         assert "9 tháng năm 2017" in sheet["A1"].value
-        headings = [cell.value for cell in sheet[3]][1 : 1 + len(ledger_columns(kind))]
-        assert [h.lower() for h in headings] == [ROW_TERMS[n] for n in ledger_columns(kind)]
+        headings = [cell.value for cell in sheet[3]][
+            1 : 1 + len(ledger_columns(kind, FULL.cases.layout))
+        ]
+        assert [h.lower() for h in headings] == [
+            ROW_TERMS[n] for n in ledger_columns(kind, FULL.cases.layout)
+        ]
 
 
 def test_every_known_row_is_written_exactly() -> None:
     book = _read_back([("A", FULL), ("B", FULL)])
     cases, money = _records(book["Việc"]), _records(book["Tiền"])
-    for name in ledger_columns(CaseLedger):
+    for name in ledger_columns(CaseLedger, FULL.cases.layout):
         assert cases["A"][name] == getattr(FULL.cases, name)
         assert cases["Tổng cộng"][name] == 2 * getattr(FULL.cases, name)
-    for name in ledger_columns(AmountLedger):
+    for name in ledger_columns(AmountLedger, FULL.cases.layout):
         assert money["A"][name] == getattr(FULL.amounts, name)
     assert Decimal(str(money["A"]["completion_rate"])) == Decimal("62.50")
     assert cases["A"]["completion_rate"] == pytest.approx(45 / 82 * 100, abs=0.005)
@@ -109,3 +115,26 @@ def test_empty_bases_give_empty_rate_cells() -> None:
 def test_bad_period_is_refused() -> None:
     with pytest.raises(PeriodError):
         build_workbook("9 tháng năm 2017", [("A", FULL)])  # type: ignore[arg-type]
+
+
+def test_a_2022_workbook_shows_the_third_bucket() -> None:
+    """National 2022 (danchuphapluat.vn): 861.529 = 653.719 + 12.135 (hoãn, TĐC) + 195.675."""
+    national = LedgerPair(
+        CaseLedger.from_totals(
+            to_enforce=861_529, with_conditions=653_719, stayed=12_135, finished=539_290,
+            layout="tt06-2019",
+        ),
+        AmountLedger(layout="tt06-2019"),
+    )  # fmt: skip
+    stream = io.BytesIO()
+    write_workbook(stream, ReportingPeriod(2022, 12), [("Toàn quốc", national)], total=False)
+    stream.seek(0)
+    sheet = openpyxl.load_workbook(stream)["Việc"]
+    row = _records(sheet)["Toàn quốc"]
+    assert (row["with_conditions"], row["stayed"], row["without_conditions"]) == (
+        653_719, 12_135, 195_675,
+    )  # fmt: skip
+    headings = [cell.value for cell in sheet[3]]
+    assert "Hoãn, tạm đình chỉ (không tính vào số có điều kiện)" in headings
+    assert row["completion_rate"] == pytest.approx(82.50)
+    assert row["conditions_share"] == pytest.approx(75.88)

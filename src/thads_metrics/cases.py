@@ -47,6 +47,7 @@ from thads_metrics.calendar import ReportingPeriod
 from thads_metrics.classification import Status
 from thads_metrics.errors import LedgerError, PeriodError
 from thads_metrics.ledger import ROW_TERMS, AmountLedger, CaseLedger, RowEnum
+from thads_metrics.ledger.layouts import DEFAULT_LAYOUT, Layout, as_layout, layout_for
 from thads_metrics.ledger.rows import INTAKE_ROWS
 
 __all__ = ["Aggregation", "CaseRecord", "LedgerPair", "Origin", "aggregate"]
@@ -100,7 +101,29 @@ _FIELDS = (
     "amount_due",
     "amount_finished",
     "amount_reduced",
+    "category",
 )
+
+#: Kinds of case that reports break results down by (nhóm việc), by code; a record's
+#: ``category`` is one of these codes or any other non-empty name (free text).
+CATEGORIES: Mapping[str, str] = MappingProxyType(
+    {
+        "credit": "tín dụng, ngân hàng",
+        "corruption": "thu hồi tài sản trong các vụ án hình sự về tham nhũng, kinh tế",
+        "state_budget": "thu cho ngân sách nhà nước",
+        "administrative": "án hành chính",
+    }
+)
+
+
+def _check_category(value: object) -> None:
+    if type(value) is not str or not value.strip():
+        raise LedgerError(
+            f"category must be a non-empty str (a code of CATEGORIES or any name), got "
+            f"{shown(value)}",
+            code="ledger.type",
+            details={"argument": "category", "value": shown(value), "rule": "a non-empty str"},
+        )
 
 
 def _refuse(message: str, *, code: str, **details: Any) -> LedgerError:
@@ -126,6 +149,13 @@ class CaseRecord:
       xong) and ``amount_reduced`` (giảm, miễn), integer đồng;
       finished + reduced <= due, and equal to it for a completed case. The rest
       of the amount is counted in the row of the status.
+    - ``category``: optional kind of case for breakdowns (nhóm việc): a code of
+      :data:`CATEGORIES` ("credit": tín dụng, ngân hàng; "corruption": thu hồi
+      tài sản trong vụ án tham nhũng, kinh tế; "state_budget": thu cho ngân
+      sách nhà nước; "administrative") or any other non-empty name.
+    - ``STAYED`` (hoãn, tạm đình chỉ counted apart) is a status only in periods
+      whose forms have that bucket (Thông tư 06/2019/TT-BTP and later, see
+      :func:`~thads_metrics.ledger.layouts.layout_for`).
 
     Every field is checked; a wrong type or contradiction raises
     :class:`~thads_metrics.errors.LedgerError`, nothing is coerced.
@@ -146,6 +176,7 @@ class CaseRecord:
     amount_due: int = 0
     amount_finished: int = 0
     amount_reduced: int = 0
+    category: str | None = None
     # Precomputed at construction for aggregate(): row kind, packed amounts, period code.
     _kind: int = attrs.field(init=False, eq=False, repr=False)
     _packed: int | None = attrs.field(init=False, eq=False, repr=False)
@@ -249,7 +280,21 @@ class CaseRecord:
                     amount_due=due,
                     rule="a completed case: amount_finished + amount_reduced == amount_due",
                 )
+            if status is Status.STAYED and not layout_for(period.end).has("stayed"):
+                form = layout_for(period.end)
+                raise _refuse(
+                    f"status STAYED (hoãn, tạm đình chỉ counted apart from có điều kiện) is not a "
+                    f"row of the forms of {period.label} (Thông tư {form.circular}): there a "
+                    "stayed case is POSTPONED or SUSPENDED, inside có điều kiện",
+                    code="ledger.layout",
+                    fields=("status", "period"),
+                    value=shown(status),
+                    layout=form.code,
+                    rule="STAYED only in periods under Thông tư 06/2019/TT-BTP or later",
+                )
             disposition = _STATUS_INDEX[status]
+        if self.category is not None:
+            _check_category(self.category)
         kind = disposition + (0 if origin is Origin.CARRIED_OVER else len(_DISPOSITIONS))
         packed: int | None = None
         if due < _PACKABLE:  # finished and reduced are at most due
@@ -258,10 +303,11 @@ class CaseRecord:
         object.__setattr__(self, "_packed", packed)
         object.__setattr__(self, "_pcode", period.year * 16 + period.months)
 
-    def ledgers(self) -> LedgerPair:
+    def ledgers(self, *, layout: Layout | str | None = None) -> LedgerPair:
         """This case alone as a pair of ledgers (one việc, its amounts).
 
-        Adding the pairs of many records gives what :func:`aggregate` gives.
+        In the layout of its period (or ``layout``). Adding the pairs of many
+        records gives what :func:`aggregate` gives.
         This is the plain statement of the record-to-row rule; :func:`aggregate`
         implements the same rule on packed integer sums for speed, and the
         property tests hold the two against each other, so keep them apart.
@@ -284,7 +330,10 @@ class CaseRecord:
             money_rows["reduced"] += self.amount_reduced
             money_rows[row] += self.amount_due - self.amount_finished - self.amount_reduced
         case_rows[row] = 1
-        return LedgerPair(CaseLedger(**case_rows), AmountLedger(**money_rows))
+        form = layout_for(self.period.end) if layout is None else as_layout(layout)
+        return LedgerPair(
+            CaseLedger(**case_rows, layout=form), AmountLedger(**money_rows, layout=form)
+        )
 
 
 class _Pair(NamedTuple):
@@ -522,6 +571,8 @@ def _wrap_period_key(key: Hashable) -> Hashable:
 def aggregate(
     records: Iterable[CaseRecord],
     by: str | Sequence[str] | Callable[[CaseRecord], Hashable] = ("unit", "period"),
+    *,
+    layout: Layout | str | None = None,
 ) -> Aggregation:
     """Aggregate case records into ledgers by group (tổng hợp số liệu theo đơn vị, kỳ).
 
@@ -535,6 +586,10 @@ def aggregate(
     of groups, not of records. Sums are exact integers. The result adds with
     ``+``: ``aggregate(a) + aggregate(b) == aggregate(a + b)``.
 
+    Each group's ledgers have the ``layout`` given, or else the layout of the
+    group's period (:func:`~thads_metrics.ledger.layouts.layout_for` its last
+    day) when the key holds the period, or else the default two-bucket layout.
+
     >>> p = ReportingPeriod(2022, 12)
     >>> rows = (CaseRecord(unit=u, period=p, origin=Origin.NEW, status=s)
     ...         for u, s in [("A", Status.COMPLETED), ("B", Status.OTHER), ("A", Status.OTHER)])
@@ -545,12 +600,51 @@ def aggregate(
     require_iterable("records", records, LedgerError, what="an iterable of CaseRecord")
     key_of, public = _key_functions(by)
     big: dict[Hashable, list[int]] = {}  # exact sums of records too large to pack
+    periods: set[int] = set()  # period codes seen, for the layout of keys without a period
     if not callable(by) and tuple(by) == ("unit", "period"):
         groups = _by_unit_and_period(records, big)
         public = _unit_period_key
     else:
-        groups = _by_key(records, key_of, big)
-    return Aggregation({public(key): _build(acc, big.get(key)) for key, acc in groups.items()})
+        groups = _by_key(records, key_of, big, periods)
+    fixed = None if layout is None else as_layout(layout)
+    if fixed is None and not _has_period(by):
+        fixed = _one_layout(periods)
+    result = {}
+    for key, acc in groups.items():
+        name = public(key)
+        result[name] = _build(acc, big.get(key), fixed or _layout_of_key(name))
+    return Aggregation(result)
+
+
+def _has_period(by: object) -> bool:
+    """True when the group keys hold the period (so each group has the layout of its period)."""
+    if callable(by):
+        return True  # keys are the caller's; a period in them decides, else the default
+    return by == "period" or (not isinstance(by, str) and "period" in tuple(by))  # type: ignore[arg-type]
+
+
+def _one_layout(codes: set[int]) -> Layout | None:
+    """The one layout of the records' periods, None for none; refuse several."""
+    layouts = {layout_for(_period(code).end) for code in codes}
+    if len(layouts) > 1:
+        names = ", ".join(sorted(f"Thông tư {layout.circular}" for layout in layouts))
+        raise LedgerError(
+            f"the records' periods fall under different statistics circulars ({names}), whose "
+            "rows do not mean the same; group by period, or pass layout= to count them all in "
+            "one",
+            code="ledger.layout",
+            details={"argument": "by", "layouts": tuple(sorted(x.code for x in layouts))},
+        )
+    return next(iter(layouts), None)
+
+
+def _layout_of_key(key: Hashable) -> Layout:
+    """The layout of a group: that of the period in its key, else the default."""
+    parts = key if isinstance(key, tuple) else (key,)
+    for part in parts:
+        if isinstance(part, ReportingPeriod):
+            return layout_for(part.end)
+    return DEFAULT_LAYOUT
 
 
 def _unit_period_key(key: Hashable) -> Hashable:
@@ -588,14 +682,17 @@ def _by_key(
     records: Iterable[CaseRecord],
     key_of: Callable[[CaseRecord], Hashable],
     big: dict[Hashable, list[int]],
+    periods: set[int],
 ) -> dict[Hashable, list[int]]:
-    """The loop for any other grouping."""
+    """The loop for any other grouping; ``periods`` collects the period codes seen."""
     groups: dict[Hashable, list[int]] = {}
     get = groups.get
+    seen = periods.add
     record: Any = None
     try:
         for record in records:
             key = key_of(record)
+            seen(record._pcode)
             acc = get(key)
             if acc is None:
                 acc = groups[key] = [0] * _KINDS
@@ -638,7 +735,7 @@ def _lanes(packed: int) -> tuple[int, int, int, int]:
     )
 
 
-def _build(acc: list[int], big: list[int] | None) -> LedgerPair:
+def _build(acc: list[int], big: list[int] | None, layout: Layout) -> LedgerPair:
     """The two ledgers of one group from its packed sums (and exact sums of big records)."""
     half = len(_DISPOSITIONS)
     case_rows: dict[str, Any] = {}
@@ -669,4 +766,6 @@ def _build(acc: list[int], big: list[int] | None) -> LedgerPair:
             money_rows[origin] += due
             money_rows["completed"] += done
             money_rows["reduced"] += cut
-    return LedgerPair(CaseLedger(**case_rows), AmountLedger(**money_rows))
+    return LedgerPair(
+        CaseLedger(**case_rows, layout=layout), AmountLedger(**money_rows, layout=layout)
+    )

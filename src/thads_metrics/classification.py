@@ -36,6 +36,7 @@ import attrs
 from thads_metrics._checks import require_choice, require_flag, require_instance, require_int
 from thads_metrics.errors import ClassificationError
 from thads_metrics.ledger import RowEnum
+from thads_metrics.ledger.layouts import Layout, as_layout
 
 __all__ = ["CaseFacts", "Classification", "Condition", "Reason", "Status", "Stay", "classify"]
 
@@ -59,6 +60,9 @@ class Condition(RowEnum):
 
     WITH = "with_conditions"
     WITHOUT = "without_conditions"
+    #: Postponed or suspended, counted apart from có điều kiện (the layouts of Thông tư
+    #: 06/2019/TT-BTP and later, see :mod:`thads_metrics.ledger.layouts`).
+    STAYED = "stayed"
 
     @classmethod
     def _missing_(cls, value: object) -> Condition:
@@ -75,8 +79,10 @@ class Condition(RowEnum):
 class Status(RowEnum):
     """Where a case stands in the ledger (kết quả thi hành án); the value is the ledger row.
 
-    Every status but ``WITHOUT_CONDITIONS`` is a row under "có điều kiện".
-    ``REDUCED`` (giảm, miễn) is a row of the money ledger only.
+    Every status but ``WITHOUT_CONDITIONS`` and ``STAYED`` is a row under "có
+    điều kiện". ``REDUCED`` (giảm, miễn) is a row of the money ledger only;
+    ``STAYED`` (hoãn, tạm đình chỉ counted apart) a row of the layouts that have
+    that bucket (Thông tư 06/2019/TT-BTP and later).
 
     >>> Status.TERMINATED.term, Status.TERMINATED.is_finished, Status.POSTPONED.condition
     ('đình chỉ thi hành án', True, Condition.WITH)
@@ -89,6 +95,7 @@ class Status(RowEnum):
     POSTPONED = "postponed"
     SUSPENDED = "suspended"
     OTHER = "other"
+    STAYED = "stayed"
     WITHOUT_CONDITIONS = "without_conditions"
 
     @classmethod
@@ -104,12 +111,14 @@ class Status(RowEnum):
 
     @property
     def condition(self) -> Condition:
-        """The class the row belongs to (có / chưa có điều kiện): WITHOUT only for that row.
+        """The class the row belongs to (có / chưa có điều kiện, or counted apart).
 
-        >>> Status.SUSPENDED.condition, Status.WITHOUT_CONDITIONS.condition
-        (Condition.WITH, Condition.WITHOUT)
+        >>> Status.SUSPENDED.condition, Status.WITHOUT_CONDITIONS.condition, Status.STAYED.condition
+        (Condition.WITH, Condition.WITHOUT, Condition.STAYED)
         """
-        return Condition.WITHOUT if self is Status.WITHOUT_CONDITIONS else Condition.WITH
+        if self is Status.WITHOUT_CONDITIONS:
+            return Condition.WITHOUT
+        return Condition.STAYED if self is Status.STAYED else Condition.WITH
 
     @property
     def is_finished(self) -> bool:
@@ -161,7 +170,7 @@ class Reason(enum.Enum):
 
     >>> [reason.citation for reason in Reason]  # doctest: +NORMALIZE_WHITESPACE
     ['Art. 44a(1)(a)', 'Art. 44a(1)(b)', 'Art. 44a(1)(c)', 'Art. 3(6)', 'Art. 48(1)(c)',
-     'Art. 48, 49']
+     'Art. 48, 49', 'Art. 48, 49; Thông tư 06/2019/TT-BTP']
     """
 
     NO_MEANS = "Art. 44a(1)(a)"
@@ -170,6 +179,7 @@ class Reason(enum.Enum):
     HAS_MEANS = "Art. 3(6)"
     POSTPONED_BY_AGREEMENT = "Art. 48(1)(c)"
     STAYED = "Art. 48, 49"
+    STAYED_APART = "Art. 48, 49; Thông tư 06/2019/TT-BTP"
 
     @classmethod
     def _missing_(cls, value: object) -> Reason:
@@ -228,6 +238,11 @@ _REASON_TEXT = {
     ),
     Reason.STAYED: (
         "postponed or suspended, counted as the caller chose (hoãn, tạm đình chỉ thi hành án)"
+    ),
+    Reason.STAYED_APART: (
+        "postponed (other than by agreement) or suspended: counted apart from có điều kiện "
+        "in the forms of Thông tư 06/2019/TT-BTP and later (hoãn, tạm đình chỉ, không tính "
+        "vào số có điều kiện)"
     ),
 }
 
@@ -359,17 +374,31 @@ class Classification:
         return self.reason.citation
 
 
-def classify(facts: CaseFacts, *, stayed_as: Condition | None = Condition.WITH) -> Classification:
+_LAYOUT_RULE = "stayed_as is given or chosen by the layout, not both"
+
+
+def classify(
+    facts: CaseFacts,
+    *,
+    stayed_as: Condition | None = Condition.WITH,
+    layout: Layout | str | None = None,
+) -> Classification:
     """Classify a case as có điều kiện or chưa có điều kiện thi hành (Art. 44a(1), Art. 3(6)).
 
     The grounds are checked in this order:
 
     1. Art. 44a(1)(c), whereabouts unknown: always WITHOUT (a stay does not make
-       the debtor found).
-    2. Postponed by agreement of the parties (Art. 48(1)(c)): WITH.
+       the debtor found; a postponement because the address is unknown,
+       Art. 48(1)(b), is chưa có điều kiện, Nghị định 62/2015 Art. 9(3)).
+    2. Postponed by agreement of the parties (Art. 48(1)(c)): WITH, in every
+       layout (Thông tư 06/2019/TT-BTP keeps it in có điều kiện).
     3. Other postponements and suspensions (``stay`` POSTPONED or SUSPENDED):
-       ``stayed_as``, by default WITH as the forms list them under có điều
-       kiện; ``stayed_as=None`` classifies them on the facts like any case.
+       with a ``layout``, as its forms count them: STAYED (the bucket "hoãn,
+       tạm đình chỉ" outside có điều kiện, reason ``STAYED_APART``) in the
+       layouts of Thông tư 06/2019/TT-BTP and later, WITH in the older one.
+       Without a layout, ``stayed_as``: by default WITH as the older forms list
+       them under có điều kiện; ``stayed_as=None`` classifies them on the
+       facts like any case.
     4. Art. 44a(1)(b): a specific item or papers to return no longer available,
        and no other agreement: WITHOUT.
     5. Art. 44a(1)(a): no income and no seizable assets worth more than the cost
@@ -380,6 +409,8 @@ def classify(facts: CaseFacts, *, stayed_as: Condition | None = Condition.WITH) 
     >>> stayed = CaseFacts(has_income=False, seizable_assets=0, stay=Stay.SUSPENDED)
     >>> classify(stayed).condition, classify(stayed, stayed_as=None).condition
     (Condition.WITH, Condition.WITHOUT)
+    >>> classify(stayed, layout="tt06-2019")
+    Classification(condition=Condition.STAYED, reason=Reason.STAYED_APART)
     >>> classify(CaseFacts(has_income=True, seizable_assets=0)).citation
     'Art. 3(6)'
     """
@@ -388,12 +419,23 @@ def classify(facts: CaseFacts, *, stayed_as: Condition | None = Condition.WITH) 
         require_instance(
             "stayed_as", stayed_as, Condition, ClassificationError, what="a Condition or None"
         )
+    stayed_reason = Reason.STAYED
+    if layout is not None:
+        form = as_layout(layout, ClassificationError)
+        if stayed_as is not Condition.WITH:  # the default: the layout decides
+            raise ClassificationError(
+                f"give stayed_as or layout, not both: {_LAYOUT_RULE}",
+                code="classification.conflict",
+                details={"argument": "stayed_as", "value": repr(stayed_as), "rule": _LAYOUT_RULE},
+            )
+        if form.has("stayed"):
+            stayed_as, stayed_reason = Condition.STAYED, Reason.STAYED_APART
     if not (facts.address_known and facts.minor_address_known):
         return Classification(Condition.WITHOUT, Reason.WHEREABOUTS_UNKNOWN)
     if facts.stay is Stay.POSTPONED_BY_AGREEMENT:
         return Classification(Condition.WITH, Reason.POSTPONED_BY_AGREEMENT)
     if facts.stay is not Stay.NONE and stayed_as is not None:
-        return Classification(stayed_as, Reason.STAYED)
+        return Classification(stayed_as, stayed_reason)
     if facts.item_unavailable and not facts.other_agreement:
         return Classification(Condition.WITHOUT, Reason.ITEM_UNAVAILABLE)
     item_in_hand = facts.returns_specific_item and not facts.item_unavailable

@@ -1,16 +1,21 @@
 """Reading ledgers and case records from CSV (đọc số liệu từ tệp CSV).
 
-Two layouts are understood, told apart by their header:
+Two kinds of file are understood, told apart by their header:
 
 - **ledger rows** (one row per unit, period and ledger): ``unit, period,
   kind`` then the stored rows of the form, ``carried_over, newly_accepted,
   entrusted, withdrawn, completed, terminated, reduced, in_progress,
-  postponed, suspended, other, without_conditions``. ``kind`` is ``viec``
-  (việc) or ``tien`` (tiền); ``reduced`` must be 0 or empty on a việc row.
-  Every (unit, period) needs one row of each kind.
+  postponed, suspended, other, stayed, without_conditions``, and optionally
+  ``layout``. ``kind`` is ``viec`` (việc) or ``tien`` (tiền); ``reduced``
+  must be 0 or empty on a việc row. Every (unit, period) needs one row of
+  each kind. A row's ledgers have the layout of its ``layout`` cell
+  ("tt06-2019") or else of its period
+  (:func:`~thads_metrics.ledger.layouts.layout_for`); ``stayed`` (hoãn, tạm
+  đình chỉ counted apart) must be 0 or empty in a layout without that bucket.
 - **case records** (one row per case): ``unit, period, origin, status,
-  entrusted, withdrawn, amount_due, amount_finished, amount_reduced`` (the
-  fields of :class:`~thads_metrics.cases.CaseRecord`), aggregated with
+  entrusted, withdrawn, amount_due, amount_finished, amount_reduced`` and
+  optionally ``category`` (the fields of
+  :class:`~thads_metrics.cases.CaseRecord`), aggregated with
   :func:`~thads_metrics.cases.aggregate`.
 
 ``period`` is a label ("11 tháng năm 2021", "năm 2024") or the period's last
@@ -42,6 +47,7 @@ from thads_metrics.cases import Aggregation, CaseRecord, LedgerPair, Origin, agg
 from thads_metrics.classification import Status
 from thads_metrics.errors import CsvError, ParseError, ThadsError
 from thads_metrics.ledger import AmountLedger, CaseLedger
+from thads_metrics.ledger.layouts import LAYOUTS, layout_for
 
 __all__ = [
     "CASE_COLUMNS",
@@ -53,7 +59,7 @@ __all__ = [
     "read_ledger_rows",
 ]
 
-LEDGER_COLUMNS = ("unit", "period", "kind", *AmountLedger.STORED)
+LEDGER_COLUMNS = ("unit", "period", "kind", *AmountLedger.STORED, "layout")
 CASE_COLUMNS = tuple(field.name for field in attrs.fields(CaseRecord) if field.init)
 _CASE_REQUIRED = ("unit", "period", "origin")
 
@@ -282,6 +288,17 @@ def read_ledger_rows(handle: Iterable[str], source: str = "<input>") -> LedgerTa
         values: dict[str, Any] = {
             name: reader.integer(cells, name, line) for name in AmountLedger.STORED
         }
+        layout_text = fold_key(cells.get("layout", ""))
+        if layout_text and layout_text not in LAYOUTS:
+            raise reader.fail(
+                f"{layout_text!r} is not a layout; expected one of {', '.join(LAYOUTS)}",
+                line,
+                "layout",
+                code="csv.layout",
+                value=layout_text,
+                rule=f"one of {', '.join(LAYOUTS)}, or empty for the layout of the period",
+            )
+        values["layout"] = LAYOUTS[layout_text] if layout_text else layout_for(period.end)
         slot = found.setdefault((unit, period), {})
         if kind in slot:
             raise reader.fail(
@@ -399,6 +416,7 @@ def _case_records(handle: Iterable[str], source: str) -> Iterator[CaseRecord]:
                 amount_due=reader.integer(cells, "amount_due", line),
                 amount_finished=reader.integer(cells, "amount_finished", line),
                 amount_reduced=reader.integer(cells, "amount_reduced", line),
+                category=fold(cells.get("category", "")) or None,
             )
         except CsvError:
             raise
@@ -448,11 +466,11 @@ def _layout(first_line: str, source: str) -> str:
     if "origin" in header:
         return "cases"
     raise CsvError(
-        "cannot tell the layout: the header has neither 'kind' (ledger rows) nor "
+        "cannot tell what the file holds: the header has neither 'kind' (ledger rows) nor "
         "'origin' (case records)",
         source=source,
         line=1,
-        code="csv.layout",
+        code="csv.file_kind",
         details={"rule": "a header with 'kind' (ledger rows) or 'origin' (case records)"},
     )
 

@@ -47,6 +47,7 @@ from thads_metrics.cases import LedgerPair
 from thads_metrics.errors import OutputError, PeriodError, ReportError
 from thads_metrics.figures import Figures, figures
 from thads_metrics.ledger import ROW_TERMS, AmountLedger, CaseLedger
+from thads_metrics.ledger.layouts import Layout, as_layout, layout_for
 
 _A_PERIOD = "a ReportingPeriod (kỳ báo cáo)"
 
@@ -63,13 +64,20 @@ _RATES = (
 )
 
 
-def ledger_columns(kind: type[CaseLedger] | type[AmountLedger]) -> tuple[str, ...]:
+def ledger_columns(
+    kind: type[CaseLedger] | type[AmountLedger], layout: Layout | str | None = None
+) -> tuple[str, ...]:
     """The form's columns for a ledger type, in order (cột của biểu mẫu).
+
+    With ``layout``, only the rows its forms have (``stayed``, hoãn, tạm đình
+    chỉ counted apart, from Thông tư 06/2019/TT-BTP on).
 
     >>> ledger_columns(CaseLedger)[:3]
     ('carried_over', 'newly_accepted', 'accepted')
     >>> "reduced" in ledger_columns(CaseLedger), "reduced" in ledger_columns(AmountLedger)
     (False, True)
+    >>> "stayed" in ledger_columns(CaseLedger, "tt01-2013")
+    False
     """
     if kind not in (CaseLedger, AmountLedger):
         raise ReportError(
@@ -77,7 +85,8 @@ def ledger_columns(kind: type[CaseLedger] | type[AmountLedger]) -> tuple[str, ..
             code="report.type",
             details={"argument": "kind", "value": shown(kind), "rule": "a ledger class"},
         )
-    return tuple(name for name in kind.ROWS if name != "finished_excluding_reduced")
+    names = tuple(name for name in kind.ROWS if name != "finished_excluding_reduced")
+    return names if layout is None else as_layout(layout, ReportError).row_names(names)
 
 
 def _rate(f: Figures, name: str) -> Decimal | None:
@@ -100,7 +109,8 @@ def _sheet(
     period: ReportingPeriod,
 ) -> None:
     sheet = book.create_sheet(title)
-    columns = ledger_columns(kind)
+    form = units[0][1].layout if units else layout_for(period.end)
+    columns = ledger_columns(kind, form)
     width = 1 + len(columns) + len(_RATES)
     sheet.cell(1, 1, heading).font = Font(bold=True, size=13)
     sheet.cell(3, 1, "Đơn vị")

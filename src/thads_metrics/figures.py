@@ -48,7 +48,7 @@ import attrs
 from thads_metrics._checks import Exact, require_flag, require_instance, require_int
 from thads_metrics.calendar import ReportingPeriod
 from thads_metrics.errors import PeriodError, RateError, ReportError
-from thads_metrics.ledger import AmountLedger, CaseLedger
+from thads_metrics.ledger import IDENTITIES, AmountLedger, CaseLedger
 from thads_metrics.rates import (
     MAX_PLACES,
     Change,
@@ -80,6 +80,7 @@ CHANGED_ROWS = ("to_enforce", "with_conditions", "finished", "carried_forward")
 Ledger = CaseLedger | AmountLedger
 
 _EMPTY_CHANGES: Mapping[str, Change] = MappingProxyType({})
+_EMPTY_SHARES: Mapping[str, Decimal] = MappingProxyType({})
 _EMPTY_NEW: Mapping[str, int] = MappingProxyType({})
 
 
@@ -95,7 +96,10 @@ class Figures:
     ``places`` the policy they were computed with. ``share`` is the share
     with conditions (tỷ lệ có điều kiện) and ``rate`` the completion rate
     (tỷ lệ thi hành xong), rounded or exact as the policy says;
-    ``rate_exact`` is always the exact rate. ``target`` is the annual target
+    ``rate_exact`` is always the exact rate. ``shares`` gives the share of
+    the total to enforce of each class the layout has (``with_conditions``,
+    ``stayed`` — hoãn, tạm đình chỉ counted apart — and ``without_conditions``)
+    that is known, rounded or exact as the policy says. ``target`` is the annual target
     and ``prorated`` its share for the period; ``gap`` compares ``rate`` with
     ``target`` (vượt / chưa đạt), ``pace`` with ``prorated`` (vượt / chậm
     tiến độ); ``remaining`` are the points still to gain (còn phải phấn đấu)
@@ -120,6 +124,7 @@ class Figures:
     pace: TargetGap | None
     remaining: Decimal | None
     required: int | None
+    shares: Mapping[str, Decimal] = attrs.field(default=_EMPTY_SHARES, converter=_read_only)
     changes: Mapping[str, Change] = attrs.field(default=_EMPTY_CHANGES, converter=_read_only)
     new_rows: Mapping[str, int] = attrs.field(default=_EMPTY_NEW, converter=_read_only)
     rate_change: Decimal | None = None
@@ -215,6 +220,13 @@ def figures(
     share_exact = _ratio(conditions_share, base, to_enforce, strict=strict, empty=empty)
     rate_exact = _ratio(completion_rate, finished, base, strict=strict, empty=empty)
     share = shown(share_exact) if printed else share_exact
+    shares: dict[str, Decimal] = {}
+    for part in ledger.layout.row_names(IDENTITIES[0].parts):
+        value = _ratio(
+            conditions_share, _known(ledger, part, False), to_enforce, strict=False, empty=None
+        )
+        if value is not None:
+            shares[part] = round_rate(value, places) if printed else value
     rate = shown(rate_exact) if printed else rate_exact
 
     prorated = gap = on_pace = remaining = None
@@ -260,6 +272,7 @@ def figures(
         places=places,
         finished=finished,
         share=share,
+        shares=shares,
         rate=rate,
         rate_exact=rate_exact,
         target=goal,

@@ -52,9 +52,11 @@ from thads_metrics._checks import (
 )
 from thads_metrics._text import KINDS as _SPELLINGS
 from thads_metrics._text import fold_key
+from thads_metrics.calendar import ReportingPeriod
 from thads_metrics.cases import LedgerPair, _check_pair
 from thads_metrics.errors import LedgerError
 from thads_metrics.ledger import IDENTITIES, AmountLedger, CaseLedger, expand
+from thads_metrics.ledger.layouts import DEFAULT_LAYOUT, Layout, as_layout, layout_for
 
 __all__ = ["KINDS", "add_rate_columns", "from_frame", "to_frame"]
 
@@ -91,7 +93,7 @@ def _key_names(key_names: object) -> list[str]:
     )
     for name in names:
         require_instance("key_names", name, str, LedgerError, what="column names (str)")
-    taken = {"kind", *_STORED, *_DERIVED}
+    taken = {"kind", "layout", *_STORED, *_DERIVED}
     for index, name in enumerate(names):
         if name in taken or names.index(name) != index:
             raise LedgerError(
@@ -145,6 +147,7 @@ def to_frame(
     names = _key_names(key_names)
     keys: dict[str, list[Any]] = {name: [] for name in names}
     kinds: list[str] = []
+    layouts: list[str] = []
     values: dict[str, list[int]] = {name: [] for name in (*_STORED, *_DERIVED)}
     for key, pair in groups.items():
         _check_pair(key, pair)
@@ -170,13 +173,23 @@ def to_frame(
             for name, part in zip(names, parts, strict=True):
                 keys[name].append(part)
             kinds.append(kind)
+            layouts.append(ledger.layout.code)
             for name in values:
                 values[name].append(getattr(ledger, name, 0))
     data: dict[str, Any] = {name: keys[name] for name in names}
     data["kind"] = kinds
+    data["layout"] = layouts
     data.update({name: _int_column(column) for name, column in values.items()})
     frame: pd.DataFrame = pd.DataFrame(data)
     return frame
+
+
+def _layout_of(parts: Sequence[Any]) -> Layout:
+    """The layout of a group without a layout column: its period's, else the default."""
+    for part in parts:
+        if isinstance(part, ReportingPeriod):
+            return layout_for(part.end)
+    return DEFAULT_LAYOUT
 
 
 def _python_int(value: Any, row: int, column: str) -> int:
@@ -228,12 +241,15 @@ def from_frame(
     stored = [name for name in _STORED if name in frame.columns]
     derived = [name for name in _DERIVED if name in frame.columns]
     found: dict[Hashable, dict[str, CaseLedger | AmountLedger]] = {}
-    records = frame[[*key_names, "kind", *stored, *derived]].itertuples(index=False, name=None)
+    has_layout = "layout" in frame.columns
+    columns = [*key_names, "kind", *(["layout"] if has_layout else []), *stored, *derived]
+    records = frame[columns].itertuples(index=False, name=None)
     for row_number, record in enumerate(records):
         parts = record[: len(key_names)]
         kind = _kind(record[len(key_names)], row_number)
-        numbers = record[len(key_names) + 1 :]
+        numbers = record[len(key_names) + 1 + has_layout :]
         key: Hashable = parts if len(parts) != 1 else parts[0]
+        layout = as_layout(record[len(key_names) + 1]) if has_layout else _layout_of(parts)
         rows: dict[str, Any] = {
             name: _python_int(value, row_number, name)
             for name, value in zip(stored, numbers[: len(stored)], strict=True)
@@ -245,9 +261,9 @@ def from_frame(
                     code="ledger.money_only",
                     details={"row": row_number, "column": "reduced", "rule": "0 on a viec row"},
                 )
-            ledger: CaseLedger | AmountLedger = CaseLedger(**rows)
+            ledger: CaseLedger | AmountLedger = CaseLedger(**rows, layout=layout)
         else:
-            ledger = AmountLedger(**rows)
+            ledger = AmountLedger(**rows, layout=layout)
         for name, value in zip(derived, numbers[len(stored) :], strict=True):
             if name in type(ledger).ROWS and getattr(ledger, name) != _python_int(
                 value, row_number, name

@@ -12,8 +12,10 @@ The schema (version 1):
 - ``{"type": "EnforcementYear", "year": 2021}``
 - ``{"type": "ReportingPeriod", "year": 2021, "months": 11, "label": "…"}``
 - ``{"type": "Quarter" | "CalendarQuarter", "year": 2022, "number": 2, "label": "…"}``
-- ``{"type": "CaseLedger" | "AmountLedger", "rows": {stored row: int, …},
-  "derived": {derived row: int, …}, "unknown": [row, …]}``; ``derived`` is
+- ``{"type": "CaseLedger" | "AmountLedger", "layout": "tt06-2019", "rows":
+  {stored row: int, …}, "derived": {derived row: int, …}, "unknown": [row,
+  …]}``; ``layout`` is the layout of the forms (default: "tt01-2013"),
+  ``rows`` the stored rows of that layout; ``derived`` is
   informative and, when present, must agree with ``rows``; ``unknown`` lists
   the rows a ledger built from totals does not know (omitted when empty).
 - ``{"type": "Target", "cases": "81.5", "money": "40.1", "basis": "…", "inferred": false}``
@@ -53,6 +55,7 @@ from thads_metrics._checks import require_instance, require_int, shown
 from thads_metrics.calendar import CalendarQuarter, EnforcementYear, Quarter, ReportingPeriod
 from thads_metrics.errors import LedgerError, ParseError
 from thads_metrics.ledger import AmountLedger, CaseLedger
+from thads_metrics.ledger.layouts import DEFAULT_LAYOUT, as_layout
 from thads_metrics.targets import Target, TargetBook
 
 __all__ = [
@@ -130,7 +133,8 @@ def _write(value: object, depth: int) -> Any:
     if isinstance(value, (CaseLedger, AmountLedger)):
         data: dict[str, Any] = {
             "type": type(value).__name__,
-            "rows": {name: getattr(value, name) for name in value.STORED},
+            "layout": value.layout.code,
+            "rows": {name: getattr(value, name) for name in value.STORED if value.layout.has(name)},
             "derived": {
                 name: getattr(value, name) for name in value.DERIVED if value.is_known(name)
             },
@@ -204,7 +208,8 @@ def _ledger(data: Mapping[str, Any], cls: type[CaseLedger] | type[AmountLedger])
                 "rule": "a list of row names",
             },
         )
-    ledger = cls(**rows, unknown=frozenset(unknown))
+    layout = as_layout(data.get("layout", DEFAULT_LAYOUT.code), ParseError)
+    ledger = cls(**rows, unknown=frozenset(unknown), layout=layout)
     derived = _object(data.get("derived", {}), f"{kind} derived rows")
     for name, value in derived.items():
         if name not in cls.DERIVED:

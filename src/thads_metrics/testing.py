@@ -40,6 +40,7 @@ from thads_metrics.cases import CaseRecord, Origin
 from thads_metrics.classification import Status
 from thads_metrics.errors import LedgerError, PeriodError
 from thads_metrics.ledger import IDENTITIES, AmountLedger, CaseLedger, expand
+from thads_metrics.ledger.layouts import DEFAULT_LAYOUT, LAYOUTS, Layout, as_layout, layout_for
 from thads_metrics.ledger.rows import INTAKE_ROWS
 from thads_metrics.targets import Target
 
@@ -129,12 +130,14 @@ def dong_amounts(max_value: int = 10**16) -> st.SearchStrategy[int]:
 
 
 @st.composite
-def _ledger_rows(draw: Any, max_value: int, money: bool) -> dict[str, Any]:
-    """Stored rows that satisfy every identity of the row table, drawn from it."""
+def _ledger_rows(draw: Any, max_value: int, money: bool, layout: Layout) -> dict[str, Any]:
+    """Stored rows that satisfy every identity of the row table in ``layout``, drawn from it."""
     value = st.integers(0, max_value)
-    identity = IDENTITIES[0]  # to_enforce = with_conditions + without_conditions
+    identity = IDENTITIES[0]  # to_enforce = with_conditions + stayed + without_conditions
     classified = [
-        row for part in identity.parts for row in expand(part, money=money)
+        row
+        for part in layout.row_names(identity.parts)
+        for row in layout.row_names(tuple(expand(part, money=money)))
     ]  # where each case to enforce ends: completed, …, without_conditions
     rows = {name: draw(value) for name in classified}
     to_enforce = sum(rows.values())
@@ -145,20 +148,39 @@ def _ledger_rows(draw: Any, max_value: int, money: bool) -> dict[str, Any]:
     first, second = INTAKE_ROWS
     rows[first] = draw(st.integers(0, accepted))
     rows[second] = accepted - rows[first]
+    rows["layout"] = layout
     return rows
 
 
-def case_ledgers(max_rows: int = 100_000) -> st.SearchStrategy[CaseLedger]:
+def _layouts(layout: Layout | str | None) -> st.SearchStrategy[Layout]:
+    """One layout, or any of them (``None``)."""
+    if layout is None:
+        return st.sampled_from(tuple(LAYOUTS.values()))
+    return st.just(as_layout(layout))
+
+
+def case_ledgers(
+    max_rows: int = 100_000, *, layout: Layout | str | None = DEFAULT_LAYOUT
+) -> st.SearchStrategy[CaseLedger]:
     """Valid case ledgers (sổ theo việc): every identity of the form holds.
 
-    ``max_rows`` bounds each status row.
+    ``max_rows`` bounds each status row; ``layout`` is the layout of the forms
+    (default: the two-bucket one, so drawn ledgers add up), ``None`` for any.
     """
-    return _ledger_rows(_bound("max_rows", max_rows), False).map(lambda rows: CaseLedger(**rows))
+    bound = _bound("max_rows", max_rows)
+    return _layouts(layout).flatmap(
+        lambda form: _ledger_rows(bound, False, form).map(lambda rows: CaseLedger(**rows))
+    )
 
 
-def amount_ledgers(max_rows: int = 10**15) -> st.SearchStrategy[AmountLedger]:
+def amount_ledgers(
+    max_rows: int = 10**15, *, layout: Layout | str | None = DEFAULT_LAYOUT
+) -> st.SearchStrategy[AmountLedger]:
     """Valid money ledgers (sổ theo tiền, đồng), with reduced amounts (giảm, miễn)."""
-    return _ledger_rows(_bound("max_rows", max_rows), True).map(lambda rows: AmountLedger(**rows))
+    bound = _bound("max_rows", max_rows)
+    return _layouts(layout).flatmap(
+        lambda form: _ledger_rows(bound, True, form).map(lambda rows: AmountLedger(**rows))
+    )
 
 
 @st.composite
@@ -177,7 +199,16 @@ def _record(draw: Any, units: tuple[str, ...], period_strategy: Any, max_amount:
             entrusted=leaving == "entrusted",
             withdrawn=leaving == "withdrawn",
         )
-    status = draw(st.sampled_from([s for s in Status if s is not Status.REDUCED]))
+    has_stayed = layout_for(period.end).has("stayed")
+    status = draw(
+        st.sampled_from(
+            [
+                s
+                for s in Status
+                if s is not Status.REDUCED and (has_stayed or s is not Status.STAYED)
+            ]
+        )
+    )
     reduced = draw(st.integers(0, due))
     finished = due - reduced if status is Status.COMPLETED else draw(st.integers(0, due - reduced))
     return CaseRecord(

@@ -64,6 +64,7 @@ def test_ledger_rows_round_trip(table: dict) -> None:  # type: ignore[type-arg]
         for kind, ledger in zip(("viec", "tien"), pair, strict=True):
             writer.writerow(
                 [unit, period.label, kind]
-                + [getattr(ledger, name, 0) for name in LEDGER_COLUMNS[3:]]
+                + [getattr(ledger, name, 0) for name in LEDGER_COLUMNS[3:-1]]
+                + [ledger.layout.code]
             )
     assert read_csv(io.StringIO(out.getvalue())) == table

@@ -34,10 +34,11 @@ from thads_metrics._checks import Exact, require_flag, require_int
 from thads_metrics._html import html_table
 from thads_metrics.errors import LedgerError
 from thads_metrics.ledger import _solver
+from thads_metrics.ledger.layouts import DEFAULT_LAYOUT, LAYOUTS, Layout, as_layout
 from thads_metrics.ledger.rows import (
+    CARRIED_ROWS,
     IDENTITIES,
     INTAKE_ROWS,
-    PENDING_ROWS,
     ROW,
     ROW_TERMS,
     expand,
@@ -70,6 +71,16 @@ def _to_row_set(value: Iterable[str]) -> frozenset[str]:
                 details={"argument": "unknown", "value": repr(name)},
             )
     return names
+
+
+def _to_layout(value: object) -> Layout:
+    """A :class:`Layout`, or its code ("tt06-2019")."""
+    return as_layout(value, LedgerError)
+
+
+def _layouts_with(row: str) -> str:
+    """The codes of the layouts that have ``row``, for a message."""
+    return " or ".join(repr(code) for code, layout in LAYOUTS.items() if layout.has(row))
 
 
 class _Derived:
@@ -134,8 +145,10 @@ class _Ledger:
     postponed: int = 0
     suspended: int = 0
     other: int = 0
+    stayed: int = 0
     without_conditions: int = 0
     unknown: frozenset[str] = attrs.field(factory=frozenset, converter=_to_row_set, repr=False)
+    layout: Layout = attrs.field(default=DEFAULT_LAYOUT, converter=_to_layout, repr=False)
 
     #: Accepted (tổng số thụ lý) = carried_over + newly_accepted.
     accepted = _Derived()
@@ -158,19 +171,34 @@ class _Ledger:
             value = getattr(self, name)
             if type(value) is not int or value < 0:
                 require_int(name, value, LedgerError, term=ROW_TERMS[name])
-        if self.unknown and not self.unknown <= frozenset(self.ROWS):
-            unknown = self.unknown - frozenset(self.ROWS)
+        for name in self.layout.without:
+            if getattr(self, name):
+                raise LedgerError(
+                    f"{name} ({ROW_TERMS[name]}) must be 0 in the layout of Thông tư "
+                    f"{self.layout.circular}, whose forms have no such row; got "
+                    f"{_n(getattr(self, name))}. Use the layout of the report's circular, e.g. "
+                    f"layout={_layouts_with(name)}",
+                    code="ledger.layout",
+                    details={"row": name, "value": getattr(self, name), "layout": self.layout.code},
+                )
+        if self.unknown and not self.unknown <= frozenset(self.row_names):
+            unknown = self.unknown - frozenset(self.row_names)
             raise LedgerError(
                 f"unknown names rows that {type(self).__name__} does not have: "
-                f"{sorted(unknown)}; rows are {', '.join(self.ROWS)}",
+                f"{sorted(unknown)}; rows are {', '.join(self.row_names)}",
                 code="ledger.unknown_row",
                 details={"argument": "unknown", "value": tuple(sorted(unknown))},
             )
         self._check_identities()
 
+    @property
+    def row_names(self) -> tuple[str, ...]:
+        """The rows of this ledger in its layout, stored and derived, in form order."""
+        return self.layout.row_names(self.ROWS)
+
     def _formula_text(self, name: str) -> str:
         """``"to_enforce (923 541) = accepted (936 046) − entrusted (12 004) − …"``."""
-        parts = [(sign, part) for sign, part in ROW[name].formula if part in self.ROWS]
+        parts = [(sign, part) for sign, part in ROW[name].formula if part in self.row_names]
         text = " ".join(
             f"{'+' if sign > 0 else '−'} {part} ({_n(getattr(self, part))})" for sign, part in parts
         )
@@ -178,11 +206,12 @@ class _Ledger:
 
     def _stored_text(self, name: str) -> str:
         """A derived row as the sum of its stored rows, with their values."""
-        terms = expand(name, money=self.MONEY)
+        terms = self.layout.row_names(tuple(expand(name, money=self.MONEY)))
         return " + ".join(f"{part} ({_n(getattr(self, part))})" for part in terms)
 
     def _check_identities(self) -> None:
-        for identity in IDENTITIES:
+        for rule in IDENTITIES:
+            identity = attrs.evolve(rule, parts=self.layout.row_names(rule.parts))
             total = identity.total
             total_value = getattr(self, total)
             formula = ROW[total].formula
@@ -225,7 +254,7 @@ class _Ledger:
                 )
 
     def _values(self, parts: Iterable[tuple[int, str]]) -> dict[str, int]:
-        return {part: getattr(self, part) for _, part in parts if part in self.ROWS}
+        return {part: getattr(self, part) for _, part in parts if part in self.row_names}
 
     # ------------------------------------------------------------------ knowledge
 
@@ -273,12 +302,12 @@ class _Ledger:
         >>> list(rows)[:3]
         ['to_enforce', 'with_conditions', 'finished']
         """
-        return {name: getattr(self, name) for name in self.ROWS if name not in self.unknown}
+        return {name: getattr(self, name) for name in self.row_names if name not in self.unknown}
 
     def _check_row_name(self, name: object) -> None:
         if not isinstance(name, str) or name not in self.ROWS:
             raise LedgerError(
-                f"{type(self).__name__} has no row {name!r}; rows are {', '.join(self.ROWS)}",
+                f"{type(self).__name__} has no row {name!r}; rows are {', '.join(self.row_names)}",
                 code="ledger.no_such_row",
                 details={"row": repr(name), "ledger": type(self).__name__},
             )
@@ -326,9 +355,26 @@ class _Ledger:
     def __add__(self: _L, other: _L) -> _L:
         if type(other) is not type(self):
             raise self._cannot_add(other)
+        if other.layout != self.layout:
+            if self._is_empty():  # an empty ledger adds to any: sum(…, start=CaseLedger())
+                return other
+            if other._is_empty():
+                return self
+            raise LedgerError(
+                f"cannot add ledgers of two layouts, Thông tư {self.layout.circular} and "
+                f"Thông tư {other.layout.circular}: their rows do not mean the same; convert "
+                "one first with .convert(layout), which keeps what is exact and marks the rest "
+                "unknown",
+                code="ledger.layout",
+                details={"left": self.layout.code, "right": other.layout.code},
+            )
         cls = type(self)
         values = {name: getattr(self, name) + getattr(other, name) for name in cls.STORED}
-        return cls(**values, unknown=self.unknown | other.unknown)
+        return cls(**values, unknown=self.unknown | other.unknown, layout=self.layout)
+
+    def _is_empty(self) -> bool:
+        """Every stored row 0 and known: the neutral element of ``+`` in every layout."""
+        return not self.unknown and not any(getattr(self, name) for name in self.STORED)
 
     def __radd__(self, other: object) -> Any:
         raise self._cannot_add(other)
@@ -395,15 +441,15 @@ class _Ledger:
         opening = {
             **dict.fromkeys(cls.STORED, 0),
             INTAKE_ROWS[0]: self.carried_forward - moved,
-            **{name: getattr(self, name) for name in PENDING_ROWS},
-            "without_conditions": self.without_conditions - moved,
+            **{name: getattr(self, name) for name in CARRIED_ROWS},
         }
+        opening["without_conditions"] -= moved
         if not self.unknown:
-            return cls(**opening)
+            return cls(**opening, layout=self.layout)
         # Of a partial ledger, keep what is known and let the solver say what follows.
         source = {
             INTAKE_ROWS[0]: "carried_forward",
-            **{name: name for name in (*PENDING_ROWS, "without_conditions")},
+            **{name: name for name in CARRIED_ROWS},
         }
         given: dict[str, int | None] = {
             name: None if source.get(name) in self.unknown else value
@@ -411,13 +457,13 @@ class _Ledger:
         }
         if "carried_forward_with_conditions" not in self.unknown:
             given["with_conditions"] = self.carried_forward_with_conditions
-        return cls.from_totals(**given)
+        return cls.from_totals(layout=self.layout, **given)
 
     def _repr_html_(self) -> str:
         """The ledger as an HTML table, one form row a line, for notebooks."""
         rows = [
             [name, ROW_TERMS[name], None if name in self.unknown else getattr(self, name)]
-            for name in self.ROWS
+            for name in self.row_names
         ]
         return html_table(f"{type(self).__name__} ({self._UNIT})", ["row", "dòng", "số"], rows)
 
@@ -426,12 +472,16 @@ class _Ledger:
         if self.unknown:
             names = ", ".join(repr(name) for name in self.ROWS if name in self.unknown)
             shown.append(f"unknown=frozenset({{{names}}})")
+        if self.layout != DEFAULT_LAYOUT:
+            shown.append(f"layout={self.layout.code!r}")
         return f"{type(self).__name__}({', '.join(shown)})"
 
     # ------------------------------------------------------------------ from totals
 
     @classmethod
-    def from_totals(cls: type[_L], **totals: int | None) -> _L:
+    def from_totals(
+        cls: type[_L], *, layout: Layout | str = DEFAULT_LAYOUT, **totals: int | None
+    ) -> _L:
         """Build a ledger from the totals a report publishes (dựng số liệu từ các số tổng).
 
         Give any rows you know, stored or derived, by name (``None`` means
@@ -477,8 +527,49 @@ class _Ledger:
             raise LedgerError(
                 "from_totals needs at least one total", code="ledger.empty", details={}
             )
+        form = _to_layout(layout)
+        for name in form.without:  # rows the layout's forms do not have are 0
+            if given.get(name, 0):
+                raise LedgerError(
+                    f"{name} ({ROW_TERMS[name]}) is not a row of the layout of Thông tư "
+                    f"{form.circular}; got {_n(given[name])}. Pass the layout of the "
+                    f"report's circular, e.g. layout={_layouts_with(name)}",
+                    code="ledger.layout",
+                    details={"row": name, "value": given[name], "layout": form.code},
+                )
+            if name in cls._CHAIN.spans:
+                given[name] = 0
         values, unknown = _solver.solve(cls._CHAIN, given)
-        return cls(**values, unknown=unknown)
+        return cls(**values, unknown=unknown - form.without, layout=form)
+
+    def convert(self: _L, layout: Layout | str) -> _L:
+        """This ledger in another layout, keeping exactly what carries over (đổi mẫu biểu).
+
+        Rows mean the same in every layout except where postponed and
+        suspended cases sit (see :mod:`~thads_metrics.ledger.layouts`): moving
+        to or from the layout with a "stayed" bucket, the rows that take them
+        (with_conditions, postponed, suspended, stayed) are known only where
+        the other rows determine them; the result lists the rest in
+        :attr:`unknown`. Converting to the same layout returns the ledger.
+
+        >>> new = CaseLedger(newly_accepted=100, completed=50, in_progress=20,
+        ...                  postponed=5, stayed=10, without_conditions=15, layout="tt06-2019")
+        >>> old = new.convert("tt01-2013")
+        >>> old.with_conditions, old.without_conditions, old.is_known("postponed")
+        (85, 15, False)
+        """
+        form = _to_layout(layout)
+        if form == self.layout:
+            return self
+        moving = {"postponed", "suspended", *self.layout.without, *form.without}
+        given: dict[str, int | None] = {
+            name: None if name in moving or name in self.unknown else getattr(self, name)
+            for name in self.STORED
+        }
+        for name in ("to_enforce", "finished", "carried_forward"):
+            if name not in self.unknown:
+                given[name] = getattr(self, name)
+        return type(self).from_totals(layout=form, **given)
 
 
 def _bind(cls: type[_L], *, money: bool, unit: str) -> type[_L]:
@@ -489,7 +580,7 @@ def _bind(cls: type[_L], *, money: bool, unit: str) -> type[_L]:
     """
     stored = row_names(money=money, stored=True)
     derived = row_names(money=money, stored=False)
-    fields = {f.name for f in attrs.fields(cast(Any, cls))} - {"unknown"}
+    fields = {f.name for f in attrs.fields(cast(Any, cls))} - {"unknown", "layout"}
     declared = {
         name
         for klass in cls.__mro__

@@ -33,6 +33,7 @@ from thads_metrics._checks import require_choice, require_flag
 from thads_metrics.errors import LedgerError
 
 __all__ = [
+    "CARRIED_ROWS",
     "IDENTITIES",
     "INTAKE_ROWS",
     "PENDING_ROWS",
@@ -120,6 +121,11 @@ ROWS: tuple[Row, ...] = (
     Row("postponed", "hoãn thi hành án", "postponed"),
     Row("suspended", "tạm đình chỉ thi hành án", "suspended"),
     Row("other", "trường hợp khác", "other"),
+    Row(
+        "stayed",
+        "hoãn, tạm đình chỉ (không tính vào số có điều kiện)",
+        "postponed or suspended, outside with conditions",
+    ),
     Row("without_conditions", "chưa có điều kiện thi hành", "without conditions to enforce"),
     Row(
         "carried_forward",
@@ -156,8 +162,9 @@ class Identity:
 IDENTITIES: tuple[Identity, ...] = (
     Identity(
         "to_enforce",
-        ("with_conditions", "without_conditions"),
-        "what is to enforce is classified as with or without conditions",
+        ("with_conditions", "stayed", "without_conditions"),
+        "what is to enforce is classified as with conditions, stayed (in the layouts that "
+        "count hoãn, tạm đình chỉ apart) or without conditions",
     ),
 )
 
@@ -220,6 +227,21 @@ INTAKE_ROWS: tuple[str, ...] = ("carried_over", "newly_accepted")
 
 #: The rows of "có điều kiện" not yet finished: in progress, postponed, suspended, other.
 PENDING_ROWS: tuple[str, ...] = tuple(expand("carried_forward_with_conditions", money=True))
+
+
+def _carried() -> tuple[str, ...]:
+    terms: dict[str, int] = {}
+    for part in IDENTITIES[0].parts:
+        for name, sign in expand(part, money=True).items():
+            terms[name] = terms.get(name, 0) + sign
+    for name, sign in expand("finished", money=True).items():
+        terms[name] -= sign
+    return tuple(name for name, sign in terms.items() if sign)
+
+
+#: The stored rows that carry forward: what is to enforce less what was finished
+#: (in progress, postponed, suspended, other, stayed, without conditions).
+CARRIED_ROWS: tuple[str, ...] = _carried()
 
 
 class RowEnum(enum.Enum):

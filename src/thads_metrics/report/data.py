@@ -32,7 +32,9 @@ def figures_data(f: Figures) -> dict[str, Any]:
     return {
         "rows": ledger.rows(),
         "unknown_rows": [name for name in ledger.ROWS if name in ledger.unknown],
+        "layout": ledger.layout.code,
         "conditions_share": _dec(f.share),
+        "shares": {name: _dec(value) for name, value in f.shares.items()},
         "rate": _dec(f.rate),
         "rate_exact": None if f.rate_exact is None else str(f.rate_exact),
         "target": None if f.target is None else str(f.target),

@@ -144,6 +144,10 @@ class English(Phrases):
         text = f"{value} with conditions to enforce (có điều kiện)"
         return text + (f", {share}" if share else "")
 
+    def stayed(self, value: str, share: str | None) -> str:
+        text = f"{value} postponed or suspended, counted apart (hoãn, tạm đình chỉ"
+        return text + (f"; {share})" if share else ")")
+
     def without_conditions(self, value: str) -> str:
         return f"{value} without (chưa có điều kiện)"
 

@@ -120,6 +120,9 @@ class Vietnamese(Phrases):
     def with_conditions(self, value: str, share: str | None) -> str:
         return f"có điều kiện thi hành {value}" + (f", chiếm {share}" if share else "")
 
+    def stayed(self, value: str, share: str | None) -> str:
+        return f"hoãn, tạm đình chỉ {value}" + (f" (chiếm {share})" if share else "")
+
     def without_conditions(self, value: str) -> str:
         return f"chưa có điều kiện {value}"
 

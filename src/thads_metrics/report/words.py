@@ -126,6 +126,10 @@ class Phrases(abc.ABC):
         """With conditions, and its share."""
 
     @abc.abstractmethod
+    def stayed(self, value: str, share: str | None) -> str:
+        """Postponed or suspended, counted apart from with conditions, and its share."""
+
+    @abc.abstractmethod
     def without_conditions(self, value: str) -> str:
         """Without conditions."""
 
@@ -212,7 +216,7 @@ def _target_clause(f: Figures, period: ReportingPeriod, unit: PointsUnit, w: Phr
 def _ledger_sentence(f: Figures, period: ReportingPeriod, unit: PointsUnit, w: Phrases) -> str:
     """The sentences về việc or về tiền; rows a ledger built from totals lacks are left out."""
     fmt = w.money if f.is_money else w.count
-    row = {name: f.known(name) for name in f.ledger.ROWS}
+    row = {name: f.known(name) for name in f.ledger.row_names}
     clauses = []
     if row["to_enforce"] is not None:
         intake = None
@@ -228,10 +232,14 @@ def _ledger_sentence(f: Figures, period: ReportingPeriod, unit: PointsUnit, w: P
     if row["with_conditions"] is not None:
         share = None if f.share is None else w.percent(f.share)
         split.append(w.with_conditions(fmt(row["with_conditions"]), share))
+    if row.get("stayed"):  # the layouts that count hoãn, tạm đình chỉ apart, when any
+        stayed_share = f.shares.get("stayed")
+        shown = None if stayed_share is None else w.percent(stayed_share)
+        split.append(w.stayed(fmt(row["stayed"] or 0), shown))
     if row["without_conditions"] is not None:
         split.append(w.without_conditions(fmt(row["without_conditions"])))
     if split:
-        clauses.append(", ".join(split))
+        clauses.append(("; " if len(split) > 2 else ", ").join(split))
     head = w.ledger_name(f.is_money) + ": "
     text = head + "; ".join(clauses) + ". " if clauses else ""
     if row["finished"] is None:
