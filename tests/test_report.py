@@ -296,3 +296,44 @@ def test_report_when_finished_is_not_published() -> None:
     assert "đạt tỷ lệ" not in text
     assert "Về tiền: tổng số phải thi hành là 100 đồng." in text
     assert "chuyển kỳ sau" not in text
+
+
+def test_breakdown_by_kind_of_case() -> None:
+    """Seed 002: "thi hành xong 37 việc liên quan đến tín dụng ngân hàng với số tiền hơn
+    86 tỷ đồng" — a breakdown line beside the unit's totals."""
+    from thads_metrics.cases import CaseRecord, Origin, aggregate
+    from thads_metrics.classification import Status
+
+    period = ReportingPeriod(2022, 6)
+    records = [
+        CaseRecord(unit="A", period=period, origin=Origin.NEW, status=Status.COMPLETED,
+                   amount_due=86_400_000_000 // 37 + (i == 0) * (86_400_000_000 % 37),
+                   amount_finished=86_400_000_000 // 37 + (i == 0) * (86_400_000_000 % 37),
+                   category="credit")
+        for i in range(37)
+    ] + [
+        CaseRecord(unit="A", period=period, origin=Origin.NEW, status=Status.IN_PROGRESS,
+                   amount_due=10**9, category="credit"),
+        CaseRecord(unit="A", period=period, origin=Origin.NEW, status=Status.COMPLETED,
+                   amount_due=5, amount_finished=5, category="Án kinh doanh thương mại"),
+    ]  # fmt: skip
+    totals = aggregate(records)["A", period]
+    parts = {key[0]: pair for key, pair in aggregate(records, by=("category",)).items()}
+    report = build_report(
+        "A", period, totals.cases, totals.amounts, LONG_AN_TARGET, breakdown=parts
+    )
+    text = report.text()
+    assert (
+        "Theo nhóm việc: tín dụng, ngân hàng: thi hành xong 37 việc, tương ứng 86,4 tỷ đồng "
+        "(đạt 97,37% về việc); Án kinh doanh thương mại: thi hành xong 1 việc, tương ứng 5 đồng "
+        "(đạt 100,00% về việc)." in text
+    )
+    assert "credit" not in text
+    assert "By kind of case (nhóm việc): tín dụng, ngân hàng: finished 37 cases" in report.text(
+        language="en"
+    )
+    data = report.to_data()["breakdown"]
+    assert [part["category"] for part in data] == ["credit", "Án kinh doanh thương mại"]
+    assert data[0]["cases"]["rows"]["finished"] == 37
+    with pytest.raises(ReportError):
+        build_report("A", period, totals.cases, totals.amounts, breakdown={"": totals})

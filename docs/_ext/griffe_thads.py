@@ -82,5 +82,22 @@ else:
         """Rewrite every docstring of the package with :func:`convert`."""
 
         def on_instance(self, *, obj: griffe.Object, **kwargs: Any) -> None:
+            if obj.docstring is None and obj.is_attribute:
+                comment = _comment_above(obj)
+                if comment:
+                    obj.docstring = griffe.Docstring(comment, parent=obj)
             if obj.docstring is not None:
                 obj.docstring.value = convert(obj.docstring.value)
+
+    def _comment_above(obj: griffe.Object) -> str:
+        """The ``#:`` comment lines right above an attribute (Sphinx's doc-comment style)."""
+        try:
+            lines = obj.lines_collection[obj.filepath]  # type: ignore[index]
+        except (KeyError, TypeError, AttributeError):
+            return ""
+        found: list[str] = []
+        index = (obj.lineno or 0) - 2
+        while index >= 0 and lines[index].strip().startswith("#:"):
+            found.insert(0, lines[index].strip()[2:].strip())
+            index -= 1
+        return " ".join(found)

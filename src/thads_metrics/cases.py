@@ -50,7 +50,7 @@ from thads_metrics.ledger import ROW_TERMS, AmountLedger, CaseLedger, RowEnum
 from thads_metrics.ledger.layouts import DEFAULT_LAYOUT, Layout, as_layout, layout_for
 from thads_metrics.ledger.rows import INTAKE_ROWS
 
-__all__ = ["Aggregation", "CaseRecord", "LedgerPair", "Origin", "aggregate"]
+__all__ = ["CATEGORIES", "Aggregation", "CaseRecord", "LedgerPair", "Origin", "aggregate"]
 
 
 class Origin(RowEnum):

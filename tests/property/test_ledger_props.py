@@ -10,8 +10,10 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from thads_metrics import testing
 from thads_metrics.errors import LedgerError
 from thads_metrics.ledger import AmountLedger, CaseLedger
+from thads_metrics.ledger.layouts import LAYOUTS
 from thads_metrics.rates import completion_rate, conditions_share
 
 Ledger = CaseLedger | AmountLedger
@@ -326,3 +328,61 @@ def test_roll_forward_with_separate_book_moves_only_without_conditions(
     assert opening.to_enforce == opening.carried_over
     assert opening.with_conditions == ledger.carried_forward_with_conditions
     assert opening.without_conditions == ledger.without_conditions - moved
+
+
+# --------------------------------------------------------------------------- layouts
+
+layouts = st.sampled_from(tuple(LAYOUTS.values()))
+
+
+def _in(layout: Any) -> st.SearchStrategy[Any]:
+    return st.one_of(
+        testing.case_ledgers(10**6, layout=layout), testing.amount_ledgers(10**12, layout=layout)
+    )
+
+
+@given(st.data())
+def test_every_layout_s_identities_hold_for_drawn_ledgers(data: Any) -> None:
+    layout = data.draw(layouts)
+    ledger = data.draw(_in(layout))
+    parts = ledger.with_conditions + ledger.stayed + ledger.without_conditions
+    assert ledger.to_enforce == parts
+    if not layout.has("stayed"):
+        assert ledger.stayed == 0
+        assert "stayed" not in ledger.rows()
+    assert ledger.carried_forward == ledger.to_enforce - ledger.finished
+    if ledger.with_conditions:  # the denominator is có điều kiện, whatever the layout
+        assert ledger.completion_rate() == completion_rate(ledger.finished, ledger.with_conditions)
+
+
+@given(st.data())
+def test_merge_is_a_commutative_monoid_within_a_layout(data: Any) -> None:
+    layout = data.draw(layouts)
+    kind = data.draw(st.sampled_from((testing.case_ledgers, testing.amount_ledgers)))
+    a, b, c = (data.draw(kind(10**6, layout=layout)) for _ in range(3))
+    assert a + b == b + a
+    assert (a + b) + c == a + (b + c)
+    zero = type(a)(layout=layout)
+    assert a + zero == a
+    assert zero + a == a
+    assert (a + b).layout is layout
+
+
+@given(st.data())
+def test_from_totals_of_a_drawn_ledger_in_its_layout_is_the_ledger(data: Any) -> None:
+    layout = data.draw(layouts)
+    ledger = data.draw(_in(layout))
+    rows = {name: getattr(ledger, name) for name in type(ledger).STORED}
+    assert type(ledger).from_totals(layout=layout, **rows) == ledger
+
+
+@given(st.data())
+def test_conversion_keeps_what_carries_over(data: Any) -> None:
+    source, target = data.draw(layouts), data.draw(layouts)
+    ledger = data.draw(_in(source))
+    converted = ledger.convert(target)
+    assert converted.layout is target
+    for name in ("accepted", "to_enforce", "finished", "carried_forward", "without_conditions"):
+        assert converted.row(name) == getattr(ledger, name)
+    if source is target:
+        assert converted is ledger

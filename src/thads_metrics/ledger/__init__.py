@@ -6,6 +6,10 @@
 - :mod:`~thads_metrics.ledger.ledgers`: :class:`CaseLedger` (việc) and
   :class:`AmountLedger` (tiền, đồng), built from the table: identities
   checked at construction, merge with ``+``, roll-forward, rates.
+- :mod:`~thads_metrics.ledger.layouts`: the layout of the forms under each
+  statistics circular (where hoãn, tạm đình chỉ sit), and of a period.
+- :mod:`~thads_metrics.ledger.administrative`: the follow-up of administrative
+  judgments (theo dõi thi hành án hành chính), a ledger of its own.
 - ``_solver``: :meth:`CaseLedger.from_totals`, the ledger that published
   totals determine, with the rows they leave unknown.
 
@@ -16,6 +20,8 @@
 'chưa có điều kiện thi hành'
 """
 
+from thads_metrics.ledger.administrative import AdministrativeLedger
+from thads_metrics.ledger.layouts import LAYOUTS, Layout, layout_for
 from thads_metrics.ledger.ledgers import AmountLedger, CaseLedger
 from thads_metrics.ledger.rows import (
     IDENTITIES,
@@ -33,16 +39,20 @@ from thads_metrics.ledger.rows import (
 
 __all__ = [
     "IDENTITIES",
+    "LAYOUTS",
     "PENDING_ROWS",
     "ROW",
     "ROWS",
     "ROW_TERMS",
+    "AdministrativeLedger",
     "AmountLedger",
     "CaseLedger",
     "Identity",
+    "Layout",
     "Row",
     "RowEnum",
     "describe",
     "expand",
+    "layout_for",
     "row_names",
 ]

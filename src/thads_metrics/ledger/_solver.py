@@ -26,14 +26,14 @@ slack in the last stored row of the span; those rows are reported unknown.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 import attrs
 
 from thads_metrics.errors import LedgerError
 from thads_metrics.ledger.rows import INTAKE_ROWS, ROW, ROW_TERMS, ROWS, expand, row_names
 
-__all__ = ["Chain", "chain", "solve"]
+__all__ = ["Chain", "build_chain", "chain", "solve"]
 
 _Edge = tuple[int, int, int, str, bool]  # (from, to, weight, row, is upper bound)
 
@@ -43,10 +43,10 @@ def _n(value: int) -> str:
     return f"{value:,}".replace(",", " ")
 
 
-def legend(names: object) -> str:
+def legend(names: Iterable[str], terms: Mapping[str, str] = ROW_TERMS) -> str:
     """The Vietnamese terms of the rows a message names, once each, in order."""
-    seen = dict.fromkeys(names)  # type: ignore[call-overload]
-    return "(" + "; ".join(f"{name}: {ROW_TERMS[name]}" for name in seen) + ")"
+    seen = dict.fromkeys(names)
+    return "(" + "; ".join(f"{name}: {terms[name]}" for name in seen) + ")"
 
 
 @attrs.frozen
@@ -55,38 +55,57 @@ class Chain:
 
     rows: tuple[str, ...]  # the chain's stored rows, node i to node i + 1
     spans: Mapping[str, tuple[int, int]]
+    intake: tuple[str, str] = INTAKE_ROWS  # the two rows that take cases in
+    terms: Mapping[str, str] = ROW_TERMS  # every row's Vietnamese term, in form order
 
     @property
     def nodes(self) -> int:
         return len(self.rows) + 2
 
 
-def chain(*, money: bool) -> Chain:
-    """The chain of the case (``money=False``) or money ledger, derived from the row table."""
-    links = tuple(n for n in row_names(money=money, stored=True) if n not in INTAKE_ROWS)
+def build_chain(
+    stored: tuple[str, ...],
+    intake: tuple[str, str],
+    expansions: Mapping[str, Mapping[str, int]],
+    terms: Mapping[str, str] = ROW_TERMS,
+) -> Chain:
+    """The chain of a ledger whose stored rows are ``stored`` and derived rows ``expansions``.
+
+    ``expansions`` maps each derived row to its signed stored rows. The rows
+    other than the two ``intake`` rows form the chain, in the order given;
+    every derived row must be a span of it (the intake rows, when they appear,
+    appear together, standing for the whole chain).
+    """
+    links = tuple(n for n in stored if n not in intake)
     end, extra = len(links), len(links) + 1
     index = {name: i for i, name in enumerate(links)}
-    spans: dict[str, tuple[int, int]] = {
-        INTAKE_ROWS[0]: (0, extra),
-        INTAKE_ROWS[1]: (extra, end),
-    }
-    for row in ROWS:
-        if (row.money_only and not money) or row.name in INTAKE_ROWS:
-            continue
-        terms = expand(row.name, money=money)
-        intake = [terms.pop(name, 0) for name in INTAKE_ROWS]
-        if intake == [1, 1]:  # accepted = the whole chain
-            for name in links:
-                terms[name] = terms.get(name, 0) + 1
-        elif intake != [0, 0]:
-            raise AssertionError(f"row {row.name}: the intake rows must enter together")
-        positions = sorted(index[name] for name, c in terms.items() if c)
-        if any(terms[links[i]] != 1 for i in positions) or positions != list(
+    spans: dict[str, tuple[int, int]] = {intake[0]: (0, extra), intake[1]: (extra, end)}
+    spans.update({name: (i, i + 1) for i, name in enumerate(links)})
+    for name, expansion in expansions.items():
+        signs = dict(expansion)
+        entering = [signs.pop(row, 0) for row in intake]
+        if entering == [1, 1]:  # accepted = the whole chain
+            for link in links:
+                signs[link] = signs.get(link, 0) + 1
+        elif entering != [0, 0]:
+            raise AssertionError(f"row {name}: the intake rows must enter together")
+        positions = sorted(index[row] for row, c in signs.items() if c)
+        if any(signs[links[i]] != 1 for i in positions) or positions != list(
             range(positions[0], positions[-1] + 1)
         ):
-            raise AssertionError(f"row {row.name} is not a span of the chain {links}")
-        spans[row.name] = (positions[0], positions[-1] + 1)
-    return Chain(links, spans)
+            raise AssertionError(f"row {name} is not a span of the chain {links}")
+        spans[name] = (positions[0], positions[-1] + 1)
+    return Chain(links, spans, intake, terms)
+
+
+def chain(*, money: bool) -> Chain:
+    """The chain of the case (``money=False``) or money ledger, derived from the row table."""
+    derived = row_names(money=money, stored=False)
+    return build_chain(
+        row_names(money=money, stored=True),
+        INTAKE_ROWS,
+        {name: expand(name, money=money) for name in derived},
+    )
 
 
 def _edges(ch: Chain, given: Mapping[str, int]) -> list[_Edge]:
@@ -95,7 +114,7 @@ def _edges(ch: Chain, given: Mapping[str, int]) -> list[_Edge]:
         u, v = ch.spans[name]
         edges.append((u, v, value, name, True))
         edges.append((v, u, -value, name, False))
-    for name in (*ch.rows, *INTAKE_ROWS):
+    for name in (*ch.rows, *ch.intake):
         if name not in given:
             u, v = ch.spans[name]
             edges.append((v, u, 0, name, False))
@@ -133,9 +152,9 @@ def _negative_cycle(nodes: int, edges: list[_Edge]) -> list[_Edge] | None:
             return cycle
 
 
-def _explain(cycle: list[_Edge], given: Mapping[str, int]) -> LedgerError:
+def _explain(cycle: list[_Edge], given: Mapping[str, int], terms: Mapping[str, str]) -> LedgerError:
     """Why the totals clash: the rows of a negative cycle, as a broken identity."""
-    order = {name: i for i, name in enumerate(ROW_TERMS)}
+    order = {name: i for i, name in enumerate(terms)}
     upper = sorted((e for e in cycle if e[4]), key=lambda e: order[e[3]])
     lower = sorted((e for e in cycle if not e[4]), key=lambda e: order[e[3]])
 
@@ -150,7 +169,7 @@ def _explain(cycle: list[_Edge], given: Mapping[str, int]) -> LedgerError:
         f"impossible totals: {' + '.join(term(e) for e in upper)} = "
         f"{' + '.join(term(e) for e in lower)} must hold, but the left side is {_n(left)} "
         f"and the right side is {'' if all_given else 'at least '}{_n(right)} "
-        + legend(e[3] for e in upper + lower),
+        + legend((e[3] for e in upper + lower), terms),
         code="ledger.impossible_totals",
         details={
             "left": tuple(e[3] for e in upper),
@@ -199,7 +218,7 @@ def solve(ch: Chain, given: Mapping[str, int]) -> tuple[dict[str, int], frozense
     edges = _edges(ch, given)
     cycle = _negative_cycle(nodes, edges)
     if cycle is not None:
-        raise _explain(cycle, given)
+        raise _explain(cycle, given, ch.terms)
     dist = _shortest_paths(nodes, edges)
     # Lowest position of every node relative to node 0 (every node reaches node 0
     # through the lower bounds of the stored rows): a solution in which each
@@ -210,7 +229,7 @@ def solve(ch: Chain, given: Mapping[str, int]) -> tuple[dict[str, int], frozense
         assert back is not None
         position.append(-back)
     values = {}
-    for name in (*ch.rows, *INTAKE_ROWS):
+    for name in (*ch.rows, *ch.intake):
         u, v = ch.spans[name]
         values[name] = position[v] - position[u]
     unknown = set()

@@ -223,7 +223,7 @@ def describe(name: str, *, money: bool = True) -> str:
 
 
 #: The rows that take cases in: what was carried over and what was newly accepted.
-INTAKE_ROWS: tuple[str, ...] = ("carried_over", "newly_accepted")
+INTAKE_ROWS: tuple[str, str] = ("carried_over", "newly_accepted")
 
 #: The rows of "có điều kiện" not yet finished: in progress, postponed, suspended, other.
 PENDING_ROWS: tuple[str, ...] = tuple(expand("carried_forward_with_conditions", money=True))

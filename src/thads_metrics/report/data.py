@@ -84,4 +84,13 @@ def report_data(report: UnitReport) -> dict[str, Any]:
         "target_source": report.target_source,
         "cases": figures_data(report.cases),
         "money": figures_data(report.money),
+        "breakdown": [
+            {
+                "category": part.category,
+                "label": part.label,
+                "cases": figures_data(part.cases),
+                "money": figures_data(part.money),
+            }
+            for part in report.breakdown
+        ],
     }

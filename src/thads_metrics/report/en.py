@@ -192,6 +192,13 @@ class English(Phrases):
             f"(at least {needed} more to finish on the current base)"
         )
 
+    def category(self, label: str, cases: str | None, money: str | None, rate: str | None) -> str:
+        done = ", worth ".join(part for part in (cases, money) if part) or "no figures"
+        return f"{label}: finished {done}" + (f" ({rate} of cases)" if rate else "")
+
+    def breakdown(self, parts: Sequence[str]) -> str:
+        return "By kind of case (nhóm việc): " + "; ".join(parts) + "."
+
     def change(self, row: str, sign: int, size: str, relative: str | None, money: bool) -> str:
         label = f"{'money' if money else 'cases'} {_CHANGE_LABELS[row]}"
         if relative is None:

@@ -11,6 +11,7 @@ The writers (:mod:`~thads_metrics.report.vi`, :mod:`~thads_metrics.report.en`,
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -18,7 +19,7 @@ import attrs
 
 from thads_metrics._checks import require_instance
 from thads_metrics.calendar import ReportingPeriod
-from thads_metrics.cases import LedgerPair
+from thads_metrics.cases import CATEGORIES, LedgerPair
 from thads_metrics.errors import PeriodError, ReportError, UnknownTargetError
 from thads_metrics.figures import RATE_PLACES, Figures, figures
 from thads_metrics.ledger import AmountLedger, CaseLedger
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "RATE_PLACES",
+    "CategoryFigures",
     "Measure",
     "TargetSource",
     "UnitReport",
@@ -61,6 +63,21 @@ def printed_rates(ledger: CaseLedger | AmountLedger) -> tuple[Decimal | None, De
 
 
 @attrs.frozen
+class CategoryFigures:
+    """The figures of one kind of case in a report's breakdown (kết quả theo nhóm việc).
+
+    ``category`` is the record's category (a code of
+    :data:`~thads_metrics.cases.CATEGORIES` or a free name) and ``label`` what
+    a report calls it ("tín dụng, ngân hàng").
+    """
+
+    category: str
+    label: str
+    cases: Figures
+    money: Figures
+
+
+@attrs.frozen
 class UnitReport:
     """Everything one unit's report for one period says (báo cáo của một đơn vị).
 
@@ -76,6 +93,7 @@ class UnitReport:
     cases: Figures
     money: Figures
     has_previous: bool
+    breakdown: tuple[CategoryFigures, ...] = ()
 
     def text(self, *, points_unit: PointsUnit = "percent", language: Language = "vi") -> str:
         """The report paragraph (đoạn báo cáo); see :func:`~thads_metrics.report.summarize`.
@@ -111,6 +129,24 @@ def _pair(value: object, name: str) -> tuple[CaseLedger, AmountLedger]:
     )
 
 
+def _category(
+    name: object, pair: tuple[CaseLedger, AmountLedger], period: ReportingPeriod
+) -> CategoryFigures:
+    if not isinstance(name, str) or not name.strip():
+        raise ReportError(
+            f"breakdown keys must be category names, got {name!r}",
+            code="report.type",
+            details={"argument": "breakdown", "value": repr(name), "rule": "a non-empty str"},
+        )
+    cases, money = pair
+    return CategoryFigures(
+        category=name,
+        label=CATEGORIES.get(name, name),
+        cases=figures(cases, period),
+        money=figures(money, period),
+    )
+
+
 def _target_for(
     unit: str, period: ReportingPeriod, book: TargetBook | None, require: bool
 ) -> tuple[Target | None, TargetSource]:
@@ -134,6 +170,7 @@ def build_report(
     previous: LedgerPair | tuple[CaseLedger, AmountLedger] | None = None,
     book: TargetBook | None = None,
     require_target: bool = True,
+    breakdown: Mapping[str, LedgerPair] | None = None,
 ) -> UnitReport:
     """Gather the figures of one unit's report (số liệu báo cáo của đơn vị).
 
@@ -144,6 +181,9 @@ def build_report(
     ``previous`` are the ledgers of the same period last year (cùng kỳ).
     Ledgers built with ``from_totals`` from published totals are accepted: the
     report says what their known rows give and leaves the rest out.
+    ``breakdown`` maps kinds of case (a record's ``category``, e.g. "credit")
+    to their ledgers, as ``aggregate(records, by="category")`` gives them: the
+    report then says what was finished in each (kết quả theo nhóm việc).
 
     >>> from thads_metrics.ledger import AmountLedger, CaseLedger
     >>> r = build_report("A", ReportingPeriod(2025, 12),
@@ -169,7 +209,15 @@ def build_report(
     before_money: AmountLedger | None = None
     if previous is not None:
         before_cases, before_money = _pair(previous, "previous")
+    parts: tuple[CategoryFigures, ...] = ()
+    if breakdown is not None:
+        groups = require_instance("breakdown", breakdown, Mapping, ReportError)
+        parts = tuple(
+            _category(name, _pair(pair, f"breakdown[{name!r}]"), period)
+            for name, pair in groups.items()
+        )
     return UnitReport(
+        breakdown=parts,
         unit=unit,
         period=period,
         target=target,

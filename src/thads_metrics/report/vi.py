@@ -167,6 +167,13 @@ class Vietnamese(Phrases):
             f"(thi hành xong thêm ít nhất {needed} trên số có điều kiện hiện nay)"
         )
 
+    def category(self, label: str, cases: str | None, money: str | None, rate: str | None) -> str:
+        done = ", tương ứng ".join(part for part in (cases, money) if part) or "chưa có số liệu"
+        return f"{label}: thi hành xong {done}" + (f" (đạt {rate} về việc)" if rate else "")
+
+    def breakdown(self, parts: Sequence[str]) -> str:
+        return "Theo nhóm việc: " + "; ".join(parts) + "."
+
     def change(self, row: str, sign: int, size: str, relative: str | None, money: bool) -> str:
         label = _CHANGE_LABELS[row]
         if relative is None:

@@ -160,6 +160,14 @@ class Phrases(abc.ABC):
         """Against the annual target before the year's end, with what is still needed."""
 
     @abc.abstractmethod
+    def category(self, label: str, cases: str | None, money: str | None, rate: str | None) -> str:
+        """What was finished in one kind of case (nhóm việc), with the rate about cases."""
+
+    @abc.abstractmethod
+    def breakdown(self, parts: Sequence[str]) -> str:
+        """The sentence of the breakdown by kind of case."""
+
+    @abc.abstractmethod
     def change(self, row: str, sign: int, size: str, relative: str | None, money: bool) -> str:
         """The change of a row against the same period (``relative`` None: was 0 then)."""
 
@@ -295,6 +303,19 @@ def paragraph(
         _ledger_sentence(report.cases, period, points_unit, w),
         _ledger_sentence(report.money, period, points_unit, w),
     ]
+    if report.breakdown:
+        parts = []
+        for part in report.breakdown:
+            done, amount = part.cases.known("finished"), part.money.known("finished")
+            parts.append(
+                w.category(
+                    part.label,
+                    None if done is None else w.count(done),
+                    None if amount is None else w.money(amount),
+                    None if part.cases.rate is None else w.percent(part.cases.rate),
+                )
+            )
+        lines.append(w.breakdown(parts))
     if report.has_previous:
         last = period.same_period_last_year()
         for f in (report.cases, report.money):
