@@ -182,3 +182,22 @@ def test_an_interrupted_write_leaves_no_temporary_file(tmp_path: Path) -> None:
     with pytest.raises(_Terminated):
         _write_atomic(tmp_path / "out.txt", write)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_an_endless_line_is_refused_without_reading_it_whole(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from thads_metrics.csvio import MAX_LINE_BYTES
+
+    big = tmp_path / "one-line.csv"
+    big.write_bytes(b"unit,period,kind\n" + b"0" * (MAX_LINE_BYTES * 3))
+    assert main(["report", str(big), "--quiet"]) == 2
+    err = capsys.readouterr().err
+    assert "one-line.csv:2" in err
+    assert "longer than" in err
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_dev_zero_ends_with_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", "/dev/zero", "--quiet"]) == 2
+    assert "longer than" in capsys.readouterr().err

@@ -319,3 +319,21 @@ def test_rule_book_page_examples_run() -> None:
     )
     assert result.attempted > 0
     assert result.failed == 0
+
+
+@pytest.mark.parametrize(
+    "build",
+    [
+        lambda: Change(0.5, None),  # type: ignore[arg-type]
+        lambda: Change(1, D("NaN")),
+        lambda: Change(True, D(1)),
+        lambda: Change("1", D(1)),  # type: ignore[arg-type]
+        lambda: TargetGap(D(1), "no"),  # type: ignore[arg-type]
+        lambda: TargetGap(0.5, True),  # type: ignore[arg-type]
+        lambda: TargetGap(D("Infinity"), True),
+    ],
+)
+def test_result_values_refuse_what_is_not_exact(build: Any) -> None:
+    with pytest.raises(RateError) as info:
+        build()
+    assert info.value.code == "rate.type"

@@ -475,6 +475,11 @@ def _layout(first_line: str, source: str) -> str:
     )
 
 
+#: Longest line read from a file, in bytes: a real row is well under 1 KiB; a file of one
+#: endless line (/dev/zero, a binary file) is refused before it fills the memory.
+MAX_LINE_BYTES = 1 << 20
+
+
 def _decoded(
     handle: Iterable[bytes], source: str, progress: Callable[[int], None] | None
 ) -> Iterator[str]:
@@ -484,8 +489,20 @@ def _decoded(
     ``progress`` is told the bytes read so far, now and then.
     """
     read = 0
-    for number, raw in enumerate(handle, start=1):
+    readline = getattr(handle, "readline", None)
+    lines: Iterable[bytes] = (
+        iter(lambda: readline(MAX_LINE_BYTES + 1), b"") if readline is not None else handle
+    )
+    for number, raw in enumerate(lines, start=1):
         read += len(raw)
+        if len(raw) > MAX_LINE_BYTES:
+            raise CsvError(
+                f"line longer than {MAX_LINE_BYTES} bytes: not a CSV of ledgers or records",
+                source=source,
+                line=number,
+                code="csv.too_long",
+                details={"value": len(raw), "rule": f"at most {MAX_LINE_BYTES} bytes a line"},
+            )
         try:
             text = raw.decode("utf-8-sig" if number == 1 else "utf-8")
         except UnicodeDecodeError as exc:

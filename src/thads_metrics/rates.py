@@ -32,7 +32,14 @@ from fractions import Fraction
 
 import attrs
 
-from thads_metrics._checks import Exact, require_exact, require_instance, require_int, to_fraction
+from thads_metrics._checks import (
+    Exact,
+    require_exact,
+    require_flag,
+    require_instance,
+    require_int,
+    to_fraction,
+)
 from thads_metrics.calendar import ReportingPeriod
 from thads_metrics.errors import PeriodError, RateError
 
@@ -136,6 +143,25 @@ def _ratio(
     return _decimal(part * _HUNDRED / whole)
 
 
+def _check_decimal(name: str, value: object) -> None:
+    """A result field: a finite Decimal, nothing else (no float, None, str or NaN)."""
+    require_instance(name, value, Decimal, RateError, what="a Decimal")
+    assert isinstance(value, Decimal)
+    if not value.is_finite():
+        raise RateError(
+            f"{name} must be a finite Decimal, got {value!r}",
+            code="rate.type",
+            details={"argument": name, "value": repr(value), "rule": "finite"},
+        )
+
+
+def _check_absolute(value: object) -> None:
+    if isinstance(value, Decimal):
+        _check_decimal("absolute", value)
+    else:
+        require_int("absolute", value, RateError, minimum=None)
+
+
 # --------------------------------------------------------------------------- rates
 
 
@@ -228,8 +254,8 @@ class TargetGap:
     (Decimal('1.6'), Decimal('0'))
     """
 
-    points: Decimal
-    met: bool
+    points: Decimal = attrs.field(validator=lambda _, a, v: _check_decimal(a.name, v))
+    met: bool = attrs.field(validator=lambda _, a, v: require_flag(a.name, v, RateError))
 
     @property
     def excess(self) -> Decimal:
@@ -353,8 +379,8 @@ class Change:
     (-1, 3)
     """
 
-    absolute: int | Decimal
-    relative_percent: Decimal
+    absolute: int | Decimal = attrs.field(validator=lambda _, a, v: _check_absolute(v))
+    relative_percent: Decimal = attrs.field(validator=lambda _, a, v: _check_decimal(a.name, v))
 
     @property
     def sign(self) -> int:

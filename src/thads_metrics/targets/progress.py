@@ -18,7 +18,13 @@ from decimal import Decimal
 
 import attrs
 
-from thads_metrics._checks import Exact, require_instance
+from thads_metrics._checks import (
+    Exact,
+    require_choice,
+    require_exact,
+    require_instance,
+    require_int,
+)
 from thads_metrics._html import html_table
 from thads_metrics.calendar import ReportingPeriod
 from thads_metrics.errors import RateError, TargetError
@@ -66,6 +72,21 @@ class Progress:
     pace: TargetGap
     remaining: Decimal
     required: int
+
+    def __attrs_post_init__(self) -> None:
+        require_choice("measure", self.measure, ("việc", "tiền"), RateError)
+        for name in ("finished", "with_conditions", "required"):
+            require_int(name, getattr(self, name), RateError)
+        if self.to_enforce is not None:
+            require_int("to_enforce", self.to_enforce, RateError)
+        for name in ("rate", "target", "prorated_target", "remaining", "conditions_share"):
+            value = getattr(self, name)
+            if value is None and name == "conditions_share":
+                continue
+            require_exact(name, value, RateError, minimum=None)
+            require_instance(name, value, Decimal, RateError, what="a Decimal")
+        for name in ("gap", "pace"):
+            require_instance(name, getattr(self, name), TargetGap, RateError, what="a TargetGap")
 
     def as_row(self, places: int = 2) -> dict[str, object]:
         """The line as a flat dict, percentages rounded half up to ``places`` (một dòng bảng).
