@@ -6,6 +6,7 @@ import doctest
 from decimal import ROUND_FLOOR, Decimal, localcontext
 from fractions import Fraction
 from pathlib import Path
+from typing import Any
 
 import pytest
 
