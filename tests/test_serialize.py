@@ -330,3 +330,16 @@ def test_bytes_that_do_not_decode_carry_a_code() -> None:
     with pytest.raises(ParseError) as info:
         loads(None)  # type: ignore[arg-type]
     assert (info.value.code, info.value.details["argument"]) == ("parse.type", "text")
+
+
+@pytest.mark.parametrize("text", ["1e1", "1E+1", "NaN", "Infinity", "-1", "+80"])
+def test_a_target_text_is_read_as_strictly_as_in_csv(text: str) -> None:
+    with pytest.raises(TargetError) as info:
+        loads(f'{{"type": "Target", "cases": "{text}", "money": "40"}}')
+    assert info.value.code == "target.text"
+
+
+def test_a_target_with_an_exponent_is_written_without_one() -> None:
+    target = Target(Decimal("1E+1"), Decimal("4E+1"))
+    assert '"cases": "10"' in dumps(target)
+    assert loads(dumps(target)) == target

@@ -48,7 +48,6 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Mapping, Sequence
-from decimal import Decimal
 from typing import Any
 
 from thads_metrics._checks import require_instance, require_int, shown
@@ -89,8 +88,8 @@ Serializable = (
 def _target_data(target: Target) -> dict[str, Any]:
     return {
         "type": "Target",
-        "cases": str(target.cases),
-        "money": str(target.money),
+        "cases": f"{target.cases:f}",  # never an exponent: the reader refuses them
+        "money": f"{target.money:f}",
         "basis": target.basis,
         "inferred": target.inferred,
     }
@@ -261,19 +260,9 @@ def _target(data: object) -> Target:
                     "rule": "a decimal string",
                 },
             )
-    return Target(
-        Decimal(cases) if _is_decimal(cases) else cases,
-        Decimal(money) if _is_decimal(money) else money,
-        obj.get("basis", ""),
-        inferred=obj.get("inferred", False),
-    )
-
-
-def _is_decimal(text: str) -> bool:
-    try:
-        return Decimal(text).is_finite()
-    except ArithmeticError:
-        return False
+    # The text goes to Target as it is: its reader refuses exponents ("1e1"), NaN and
+    # signs, as the CSV reader does.
+    return Target(cases, money, obj.get("basis", ""), inferred=obj.get("inferred", False))
 
 
 def _book(data: Mapping[str, Any]) -> TargetBook:
