@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from fractions import Fraction
+from pathlib import Path
 
 import pytest
 
@@ -18,6 +19,7 @@ from thads_metrics import (
     parse_date,
     parse_period,
 )
+from thads_metrics.calendar import CutOffPeriod
 
 # --------------------------------------------------------------------------- years
 
@@ -306,7 +308,7 @@ def test_parse_calendar_quarter_only_on_request() -> None:
         "0 tháng năm 2021",
         "Quý V/2022",
         "quý 5 năm 2022",
-        "tính đến 15/8/2021",
+        "15/8/2021",  # a bare day inside a month: a cut-off is written "tính đến 15/8/2021"
         "tính đến 31/2/2021",
         "năm 1800",
         "tính đến 31/8/2021 (10 tháng 2021)",
@@ -402,7 +404,7 @@ def test_a_huge_year_is_described_not_printed() -> None:
         ("Quý V/2022", "parse.period"),
         ("quý 5 năm 2022", "parse.no_such_period"),
         ("năm 1800", "parse.no_such_period"),
-        ("tính đến 15/8/2021", "parse.month_end"),
+        ("15/8/2021", "parse.month_end"),
         ("tính đến 31/2/2021", "parse.no_such_date"),
         ("tính đến 31/8/2021 (10 tháng 2021)", "parse.contradiction"),
         ("năm 2021 (11 tháng)", "parse.contradiction"),
@@ -437,3 +439,393 @@ def test_day_label_requires_a_date() -> None:
     with pytest.raises(PeriodError, match=r"datetime\.date") as info:
         day_label(None)  # type: ignore[arg-type]
     assert info.value.code == "period.type"
+
+
+# --------------------------------------------------------------------------- real phrases
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+
+@pytest.mark.parametrize(
+    ("source", "phrase", "expected"),
+    [
+        (
+            "000_bb7d672c5fb93504.txt",
+            "tính đến 31/8/2021 (11 tháng 2021)",
+            ReportingPeriod(2021, 11),
+        ),
+        ("000_bb7d672c5fb93504.txt", "cả năm 2021", ReportingPeriod(2021, 12)),
+        ("001_215825f545f77045.txt", "năm 2017", ReportingPeriod(2017, 12)),
+        ("003_329b1d60dff484e9.txt", "Quý III/2020", Quarter(2020, 3)),
+        ("003_329b1d60dff484e9.txt", "Quý IV/2020", Quarter(2020, 4)),
+        ("004_a6f7d27ca815f3d4.txt", "6 tháng đầu năm 2022", ReportingPeriod(2022, 6)),
+        ("004_a6f7d27ca815f3d4.txt", "quý III năm 2022", Quarter(2022, 3)),
+    ],
+)
+def test_phrases_of_the_seed_articles(source: str, phrase: str, expected: object) -> None:
+    path = SEEDS / source
+    if path.exists():  # the seeds sit beside the repository; the phrase is quoted from them
+        assert phrase in path.read_text(encoding="utf-8")
+    assert parse_period(phrase) == expected
+
+
+def test_seed_calendar_quarter_of_a_ministry_plan() -> None:
+    """003_329b1d60dff484e9.txt: "nhiệm vụ công tác trọng tâm Quý IV/2020", said on 24/9/2020.
+
+    Said in September 2020, "Quý IV/2020" is October–December 2020: a calendar
+    quarter. The reader never guesses it: the flag says so.
+    """
+    statistical = parse_period("Quý IV/2020")
+    assert (statistical.start, statistical.end) == (date(2020, 7, 1), date(2020, 9, 30))
+    calendar = parse_period("Quý IV/2020", calendar_quarters=True)
+    assert calendar == CalendarQuarter(2020, 4)
+    assert calendar.to_statistical() == Quarter(2021, 1)
+
+
+@pytest.mark.parametrize(
+    ("source", "phrase", "code"),
+    [
+        # "chỉ tính riêng trong tháng 8/2021 Cục đã ban hành 04 văn bản": one month, not a period
+        ("000_bb7d672c5fb93504.txt", "tháng 8/2021", "parse.single_month"),
+        ("000_bb7d672c5fb93504.txt", "tháng 9/2021", "parse.single_month"),
+        # "nhiệm vụ cần tập trung thực hiện trong quý 2 niên độ thi hành án": no year printed
+        ("004_a6f7d27ca815f3d4.txt", "quý 2 niên độ thi hành án", "parse.missing_year"),
+        # "Ngày 22/4/2022, Cục THADS tỉnh tổ chức Hội nghị": the day of a meeting, not a cut-off
+        ("004_a6f7d27ca815f3d4.txt", "Ngày 22/4/2022", "parse.month_end"),
+    ],
+)
+def test_seed_phrases_that_are_not_periods(source: str, phrase: str, code: str) -> None:
+    path = SEEDS / source
+    if path.exists():
+        assert phrase in path.read_text(encoding="utf-8")
+    with pytest.raises(ParseError) as info:
+        parse_period(phrase)
+    assert info.value.code == code
+    assert info.value.details["text"] == phrase
+
+
+def test_the_seed_meeting_day_is_still_a_date() -> None:
+    assert parse_date("Ngày 22/4/2022") == date(2022, 4, 22)
+
+
+# --------------------------------------------------------------------------- more forms
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the working year (năm công tác) and niên độ
+        ("6 tháng đầu năm công tác 2021", ReportingPeriod(2021, 6)),
+        ("năm công tác 2021", ReportingPeriod(2021, 12)),
+        ("niên độ 2021", ReportingPeriod(2021, 12)),
+        ("niên độ thi hành án 2021", ReportingPeriod(2021, 12)),
+        ("9 tháng niên độ 2022", ReportingPeriod(2022, 9)),
+        # month counts in words
+        ("chín tháng đầu năm 2023", ReportingPeriod(2023, 9)),
+        ("sáu tháng năm 2022", ReportingPeriod(2022, 6)),
+        ("mười một tháng năm 2021", ReportingPeriod(2021, 11)),
+        ("Mười hai tháng năm 2024", ReportingPeriod(2024, 12)),
+        ("một tháng năm 2022", ReportingPeriod(2022, 1)),
+        ("năm tháng năm 2024", ReportingPeriod(2024, 5)),
+        ("bốn tháng 2023", ReportingPeriod(2023, 4)),
+        ("muoi thang nam 2021", ReportingPeriod(2021, 10)),
+        # spans from 1 October
+        ("từ ngày 01/10/2024 đến 30/9/2025", ReportingPeriod(2025, 12)),
+        ("từ 01/10/2020 đến hết ngày 31/8/2021", ReportingPeriod(2021, 11)),
+        ("Từ ngày 1/10/2021 đến ngày 31/3/2022", ReportingPeriod(2022, 6)),
+        ("từ 1 tháng 10 năm 2020 đến 31 tháng 8 năm 2021", ReportingPeriod(2021, 11)),
+        ("1/10/2020 – 31/12/2020", ReportingPeriod(2021, 3)),  # as the library prints spans
+        ("2020-10-01 - 2021-08-31", ReportingPeriod(2021, 11)),
+        # a period dated by its end, in the long form
+        ("tính đến ngày 31 tháng 8 năm 2021", ReportingPeriod(2021, 11)),
+        ("tính đến thời điểm 31/8/2021", ReportingPeriod(2021, 11)),
+        ("đến hết ngày 31-8-2021", ReportingPeriod(2021, 11)),
+        ("ngày 31.8.2021", ReportingPeriod(2021, 11)),
+        # quarters
+        ("quý III năm 2023", Quarter(2023, 3)),
+        ("quý 3 năm 2023", Quarter(2023, 3)),
+        ("Quý III năm công tác 2023", Quarter(2023, 3)),
+        ("quý I năm 2021", Quarter(2021, 1)),
+    ],
+)
+def test_parse_period_reads_the_forms_of_real_reports(text: str, expected: object) -> None:
+    assert parse_period(text) == expected
+
+
+def test_quarter_phrases_keep_their_meaning_with_the_flag() -> None:
+    assert parse_period("quý III năm 2023", calendar_quarters=True) == CalendarQuarter(2023, 3)
+    assert parse_period("Quý IV/2020", calendar_quarters=True).label == (
+        "Quý IV/2020 (năm dương lịch)"
+    )
+
+
+# --------------------------------------------------------------------------- cut-off days
+
+
+def test_cut_off_inside_a_month() -> None:
+    c = parse_period("tính đến 24/8/2011")
+    assert isinstance(c, CutOffPeriod)
+    assert c == CutOffPeriod(date(2011, 8, 24))
+    assert (c.start, c.end) == (date(2010, 10, 1), date(2011, 8, 24))
+    assert c.year == 2011
+    assert c.enforcement_year == EnforcementYear(2011)
+    assert c.label == "tính đến 24/8/2011" == str(c) == c.as_of_label
+    assert c.period == ReportingPeriod(2011, 11)
+    assert c.period.label == "11 tháng năm 2011"
+    assert not c.is_month_end
+    assert c.elapsed_days == 328
+    assert c.elapsed_fraction == Fraction(328, 365)
+    assert c.same_period_last_year() == CutOffPeriod(date(2010, 8, 24))
+    assert c.quarter() == Quarter(2011, 4)
+    assert date(2011, 8, 24) in c
+    assert date(2011, 8, 25) not in c
+    assert date(2010, 9, 30) not in c
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("tính đến 24/8/2011", CutOffPeriod(date(2011, 8, 24))),
+        ("đến 15/8/2021", CutOffPeriod(date(2021, 8, 15))),
+        ("tính đến hết ngày 14/2/2024", CutOffPeriod(date(2024, 2, 14))),
+        ("từ 01/10/2010 đến 24/8/2011", CutOffPeriod(date(2011, 8, 24))),
+        ("tính đến 24/8/2011 (11 tháng 2011)", CutOffPeriod(date(2011, 8, 24))),
+        ("tính đến 24/8/2011 (11 tháng)", CutOffPeriod(date(2011, 8, 24))),
+        ("11 tháng năm 2011 (tính đến 24/8/2011)", CutOffPeriod(date(2011, 8, 24))),
+        # a cut-off on a month's last day is the reporting period itself
+        ("tính đến 31/8/2021", ReportingPeriod(2021, 11)),
+        ("tính đến 29/2/2024", ReportingPeriod(2024, 5)),
+    ],
+)
+def test_parse_period_reads_cut_off_days(text: str, expected: object) -> None:
+    assert parse_period(text) == expected
+
+
+def test_cut_off_of_a_month_end_is_exactly_its_period() -> None:
+    c = CutOffPeriod.of(date(2021, 8, 31))
+    assert c.is_month_end
+    assert c.period == ReportingPeriod(2021, 11)
+    assert (c.start, c.end) == (c.period.start, c.period.end)
+    assert c != c.period  # two kinds of value, never mixed by accident
+    # counted in days, not months ÷ 12
+    assert c.elapsed_fraction == Fraction(335, 365)
+    assert c.period.elapsed_fraction == Fraction(11, 12)
+    assert CutOffPeriod.of(date(2021, 9, 30)).elapsed_fraction == 1
+
+
+def test_cut_offs_are_frozen_ordered_and_hashable() -> None:
+    a, b = CutOffPeriod(date(2011, 8, 24)), CutOffPeriod(date(2011, 8, 25))
+    assert a < b
+    assert sorted([b, a]) == [a, b]
+    assert len({a, CutOffPeriod(date(2011, 8, 24)), b}) == 2
+    with pytest.raises(AttributeError):
+        a.end = date(2011, 8, 1)  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        assert a < ReportingPeriod(2011, 11)  # type: ignore[operator]
+
+
+def test_cut_off_takes_the_date_of_a_datetime() -> None:
+    c = CutOffPeriod(datetime(2011, 8, 24, 17, 30))  # type: ignore[arg-type]
+    assert c == CutOffPeriod(date(2011, 8, 24))
+    assert hash(c) == hash(CutOffPeriod(date(2011, 8, 24)))
+    assert type(c.end) is date
+    assert CutOffPeriod.of(datetime(2011, 8, 24, 1)) == c
+
+
+def test_cut_off_same_period_last_year_of_29_february() -> None:
+    c = CutOffPeriod(date(2024, 2, 29))
+    assert c.same_period_last_year() == CutOffPeriod(date(2023, 2, 28))
+    assert c.same_period_last_year().period == c.period.same_period_last_year()
+
+
+@pytest.mark.parametrize(
+    ("make", "code", "argument"),
+    [
+        (lambda: CutOffPeriod("24/8/2011"), "period.type", "end"),
+        (lambda: CutOffPeriod(None), "period.type", "end"),
+        (lambda: CutOffPeriod(20110824), "period.type", "end"),
+        (lambda: CutOffPeriod(date(1899, 9, 30)), "period.range", "end"),
+        (lambda: CutOffPeriod(date(2200, 10, 1)), "period.range", "end"),
+        (lambda: CutOffPeriod.of("2011-08-24"), "period.type", "d"),
+        (lambda: CutOffPeriod(date(1900, 8, 24)).same_period_last_year(), "period.range", "end"),
+    ],
+)
+def test_cut_off_errors_carry_a_code(make: object, code: str, argument: str) -> None:
+    with pytest.raises(PeriodError) as info:
+        make()  # type: ignore[operator]
+    assert info.value.code == code
+    assert info.value.details["argument"] == argument
+    assert info.value.details["rule"]
+
+
+def test_cut_off_range_edges() -> None:
+    assert CutOffPeriod(date(1899, 10, 1)).year == 1900
+    assert CutOffPeriod(date(2200, 9, 30)).is_month_end
+
+
+# --------------------------------------------------------------------------- days without a year
+
+
+def test_a_day_without_its_year_needs_year() -> None:
+    with pytest.raises(ParseError) as info:
+        parse_period("tính đến hết 30/9")
+    assert info.value.code == "parse.missing_year"
+    assert info.value.details["value"] == "30/9"
+    assert "year=" in str(info.value)
+    assert parse_period("tính đến hết 30/9", year=2025) == ReportingPeriod(2025, 12)
+    assert parse_period("tính đến 31/8", year=2021) == ReportingPeriod(2021, 11)
+    assert parse_period("tính đến 24/8", year=2011) == CutOffPeriod(date(2011, 8, 24))
+    assert parse_period("tính đến ngày 31 tháng 8", year=2021) == ReportingPeriod(2021, 11)
+
+
+def test_year_is_the_calendar_year_or_an_enforcement_year() -> None:
+    # an int is the calendar year of the printed day: 31/12/2021 is in năm 2022
+    assert parse_period("tính đến 31/12", year=2021) == ReportingPeriod(2022, 3)
+    # an EnforcementYear puts the day inside that statistical year
+    assert parse_period("tính đến 31/12", year=EnforcementYear(2022)) == ReportingPeriod(2022, 3)
+    assert parse_period("tính đến 31/8", year=EnforcementYear(2021)) == ReportingPeriod(2021, 11)
+    assert parse_date("1/10", year=EnforcementYear(2021)) == date(2020, 10, 1)
+    assert parse_date("30/9", year=EnforcementYear(2021)) == date(2021, 9, 30)
+    assert parse_date("31/8", year=2021) == date(2021, 8, 31)
+
+
+def test_year_is_ignored_where_the_text_prints_its_year() -> None:
+    assert parse_period("tính đến 31/8/2021", year=1999) == ReportingPeriod(2021, 11)
+    assert parse_period("năm 2021", year=2030) == ReportingPeriod(2021, 12)
+    assert parse_date("31/8/2021", year=1999) == date(2021, 8, 31)
+
+
+def test_a_parenthesis_lends_its_year() -> None:
+    assert parse_period("tính đến 31/8 (11 tháng năm 2021)") == ReportingPeriod(2021, 11)
+    assert parse_period("11 tháng năm 2021 (tính đến 31/8)") == ReportingPeriod(2021, 11)
+    assert parse_period("tính đến 31/12 (3 tháng năm 2021)") == ReportingPeriod(2021, 3)
+    with pytest.raises(ParseError) as info:
+        parse_period("tính đến 31/12 (năm 2021)")  # 31/12/2020 closes 3 months, not 12
+    assert info.value.code == "parse.contradiction"
+
+
+@pytest.mark.parametrize(
+    "text", ["6 tháng đầu năm", "11 tháng", "quý II", "quý 2 niên độ thi hành án", "năm"]
+)
+def test_labels_without_a_year_are_refused(text: str) -> None:
+    for year in (None, 2022):
+        with pytest.raises(ParseError) as info:
+            parse_period(text, year=year)
+        assert info.value.code == "parse.missing_year"
+
+
+@pytest.mark.parametrize(
+    ("bad", "code"),
+    [
+        ("2021", "period.type"),
+        (2021.0, "period.type"),
+        (True, "period.type"),
+        (1800, "period.range"),
+    ],
+)
+def test_year_argument_is_checked(bad: object, code: str) -> None:
+    for read in (parse_period, parse_date):
+        with pytest.raises(PeriodError) as info:
+            read("31/8/2021", year=bad)  # type: ignore[operator]
+        assert info.value.code == code
+        assert info.value.details["argument"] == "year"
+
+
+# --------------------------------------------------------------------------- strict refusals
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("từ 02/10/2020 đến 31/8/2021", "parse.not_cumulative"),
+        ("từ 01/01/2021 đến 31/8/2021", "parse.not_cumulative"),
+        ("từ 01/10/2019 đến 31/8/2021", "parse.not_cumulative"),  # two statistical years
+        ("từ 01/10/2021 đến 31/8/2021", "parse.not_cumulative"),  # ends before it starts
+        ("từ 1/10 đến 31/8/2021", "parse.missing_year"),
+        ("từ 01/10/2020 đến 31/2/2021", "parse.no_such_date"),
+        ("tháng 8/2021", "parse.single_month"),
+        ("tháng 8 năm 2021", "parse.single_month"),
+        ("tính đến 24/8/2011 (10 tháng)", "parse.contradiction"),
+        ("tính đến 24/8/2011 (10 tháng năm 2011)", "parse.contradiction"),
+        ("tính đến 24/8/2011 (năm 2011)", "parse.contradiction"),
+        ("Quý II/2022 (6 tháng)", "parse.contradiction"),
+        ("tính đến 31/8/21", "parse.period"),  # a two-digit year is not read
+        ("tính đến 08/31", "parse.date"),
+        ("tính đến 1/10/2200", "parse.no_such_period"),
+        ("mười ba tháng năm 2021", "parse.period"),
+        ("hai mươi tháng năm 2021", "parse.period"),
+        ("năm ２０２１", "parse.digits"),
+        ("tính đến ３１/８/２０２１", "parse.digits"),
+        ("١١ tháng năm 2021", "parse.digits"),
+    ],
+)
+def test_ambiguous_or_wrong_phrases_are_refused_with_a_code(text: str, code: str) -> None:
+    with pytest.raises(ParseError) as info:
+        parse_period(text)
+    assert info.value.code == code
+    assert info.value.details["text"] == text
+    assert info.value.details["argument"] == "text"
+    assert repr(text) in str(info.value)
+
+
+def test_not_cumulative_says_why() -> None:
+    with pytest.raises(ParseError, match="not on 1/10") as info:
+        parse_period("từ 02/10/2020 đến 31/8/2021")
+    assert info.value.details["value"] == "2020-10-02..2021-08-31"
+    assert info.value.details["problem"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["３１/８/２０２１", "٣١/٨/٢٠٢١", "۳۱/۸/۲۰۲۱", "2021-08-３1", "31 tháng ８ năm 2021"],
+)
+def test_parse_date_refuses_other_digits(text: str) -> None:
+    with pytest.raises(ParseError) as info:
+        parse_date(text)
+    assert info.value.code == "parse.digits"
+    assert info.value.position == next(
+        i for i, c in enumerate(text) if c.isdigit() and not c.isascii()
+    )
+
+
+# --------------------------------------------------------------------------- dates
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "31/8/2021",
+        "31/08/2021",
+        "31-8-2021",
+        "31.8.2021",
+        "2021-08-31",
+        "31 tháng 8 năm 2021",
+        "ngày 31 tháng 8 năm 2021",
+        "Ngày 31 tháng 08 năm 2021",
+        "ngay 31 thang 8 nam 2021",
+        "ngày 31/8/2021",
+        "  31  tháng 8   năm 2021 ",
+    ],
+)
+def test_parse_date_reads_the_printed_forms(text: str) -> None:
+    assert parse_date(text) == date(2021, 8, 31)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("31 tháng 8", "parse.missing_year"),
+        ("31/8", "parse.missing_year"),
+        ("31 tháng 13 năm 2021", "parse.no_such_date"),
+        ("29 tháng 2 năm 2023", "parse.no_such_date"),
+        ("31/8/21", "parse.date"),
+        ("31-8", "parse.date"),
+        ("tháng 8 năm 2021", "parse.date"),
+        ("ngày", "parse.date"),
+    ],
+)
+def test_parse_date_refusals(text: str, code: str) -> None:
+    with pytest.raises(ParseError) as info:
+        parse_date(text)
+    assert info.value.code == code
+    assert info.value.text == text

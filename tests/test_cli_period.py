@@ -48,3 +48,32 @@ def test_python_dash_m_runs() -> None:
         check=True,
     )
     assert "6 tháng năm 2022" in proc.stdout
+
+
+@pytest.mark.parametrize(
+    "text", ["31 tháng 8 năm 2021", "ngày 31 tháng 8 năm 2021", "31-8-2021", "31.8.2021"]
+)
+def test_period_reads_the_printed_forms_of_a_day(
+    capsys: pytest.CaptureFixture[str], text: str
+) -> None:
+    assert main(["period", text]) == 0
+    out = capsys.readouterr().out
+    assert "Ngày 31/8/2021" in out
+    assert "11 tháng năm 2021" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("３１/８/２０２１", "0-9"),  # full-width digits are refused, not read
+        ("٣١/٨/٢٠٢١", "0-9"),  # Arabic-Indic digits too
+        ("31/8", "year"),  # a day without its year
+    ],
+)
+def test_period_refuses_unreadable_days_in_one_line(
+    capsys: pytest.CaptureFixture[str], text: str, said: str
+) -> None:
+    assert main(["period", text]) == 2
+    err = capsys.readouterr().err
+    assert said in err
+    assert len(err.strip().splitlines()) == 1

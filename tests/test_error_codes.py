@@ -17,6 +17,7 @@ import io
 import operator
 import re
 from collections.abc import Callable
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -130,8 +131,15 @@ CALLS: tuple[Call, ...] = (
     Call("Quarter.of", calendar.Quarter.of, (P.end,)),
     Call("CalendarQuarter", calendar.CalendarQuarter, (2022, 2)),
     Call("CalendarQuarter.of", calendar.CalendarQuarter.of, (P.end,)),
-    Call("parse_period", calendar.parse_period, ("Quý II/2022",), {"calendar_quarters": False}),
-    Call("parse_date", calendar.parse_date, ("31/8/2021",)),
+    Call(
+        "parse_period",
+        calendar.parse_period,
+        ("Quý II/2022",),
+        {"calendar_quarters": False, "year": None},
+    ),
+    Call("parse_date", calendar.parse_date, ("31/8/2021",), {"year": None}),
+    Call("CutOffPeriod", calendar.CutOffPeriod, (date(2011, 8, 24),)),
+    Call("CutOffPeriod.of", calendar.CutOffPeriod.of, (date(2011, 8, 24),)),
     Call("day_label", calendar.day_label, (P.end,)),
     # ledger
     Call(

@@ -9,6 +9,7 @@ The public API is re-exported here.
 
 from thads_metrics.calendar import (
     CalendarQuarter,
+    CutOffPeriod,
     EnforcementYear,
     Quarter,
     ReportingPeriod,
@@ -85,6 +86,7 @@ __all__ = [
     "AmountLedger",
     "Assessment",
     "CalendarQuarter",
+    "CutOffPeriod",
     "CaseFacts",
     "CaseLedger",
     "CaseRecord",

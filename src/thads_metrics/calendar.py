@@ -14,6 +14,11 @@ statistical year (Quý I = October–December).
 'Quý II/2022'
 >>> parse_period("tính đến 31/8/2021 (11 tháng 2021)")
 ReportingPeriod(year=2021, months=11)
+
+A report compiled to a day inside a month is a :class:`CutOffPeriod`:
+
+>>> parse_period("tính đến 24/8/2011").period.label
+'11 tháng năm 2011'
 """
 
 from __future__ import annotations
@@ -23,18 +28,19 @@ import unicodedata
 from collections.abc import Iterator
 from datetime import date, datetime
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import attrs
 from dateutil.relativedelta import relativedelta
 
 from thads_metrics._checks import digit_count, require_flag, require_instance, require_int, shown
-from thads_metrics.errors import ParseError, PeriodError
+from thads_metrics.errors import ParseError, PeriodError, ThadsError
 
 __all__ = [
     "MAX_YEAR",
     "MIN_YEAR",
     "CalendarQuarter",
+    "CutOffPeriod",
     "EnforcementYear",
     "Quarter",
     "ReportingPeriod",
@@ -348,6 +354,137 @@ class ReportingPeriod(_Span):
         return Quarter.of(self.end)
 
 
+def _day_converter(value: object) -> object:
+    """A ``datetime`` stands for its date, so equal days make equal (and equally hashed) values."""
+    return value.date() if isinstance(value, datetime) else value
+
+
+def _cut_off_validator(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    d = require_instance(
+        attribute.name,
+        value,
+        date,
+        PeriodError,
+        what="a datetime.date (use parse_date() for text such as '24/8/2011')",
+    )
+    if not MIN_YEAR <= _year_of(d) <= MAX_YEAR:
+        first, last = EnforcementYear(MIN_YEAR).start, EnforcementYear(MAX_YEAR).end
+        rule = f"a day of the years {MIN_YEAR}..{MAX_YEAR} ({day_label(first)} – {day_label(last)})"
+        raise PeriodError(
+            f"{attribute.name} must be {rule} (năm thống kê), got {d.isoformat()}",
+            code="period.range",
+            details={"argument": attribute.name, "value": d.isoformat(), "rule": rule},
+        )
+
+
+@attrs.frozen(order=True)
+class CutOffPeriod(_Span):
+    """A period cumulative from 1 October to a cut-off day (kỳ tính đến ngày).
+
+    Reports are also compiled to a day inside a month, for a conference or a
+    deadline: "tính đến 24/8/2011" covers 1 October 2010 to 24 August 2011.
+    :attr:`period` is the cumulative :class:`ReportingPeriod` whose last month
+    holds the day. Cut-offs order by their day.
+
+    >>> c = CutOffPeriod(date(2011, 8, 24))
+    >>> (c.start, c.label, c.period.label)
+    (datetime.date(2010, 10, 1), 'tính đến 24/8/2011', '11 tháng năm 2011')
+    >>> c.elapsed_fraction  # 328 days of the 365 of năm 2011
+    Fraction(328, 365)
+    """
+
+    end: date = attrs.field(converter=_day_converter, validator=_cut_off_validator)
+
+    @classmethod
+    def of(cls, d: date) -> CutOffPeriod:
+        """The cut-off period ending on ``d`` (kỳ tính đến ngày ``d``); any day, a month's last too.
+
+        >>> CutOffPeriod.of(date(2021, 8, 31)).period
+        ReportingPeriod(year=2021, months=11)
+        """
+        return cls(_as_date(d))
+
+    @property
+    def year(self) -> int:
+        """The number of the statistical year (năm thống kê): 2011 for 24/8/2011."""
+        return _year_of(self.end)
+
+    @property
+    def enforcement_year(self) -> EnforcementYear:
+        """The statistical year the cut-off falls in (năm thống kê)."""
+        return EnforcementYear(self.year)
+
+    @property
+    def start(self) -> date:
+        """Always 1 October of the previous calendar year (lũy kế từ 1/10)."""
+        return date(self.year - 1, _FIRST_MONTH, 1)
+
+    @property
+    def label(self) -> str:
+        """Vietnamese label: ``"tính đến 24/8/2011"``."""
+        return f"tính đến {day_label(self.end)}"
+
+    @property
+    def as_of_label(self) -> str:
+        """The same as :attr:`label`, as for :attr:`ReportingPeriod.as_of_label`."""
+        return self.label
+
+    @property
+    def period(self) -> ReportingPeriod:
+        """The cumulative period whose last month holds the day (kỳ báo cáo lũy kế).
+
+        >>> CutOffPeriod(date(2024, 2, 10)).period.label
+        '5 tháng năm 2024'
+        """
+        return ReportingPeriod.ending(self.end)
+
+    @property
+    def is_month_end(self) -> bool:
+        """True when the day is a month's last, so the cut-off is exactly :attr:`period`.
+
+        >>> [CutOffPeriod(date(2024, 2, d)).is_month_end for d in (28, 29)]
+        [False, True]
+        """
+        return self.period.end == self.end
+
+    @property
+    def elapsed_days(self) -> int:
+        """Days from 1 October to the cut-off, both included (số ngày đã qua).
+
+        >>> CutOffPeriod(date(2020, 10, 1)).elapsed_days
+        1
+        """
+        return (self.end - self.start).days + 1
+
+    @property
+    def elapsed_fraction(self) -> Fraction:
+        """Share of the year elapsed, days elapsed ÷ days of the year (tiến độ thời gian), exact.
+
+        Counted in days, unlike :attr:`ReportingPeriod.elapsed_fraction` (months ÷ 12):
+        a cut-off on a month's last day does not give months ÷ 12.
+
+        >>> CutOffPeriod(date(2021, 9, 30)).elapsed_fraction
+        Fraction(1, 1)
+        >>> CutOffPeriod(date(2024, 3, 31)).elapsed_fraction  # 183 of the 366 days of năm 2024
+        Fraction(1, 2)
+        """
+        year = self.enforcement_year
+        return Fraction(self.elapsed_days, (year.end - year.start).days + 1)
+
+    def same_period_last_year(self) -> CutOffPeriod:
+        """The same cut-off a year earlier (cùng kỳ năm trước); 29 February gives 28 February.
+
+        >>> CutOffPeriod(date(2011, 8, 24)).same_period_last_year().label
+        'tính đến 24/8/2010'
+        """
+        earlier: date = self.end - relativedelta(years=1)
+        return CutOffPeriod(earlier)
+
+    def quarter(self) -> Quarter:
+        """The statistical quarter containing the cut-off day."""
+        return Quarter.of(self.end)
+
+
 @attrs.frozen(order=True)
 class Quarter(_Span):
     """A quarter of the statistical year (quý của năm thống kê).
@@ -481,58 +618,171 @@ def _fold(text: str) -> str:
 
 _ROMAN_VALUES = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
-_YEAR_RE = r"(\d{4})"
+#: Month counts in words (số tháng bằng chữ), folded: "chín tháng", "mười một tháng".
+#: A table, not ``thads_metrics.vi.words``: vi is a concept of the same layer, which
+#: calendar may not import, and a count of months only runs from one to twelve.
+_MONTH_WORDS = {
+    "mot": 1,
+    "hai": 2,
+    "ba": 3,
+    "bon": 4,
+    "nam": 5,
+    "sau": 6,
+    "bay": 7,
+    "tam": 8,
+    "chin": 9,
+    "muoi": 10,
+    "muoi mot": 11,
+    "muoi hai": 12,
+}
+
+# Digits are 0-9 only: ``\d`` would also take full-width and Arabic-Indic digits.
+_COUNT = "(?P<count>[0-9]{1,2}|" + "|".join(sorted(_MONTH_WORDS, key=len, reverse=True)) + ")"
+_YEAR = r"(?P<year>[0-9]{4})"
+#: What names the statistical year before its number: "năm", "năm thống kê",
+#: "năm thi hành án", "năm công tác" (the working year), "niên độ (thi hành án) (năm)".
+_YEAR_WORDS = r"(?:nam(?: thong ke| thi hanh an| cong tac)?|nien do(?: thi hanh an)?(?: nam)?)"
+_ROMAN_OR_DIGIT = r"(?P<quarter>iv|iii|ii|i|[0-9])"
+
+
+def _day(name: str) -> str:
+    """A day as reports print it, captured as ``name``, with an optional "ngày"."""
+    return (
+        rf"(?:ngay )?(?P<{name}>[0-9]{{4}}-[0-9]{{1,2}}-[0-9]{{1,2}}"
+        r"|[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-][0-9]{4}"
+        r"|[0-9]{1,2}/[0-9]{1,2}"
+        r"|[0-9]{1,2} thang [0-9]{1,2}(?: nam [0-9]{4})?)"
+    )
+
+
 _PERIOD_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
-    # "năm 2021", "năm thống kê 2021", "cả năm 2021"
-    (re.compile(rf"^(?:ca )?nam (?:thong ke |thi hanh an )?{_YEAR_RE}$"), "year"),
-    # "11 tháng năm 2021", "11 tháng 2021", "6 tháng đầu năm 2022", "11 tháng/2021";
+    # "năm 2021", "năm thống kê 2021", "cả năm 2021", "năm công tác 2021", "niên độ 2021"
+    (re.compile(rf"^(?:ca )?{_YEAR_WORDS} {_YEAR}$"), "year"),
+    # "11 tháng năm 2021", "11 tháng 2021", "6 tháng đầu năm 2022", "11 tháng/2021",
+    # "6 tháng đầu năm công tác 2021", "chín tháng đầu năm 2023", "mười một tháng năm 2021";
     # never "6 tháng cuối năm" (April–September is not a cumulative period)
+    (re.compile(rf"^{_COUNT} thang(?: dau)?(?: {_YEAR_WORDS}| ?/)? ?{_YEAR}$"), "months"),
+    # "Quý II/2022", "quý 2 năm 2022", "quý III năm 2023", "quý II niên độ (thi hành án) 2022",
+    # "Q2/2022"
     (
-        re.compile(rf"^(\d{{1,2}}) thang(?: dau)?(?: nam| ?/ ?)? ?{_YEAR_RE}$"),
-        "months",
-    ),
-    # "Quý II/2022", "quý 2 năm 2022", "quý II niên độ (thi hành án) 2022", "Q2/2022"
-    (
-        re.compile(
-            rf"^(?:quy|q) ?(iv|iii|ii|i|\d)"
-            rf"(?: ?/ ?| nam | nien do (?:thi hanh an )?(?:nam )?| nam thong ke ){_YEAR_RE}$"
-        ),
+        re.compile(rf"^(?:quy|q) ?{_ROMAN_OR_DIGIT}(?: ?/ ?| {_YEAR_WORDS} ){_YEAR}$"),
         "quarter",
     ),
-    # "tính đến 31/8/2021", "tính đến hết ngày 30/9/2025", "đến 2021-08-31", "31/8/2021"
+    # "từ ngày 01/10/2024 đến 30/9/2025", "từ 01/10/2020 đến hết ngày 31/8/2021"
     (
-        re.compile(r"^(?:(?:tinh )?den (?:het )?(?:ngay )?)?([0-9/.\-]+)$"),
+        re.compile(rf"^(?:tinh )?tu {_day('first')} (?:den|toi) (?:het )?{_day('last')}$"),
+        "span",
+    ),
+    # "1/10/2020 – 31/8/2021", as the library prints a span
+    (re.compile(rf"^{_day('first')}(?: ?[\u2013\u2014] ?| - ){_day('last')}$"), "span"),
+    # "tính đến 31/8/2021", "tính đến hết ngày 30/9/2025", "đến 2021-08-31", "tính đến 31/8";
+    # a bare day "31/8/2021" is a period end only
+    (
+        re.compile(rf"^(?P<cut>(?:tinh )?den (?:het )?(?:thoi diem )?)?{_day('last')}$"),
         "as_of",
     ),
 )
 
-_BARE_MONTHS = re.compile(r"^(\d{1,2}) thang$")
-_DMY_RE = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
-_ISO_RE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+#: Labels that lack their year: "6 tháng đầu năm", "quý II niên độ thi hành án".
+_YEARLESS = (
+    re.compile(rf"^{_COUNT} thang(?: dau)?(?: {_YEAR_WORDS})?$"),
+    re.compile(rf"^(?:quy|q) ?{_ROMAN_OR_DIGIT}(?: {_YEAR_WORDS})?$"),
+    re.compile(rf"^(?:ca )?{_YEAR_WORDS}$"),
+)
+#: One calendar month, "tháng 8/2021": not a cumulative period.
+_SINGLE_MONTH = re.compile(r"^thang (?P<month>[0-9]{1,2})(?:(?: ?/ ?| nam )[0-9]{4})?$")
+#: "(11 tháng)" or "(mười một tháng)" after a label.
+_BARE_MONTHS = re.compile(rf"^{_COUNT} thang$")
+
+_DMY_RE = re.compile(r"^([0-9]{1,2})[/.\-]([0-9]{1,2})[/.\-]([0-9]{4})$")
+_ISO_RE = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$")
+_LONG_RE = re.compile(r"^([0-9]{1,2}) thang ([0-9]{1,2})(?: nam ([0-9]{4}))?$")
+_DAY_MONTH_RE = re.compile(r"^([0-9]{1,2})/([0-9]{1,2})$")
+
+_DATE_RULE = (
+    "day/month/year (31/8/2021, 31-8-2021, 31.8.2021), "
+    "'(ngày) 31 tháng 8 năm 2021' or ISO (2021-08-31)"
+)
+_PERIOD_RULE = (
+    "a period label such as 'năm 2021', '11 tháng năm 2021', '6 tháng đầu năm 2022', "
+    "'chín tháng năm 2023', 'Quý II/2022', 'quý 2 năm 2022', 'tính đến 31/8/2021' "
+    "or 'từ 01/10/2020 đến 31/8/2021'"
+)
+_YEAR_ARGUMENT_RULE = "year= completes a day printed without its year ('tính đến 31/8')"
 
 
-def parse_date(text: str) -> date:
-    """Read a date written ``31/8/2021``, ``31/08/2021``, ``31.8.2021`` or ISO ``2021-08-31``.
+#: The ``year=`` argument of the readers, checked.
+_YearArgument = int | EnforcementYear | None
 
-    >>> parse_date("31/8/2021"), parse_date("2021-08-31")
-    (datetime.date(2021, 8, 31), datetime.date(2021, 8, 31))
-    """
-    require_instance("text", text, str, ParseError, what="a date as text (str)")
-    s = text.strip()
-    iso = _ISO_RE.match(s)
+
+def _count(word: str) -> int:
+    """A month count written in digits or words."""
+    return int(word) if word.isdigit() else _MONTH_WORDS[word]
+
+
+def _check_text(text: object, what: str) -> str:
+    """``text`` if it is a ``str`` whose digits are 0-9; else :class:`ParseError`."""
+    checked = require_instance("text", text, str, ParseError, what=what)
+    for position, char in enumerate(checked):
+        if char.isdigit() and not char.isascii():
+            name = unicodedata.name(char, "a digit").lower()
+            raise ParseError(
+                f"cannot read {checked!r}: {char!r} ({name}) at position {position} is not "
+                "one of the digits 0-9 that reports print",
+                text=checked,
+                position=position,
+                code="parse.digits",
+                details={"argument": "text", "value": char, "rule": "digits 0-9"},
+            )
+    return checked
+
+
+def _check_year(year: object) -> _YearArgument:
+    """The ``year=`` argument: ``None``, a calendar year, or an :class:`EnforcementYear`."""
+    if year is None or isinstance(year, EnforcementYear):
+        return year
+    # Calendar year 1899 holds the first days of enforcement year 1900.
+    return _check_int("year", year, MIN_YEAR - 1, MAX_YEAR, "the calendar year of the day")
+
+
+def _read_day(text: str, day_text: str, year: _YearArgument) -> date:
+    """The date written ``day_text`` (folded, without "ngày"), for messages from ``text``."""
+    iso = _ISO_RE.match(day_text)
+    dmy = _DMY_RE.match(day_text)
+    long = _LONG_RE.match(day_text)
+    short = _DAY_MONTH_RE.match(day_text)
+    y: int | None
     if iso:
         y, m, d = (int(g) for g in iso.groups())
-    else:
-        dmy = _DMY_RE.match(s)
-        if not dmy:
-            raise ParseError(
-                f"cannot read {text!r} as a date: expected day/month/year "
-                "(31/8/2021) or ISO (2021-08-31)",
-                text=text,
-                code="parse.date",
-                details={"argument": "text", "rule": _DATE_RULE},
-            )
+    elif dmy:
         d, m, y = (int(g) for g in dmy.groups())
+    elif long:
+        d, m = int(long.group(1)), int(long.group(2))
+        y = None if long.group(3) is None else int(long.group(3))
+    elif short and 1 <= int(short.group(1)) <= 31 and 1 <= int(short.group(2)) <= 12:
+        # "31/8": a day without its year; "08/31" is no day at all
+        d, m, y = int(short.group(1)), int(short.group(2)), None
+    else:
+        raise ParseError(
+            f"cannot read {text!r} as a date: expected day/month/year (31/8/2021), "
+            "'31 tháng 8 năm 2021' or ISO (2021-08-31)",
+            text=text,
+            code="parse.date",
+            details={"argument": "text", "rule": _DATE_RULE},
+        )
+    if y is None:
+        if year is None:
+            raise ParseError(
+                f"{text!r} does not say the year of {d}/{m}: print it ({d}/{m}/yyyy) "
+                "or pass year= (the calendar year of the day)",
+                text=text,
+                code="parse.missing_year",
+                details={"argument": "text", "value": f"{d}/{m}", "rule": _YEAR_ARGUMENT_RULE},
+            )
+        if isinstance(year, EnforcementYear):  # the day inside that statistical year
+            y = year.year - 1 if m >= _FIRST_MONTH else year.year
+        else:
+            y = year
     try:
         return date(y, m, d)
     except ValueError as exc:
@@ -544,121 +794,281 @@ def parse_date(text: str) -> date:
         ) from exc
 
 
-_DATE_RULE = "day/month/year (31/8/2021) or ISO (2021-08-31)"
-_PERIOD_RULE = (
-    "a period label such as 'năm 2021', '11 tháng năm 2021', '6 tháng đầu năm 2022', "
-    "'Quý II/2022', 'quý 2 năm 2022' or 'tính đến 31/8/2021'"
-)
+def parse_date(text: str, *, year: int | EnforcementYear | None = None) -> date:
+    """Read a date as reports print it (đọc ngày tháng).
+
+    Reads ``31/8/2021``, ``31/08/2021``, ``31-8-2021``, ``31.8.2021``, ISO
+    ``2021-08-31`` and ``31 tháng 8 năm 2021``, each with or without a leading
+    "ngày", in any letter case, with or without diacritics. Digits are 0-9.
+
+    A day printed without its year (``31/8``, ``ngày 31 tháng 8``) needs ``year``:
+    an ``int`` is the calendar year of the day; an :class:`EnforcementYear` puts
+    the day inside that statistical year (31/12 of năm 2022 is 31/12/2021).
+    Without it the day is refused (code ``parse.missing_year``); a day that
+    prints its year ignores ``year``.
+
+    >>> parse_date("31/8/2021"), parse_date("2021-08-31")
+    (datetime.date(2021, 8, 31), datetime.date(2021, 8, 31))
+    >>> parse_date("ngày 31 tháng 8 năm 2021"), parse_date("31.8.2021")
+    (datetime.date(2021, 8, 31), datetime.date(2021, 8, 31))
+    >>> parse_date("31/12", year=2021), parse_date("31/12", year=EnforcementYear(2022))
+    (datetime.date(2021, 12, 31), datetime.date(2021, 12, 31))
+    """
+    text = _check_text(text, "a date as text (str)")
+    checked_year = _check_year(year)
+    folded = _fold(text)
+    return _read_day(text, folded.removeprefix("ngay "), checked_year)
 
 
-def _parse_simple(
-    text: str, folded: str, calendar_quarters: bool
-) -> ReportingPeriod | Quarter | CalendarQuarter:
+#: What :func:`parse_period` returns.
+_Parsed = ReportingPeriod | CutOffPeriod | Quarter | CalendarQuarter
+
+
+def _period_error(text: str, exc: ThadsError) -> ParseError:
+    """``exc`` (from a date or a period value) as the error of reading ``text`` as a period."""
+    # A date that does not exist (or lacks its year) keeps its parse code and details;
+    # a year, month count, quarter or cut-off day out of range is a period that does
+    # not exist.
+    if isinstance(exc, ParseError):
+        details = {"rule": _PERIOD_RULE, **exc.details, "argument": "text", "cause": exc.code}
+        code = exc.code
+    else:
+        details = {"argument": "text", "rule": _PERIOD_RULE, "cause": exc.code}
+        code = "parse.no_such_period"
+    return ParseError(
+        f"cannot read {text!r} as a period: {exc}", text=text, code=code, details=details
+    )
+
+
+def _span_period(text: str, first: date, last: date) -> ReportingPeriod | CutOffPeriod:
+    """The cumulative period "từ ``first`` đến ``last``", or :class:`ParseError`."""
+    if last < first:
+        problem = f"it ends ({day_label(last)}) before it starts ({day_label(first)})"
+    elif (first.month, first.day) != (_FIRST_MONTH, 1):
+        problem = f"it starts on {day_label(first)}, not on 1/10"
+    elif _year_of(first) != _year_of(last):
+        problem = (
+            f"it runs over more than one statistical year: {day_label(last)} is in "
+            f"năm {_year_of(last)}, which starts on 1/10/{_year_of(last) - 1}"
+        )
+    else:
+        cut_off = CutOffPeriod(last)
+        return cut_off.period if cut_off.is_month_end else cut_off
+    raise ParseError(
+        f"cannot read {text!r} as a period: {problem}; reporting periods are cumulative "
+        "from 1 October of their statistical year (lũy kế từ 1/10)",
+        text=text,
+        code="parse.not_cumulative",
+        details={
+            "argument": "text",
+            "value": f"{first.isoformat()}..{last.isoformat()}",
+            "rule": "a span from 1 October to a day of the same statistical year",
+            "problem": problem,
+        },
+    )
+
+
+def _as_of_period(text: str, day: date, cut: bool) -> ReportingPeriod | CutOffPeriod:
+    """The period "tính đến ``day``" (``cut``) or ending on a bare ``day``."""
+    cut_off = CutOffPeriod.of(day)
+    if cut_off.is_month_end:
+        return cut_off.period
+    if cut:
+        return cut_off
+    raise ParseError(
+        f"cannot read {text!r} as a period: {day_label(day)} is not the last day "
+        "of a month, and reporting periods (kỳ báo cáo) end on a month's last day; "
+        f"write 'tính đến {day_label(day)}' for a cut-off day",
+        text=text,
+        code="parse.month_end",
+        details={
+            "argument": "text",
+            "value": day.isoformat(),
+            "rule": "a reporting period ends on the last day of a month",
+        },
+    )
+
+
+def _parse_one(text: str, folded: str, calendar_quarters: bool, year: _YearArgument) -> _Parsed:
+    """One label without a parenthesis."""
     for pattern, kind in _PERIOD_PATTERNS:
         m = pattern.match(folded)
         if not m:
             continue
         try:
             if kind == "year":
-                return ReportingPeriod(int(m.group(1)), 12)
+                return ReportingPeriod(int(m["year"]), 12)
             if kind == "months":
-                return ReportingPeriod(int(m.group(2)), int(m.group(1)))
+                return ReportingPeriod(int(m["year"]), _count(m["count"]))
             if kind == "quarter":
-                raw = m.group(1)
+                raw = m["quarter"]
                 number = int(raw) if raw.isdigit() else _ROMAN_VALUES[raw]
-                year = int(m.group(2))
                 if calendar_quarters:
-                    return CalendarQuarter(year, number)
-                return Quarter(year, number)
-            end = parse_date(m.group(1))
-        except (ParseError, PeriodError) as exc:
-            # A date that does not exist keeps its parse code; a year, month count or
-            # quarter out of range is a period that does not exist.
-            raise ParseError(
-                f"cannot read {text!r} as a period: {exc}",
-                text=text,
-                code=exc.code if isinstance(exc, ParseError) else "parse.no_such_period",
-                details={"argument": "text", "rule": _PERIOD_RULE, "cause": exc.code},
-            ) from exc
-        period = ReportingPeriod.ending(end)
-        if period.end != end:
-            raise ParseError(
-                f"cannot read {text!r} as a period: {day_label(end)} is not the last day "
-                "of a month, and reporting periods (kỳ báo cáo) end on a month's last day",
-                text=text,
-                code="parse.month_end",
-                details={
-                    "argument": "text",
-                    "value": end.isoformat(),
-                    "rule": "a reporting period ends on the last day of a month",
-                },
-            )
-        return period
+                    return CalendarQuarter(int(m["year"]), number)
+                return Quarter(int(m["year"]), number)
+            last = _read_day(text, m["last"], year)
+            if kind == "span":
+                first = _read_day(text, m["first"], None)
+                return _span_period(text, first, last)
+            return _as_of_period(text, last, m["cut"] is not None)
+        except ParseError as exc:
+            if exc.code in ("parse.not_cumulative", "parse.month_end"):
+                raise
+            raise _period_error(text, exc) from exc
+        except PeriodError as exc:
+            raise _period_error(text, exc) from exc
+    _refuse(text, folded)
+
+
+def _refuse(text: str, folded: str) -> NoReturn:
+    """The error for a label that no pattern reads: why, when it is known."""
+    single = _SINGLE_MONTH.match(folded)
+    if single:
+        month = single["month"]
+        raise ParseError(
+            f"cannot read {text!r} as a period: tháng {month} is one calendar month, not a "
+            "cumulative period; write the period ('11 tháng năm 2021') or its end "
+            "('tính đến 31/8/2021')",
+            text=text,
+            code="parse.single_month",
+            details={
+                "argument": "text",
+                "value": f"tháng {month}",
+                "rule": "periods are cumulative from 1 October (lũy kế từ 1/10)",
+            },
+        )
+    if any(pattern.match(folded) for pattern in _YEARLESS):
+        raise ParseError(
+            f"cannot read {text!r} as a period: it does not say the year; write it "
+            "('6 tháng đầu năm 2022', 'Quý II/2022')",
+            text=text,
+            code="parse.missing_year",
+            details={"argument": "text", "rule": _YEAR_ARGUMENT_RULE},
+        )
     raise ParseError(
         f"cannot read {text!r} as a period; expected e.g. 'năm 2021', '11 tháng năm 2021', "
-        "'6 tháng đầu năm 2022', 'Quý II/2022', 'quý 2 năm 2022' or 'tính đến 31/8/2021'",
+        "'6 tháng đầu năm 2022', 'Quý II/2022', 'quý 2 năm 2022', 'tính đến 31/8/2021' "
+        "or 'từ 01/10/2020 đến 31/8/2021'",
         text=text,
         code="parse.period",
         details={"argument": "text", "rule": _PERIOD_RULE},
     )
 
 
+def _contradiction(text: str, outer: _Parsed, said: str) -> ParseError:
+    return ParseError(
+        f"{text!r} contradicts itself: {outer.label} vs {said}",
+        text=text,
+        code="parse.contradiction",
+        details={
+            "argument": "text",
+            "value": outer.label,
+            "rule": "the label in parentheses must name the same period",
+        },
+    )
+
+
+def _parse_pair(
+    text: str, outer_text: str, inner_text: str, calendar_quarters: bool, year: _YearArgument
+) -> _Parsed:
+    """A label followed by another in parentheses: both must name the same period.
+
+    A cut-off and the cumulative period that holds it agree, and give the cut-off;
+    a side printed without its year borrows the other's statistical year.
+    """
+    bare = _BARE_MONTHS.match(inner_text)
+    if bare:  # "năm 2021 (12 tháng)", "tính đến 24/8/2011 (11 tháng)"
+        outer = _parse_one(text, outer_text, calendar_quarters, year)
+        base = outer.period if isinstance(outer, CutOffPeriod) else outer
+        months = _count(bare["count"])
+        if not isinstance(base, ReportingPeriod) or base.months != months:
+            raise _contradiction(text, outer, f"{months} tháng")
+        return outer
+
+    def side(label: str, given: _YearArgument) -> _Parsed:
+        return _parse_one(text, label, calendar_quarters, given)
+
+    def borrowed(other: _Parsed) -> EnforcementYear:
+        try:
+            return EnforcementYear.of(other.end)
+        except PeriodError as exc:  # a calendar quarter at the very end of the range
+            raise _period_error(text, exc) from exc
+
+    try:
+        outer = side(outer_text, year)
+    except ParseError as exc:
+        if exc.code != "parse.missing_year" or year is not None:
+            raise
+        inner = side(inner_text, year)  # raises parse.missing_year too if it has no year
+        outer = side(outer_text, borrowed(inner))
+    else:
+        try:
+            inner = side(inner_text, year)
+        except ParseError as exc:
+            if exc.code != "parse.missing_year" or year is not None:
+                raise
+            inner = side(inner_text, borrowed(outer))
+    if outer == inner:
+        return outer
+    for cut_off, other in ((outer, inner), (inner, outer)):
+        if isinstance(cut_off, CutOffPeriod) and cut_off.period == other:
+            return cut_off
+    raise _contradiction(text, outer, inner.label)
+
+
 def parse_period(
-    text: str, *, calendar_quarters: bool = False
-) -> ReportingPeriod | Quarter | CalendarQuarter:
+    text: str, *, calendar_quarters: bool = False, year: int | EnforcementYear | None = None
+) -> ReportingPeriod | CutOffPeriod | Quarter | CalendarQuarter:
     """Read a period label as reports write it (đọc nhãn kỳ báo cáo).
 
-    Understands "năm 2021", "11 tháng năm 2021", "11 tháng 2021",
-    "6 tháng đầu năm 2022", "12 tháng năm 2024", "Quý II/2022",
-    "quý 2 năm 2022", "tính đến 31/8/2021", "tính đến hết 30/9/2025" and a
-    bare last day of a month ("31/8/2021", "2021-08-31"), in any letter case,
-    with extra spaces, with or without diacritics. A label with a
-    parenthesis, "tính đến 31/8/2021 (11 tháng 2021)", must agree with itself.
+    Understands, in any letter case, with extra spaces, with or without
+    diacritics:
+
+    - the year: "năm 2021", "năm công tác 2021", "niên độ 2021";
+    - cumulative periods: "11 tháng năm 2021", "11 tháng 2021",
+      "6 tháng đầu năm 2022", "6 tháng đầu năm công tác 2021",
+      "chín tháng đầu năm 2023", "mười một tháng năm 2021";
+    - quarters: "Quý II/2022", "quý 2 năm 2022", "quý III năm 2023";
+    - a period dated by its end: "tính đến 31/8/2021", "tính đến hết ngày
+      30/9/2025", a bare last day of a month ("31/8/2021", "2021-08-31");
+    - a span from 1 October: "từ ngày 01/10/2024 đến 30/9/2025",
+      "từ 01/10/2020 đến hết ngày 31/8/2021" (another start is refused,
+      code ``parse.not_cumulative``).
+
+    A day that is a month's last gives the :class:`ReportingPeriod`; a cut-off
+    inside a month ("tính đến 24/8/2011", or a span ending there) gives a
+    :class:`CutOffPeriod` (a bare day inside a month is refused). A day printed
+    without its year ("tính đến hết 30/9") needs ``year``, as in
+    :func:`parse_date`. A label with a parenthesis,
+    "tính đến 31/8/2021 (11 tháng 2021)", must agree with itself.
 
     Quarters are statistical (Quý I = October–December) unless
     ``calendar_quarters=True``, which returns :class:`CalendarQuarter`.
 
     >>> parse_period("6 tháng đầu năm 2022").end
     datetime.date(2022, 3, 31)
+    >>> parse_period("chín tháng đầu năm 2023"), parse_period("niên độ 2021").label
+    (ReportingPeriod(year=2023, months=9), 'năm 2021')
     >>> parse_period("QUÝ  2 năm 2022")
     Quarter(year=2022, number=2)
     >>> parse_period("Quý IV/2020", calendar_quarters=True).start
     datetime.date(2020, 10, 1)
     >>> parse_period("tinh den het 30/9/2025").label
     'năm 2025'
+    >>> parse_period("từ 01/10/2020 đến hết ngày 31/8/2021").label
+    '11 tháng năm 2021'
+    >>> parse_period("tính đến 24/8/2011")
+    CutOffPeriod(end=datetime.date(2011, 8, 24))
+    >>> parse_period("tính đến hết 30/9", year=2025).label
+    'năm 2025'
     """
-    require_instance("text", text, str, ParseError, what="a period label as text (str)")
+    text = _check_text(text, "a period label as text (str)")
     require_flag("calendar_quarters", calendar_quarters, PeriodError)
+    checked_year = _check_year(year)
     folded = _fold(text)
     paren = re.match(r"^(.*?)\s*\((.*)\)$", folded)
     if paren and paren.group(1):
-        outer = _parse_simple(text, paren.group(1).strip(), calendar_quarters)
-        bare = _BARE_MONTHS.match(paren.group(2).strip())
-        if bare and isinstance(outer, ReportingPeriod):  # "năm 2021 (12 tháng)"
-            if int(bare.group(1)) != outer.months:
-                raise ParseError(
-                    f"{text!r} contradicts itself: {outer.label} is {outer.months} months, "
-                    f"not {bare.group(1)}",
-                    text=text,
-                    code="parse.contradiction",
-                    details={
-                        "argument": "text",
-                        "value": outer.label,
-                        "rule": "the label in parentheses must name the same period",
-                    },
-                )
-            return outer
-        inner = _parse_simple(text, paren.group(2).strip(), calendar_quarters)
-        if outer != inner:
-            raise ParseError(
-                f"{text!r} contradicts itself: {outer.label} vs {inner.label}",
-                text=text,
-                code="parse.contradiction",
-                details={
-                    "argument": "text",
-                    "value": outer.label,
-                    "rule": "the label in parentheses must name the same period",
-                },
-            )
-        return outer
-    return _parse_simple(text, folded, calendar_quarters)
+        return _parse_pair(
+            text, paren.group(1).strip(), paren.group(2).strip(), calendar_quarters, checked_year
+        )
+    return _parse_one(text, folded, calendar_quarters, checked_year)

@@ -42,7 +42,7 @@ import attrs
 
 from thads_metrics._checks import require_instance, require_iterable, shown
 from thads_metrics._text import KINDS, fold, fold_key, read_flag, sniff_delimiter
-from thads_metrics.calendar import ReportingPeriod, parse_period
+from thads_metrics.calendar import CutOffPeriod, ReportingPeriod, parse_period
 from thads_metrics.cases import Aggregation, CaseRecord, LedgerPair, Origin, aggregate
 from thads_metrics.classification import Status
 from thads_metrics.errors import CsvError, ParseError, ThadsError
@@ -149,6 +149,15 @@ class _Reader:
             return cached
         try:
             period = parse_period(text)
+            if isinstance(period, CutOffPeriod):
+                raise ParseError(
+                    f"{text!r} is a cut-off inside a month ({period.label}); ledgers are kept "
+                    f"for cumulative periods ending with a month: give {period.period.label!r} "
+                    "or the month's last day",
+                    text=text,
+                    code="parse.cut_off",
+                    details={"rule": "a cumulative reporting period, not a cut-off day"},
+                )
             if not isinstance(period, ReportingPeriod):
                 raise ParseError(
                     f"{text!r} is a quarter; give the cumulative period (kỳ báo cáo lũy kế)",

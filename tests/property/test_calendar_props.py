@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 import pandas as pd
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from thads_metrics import (
     CalendarQuarter,
     EnforcementYear,
+    ParseError,
     Quarter,
     ReportingPeriod,
+    parse_date,
     parse_period,
 )
+from thads_metrics.calendar import CutOffPeriod, day_label
+from thads_metrics.vi import number_in_words
 
 # Every date whose enforcement year is within the accepted range 1900..2200.
 dates = st.dates(min_value=date(1900, 1, 1), max_value=date(2200, 9, 30))
@@ -117,3 +123,146 @@ def test_periods_nest_in_their_year(p: ReportingPeriod) -> None:
         last = p.same_period_last_year()
         assert (last.months, last.year) == (p.months, p.year - 1)
         assert last.end.month == p.end.month
+
+
+# --------------------------------------------------------------------------- ways of writing
+
+#: Every day a cut-off can fall on: enforcement years 1900..2200.
+cut_off_days = st.dates(min_value=date(1899, 10, 1), max_value=date(2200, 9, 30))
+
+
+def _month_words(months: int) -> str:
+    """The count in words, from the library's own number reader (an independent table)."""
+    return number_in_words(months)
+
+
+def _long_day(d: date) -> str:
+    return f"ngày {d.day} tháng {d.month} năm {d.year}"
+
+
+#: How reports print a day: 01/10/2020, 1/10/2020, 01-10-2020, 1.10.2020, 2020-10-01.
+day_forms = st.sampled_from(
+    [
+        lambda d: f"{d.day:02}/{d.month:02}/{d.year}",
+        day_label,
+        lambda d: f"{d.day:02}-{d.month:02}-{d.year}",
+        lambda d: f"{d.day}.{d.month}.{d.year}",
+        lambda d: d.isoformat(),
+    ]
+)
+
+
+@given(periods, day_forms)
+def test_every_way_of_writing_a_period_reads_back(
+    p: ReportingPeriod, form: Callable[[date], str]
+) -> None:
+    end = form(p.end)
+    start = form(p.start)
+    written = [
+        p.label,
+        f"{p.months} tháng năm {p.year}",
+        f"{p.months} tháng đầu năm công tác {p.year}",
+        f"{_month_words(p.months)} tháng năm {p.year}",
+        f"{_month_words(p.months).capitalize()} tháng đầu năm {p.year}",
+        f"tính đến {end}",
+        f"tính đến hết ngày {end}",
+        f"tính đến {_long_day(p.end)}",
+        f"từ ngày {start} đến {end}",
+        f"từ {start} đến hết ngày {end}",
+        f"từ {_long_day(p.start)} đến {_long_day(p.end)}",
+        f"{day_label(p.start)} – {day_label(p.end)}",
+        f"tính đến {end} ({p.label})",
+    ]
+    for text in written:
+        assert parse_period(text) == p, text
+    if p.is_full_year:
+        assert parse_period(f"năm công tác {p.year}") == p
+        assert parse_period(f"niên độ {p.year}") == p
+
+
+@given(periods)
+def test_a_period_end_without_its_year_reads_with_year(p: ReportingPeriod) -> None:
+    text = f"tính đến hết {p.end.day}/{p.end.month}"
+    assert parse_period(text, year=p.end.year) == p
+    assert parse_period(text, year=p.enforcement_year) == p
+    assert parse_period(f"{text} ({p.label})") == p
+
+
+@given(cut_off_days)
+def test_cut_off_is_consistent_with_the_period_ending_there(d: date) -> None:
+    c = CutOffPeriod.of(d)
+    p = ReportingPeriod.ending(d)
+    assert c.end == d
+    assert c.period == p
+    assert c.start == p.start == c.enforcement_year.start
+    assert c.enforcement_year == p.enforcement_year == EnforcementYear.of(d)
+    assert c.year == p.year
+    assert c.quarter() == Quarter.of(d)
+    assert p.last_month_start <= c.end <= p.end
+    assert c.is_month_end == (d == p.end)
+    assert c.elapsed_days == (d - c.start).days + 1
+    assert 0 < c.elapsed_fraction <= 1
+    assert (c.elapsed_fraction == 1) == (d == c.enforcement_year.end)
+    assert d in c
+    assert c.start in c
+    assert (d + timedelta(days=1)) not in c
+    expected = p if c.is_month_end else c
+    assert parse_period(c.label) == expected
+    assert parse_period(f"từ {day_label(c.start)} đến {day_label(d)}") == expected
+    assert parse_period(f"tính đến {d.day}/{d.month}", year=d.year) == expected
+    assert parse_period(f"{c.label} ({p.label})") == expected
+
+
+@given(cut_off_days)
+def test_cut_off_same_period_last_year(d: date) -> None:
+    c = CutOffPeriod.of(d)
+    if c.year == 1900:
+        return
+    last = c.same_period_last_year()
+    assert last.year == c.year - 1
+    assert last.period == c.period.same_period_last_year()
+    leap_day = (d.month, d.day) == (2, 29)
+    assert (last.end.month, last.end.day) == (d.month, 28 if leap_day else d.day)
+
+
+@given(cut_off_days, cut_off_days)
+def test_cut_off_order_matches_day_order(a: date, b: date) -> None:
+    ca, cb = CutOffPeriod.of(a), CutOffPeriod.of(b)
+    assert (ca < cb) == (a < b)
+    assert (ca == cb) == (hash(ca) == hash(cb)) == (a == b)
+    if ca.year == cb.year:
+        assert (ca.elapsed_fraction < cb.elapsed_fraction) == (a < b)
+
+
+@given(dates)
+def test_every_printed_form_of_a_date_reads_back(d: date) -> None:
+    for text in (
+        day_label(d),
+        d.isoformat(),
+        d.strftime("%d/%m/%Y"),
+        f"{d.day}-{d.month}-{d.year}",
+        f"{d.day}.{d.month}.{d.year}",
+        f"{d.day} tháng {d.month} năm {d.year}",
+        _long_day(d),
+        _long_day(d).upper(),
+    ):
+        assert parse_date(text) == d, text
+    assert parse_date(f"{d.day}/{d.month}", year=d.year) == d
+    assert parse_date(f"{d.day}/{d.month}", year=EnforcementYear.of(d)) == d
+
+
+_OTHER_ZEROS = (0xFF10, 0x0660, 0x06F0, 0x0966)  # full-width, Arabic-Indic, Persian, Devanagari
+
+
+@given(periods, st.sampled_from(_OTHER_ZEROS), st.data())
+def test_digits_other_than_ascii_are_refused(
+    p: ReportingPeriod, zero: int, data: st.DataObject
+) -> None:
+    text = f"tính đến {day_label(p.end)}"
+    at = data.draw(st.sampled_from([i for i, c in enumerate(text) if c.isdigit()]))
+    foreign = text[:at] + chr(zero + int(text[at])) + text[at + 1 :]
+    for read in (parse_period, parse_date):
+        with pytest.raises(ParseError) as info:
+            read(foreign)
+        assert info.value.code == "parse.digits"
+        assert info.value.position == at
