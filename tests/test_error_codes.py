@@ -36,6 +36,7 @@ from thads_metrics import (
     frames,
     ledger,
     rates,
+    reading,
     report,
     serialize,
     targets,
@@ -318,6 +319,17 @@ CALLS: tuple[Call, ...] = (
     Call("parse_dong", vi.parse_dong, ("1.719.000.000 đồng",), {"comma": "strict"}),
     Call("parse_count", vi.parse_count, ("5 việc", "việc"), {"comma": "strict"}),
     Call("parse_amount_in_words", vi.parse_amount_in_words, ("Một triệu đồng",)),
+    # reading
+    Call("parse_figure", reading.parse_figure, ("hơn 146,9 tỷ đồng",), {"comma": "strict"}),
+    Call("parse_ratio", reading.parse_ratio, ("5.409/12.345 việc",)),
+    Call("find_figures", reading.find_figures, ("thi hành xong 5 việc",)),
+    Call(
+        "read_report",
+        reading.read_report,
+        ("Năm 2021 đạt tỷ lệ 80,9% về việc.",),
+        {"unit": "A", "period": P, "source": "x"},
+    ),
+    Call("audit", reading.audit, ([],)),
     # excel
     Call("build_workbook", excel.build_workbook, (P, [("A", PAIR)]), {"total": True}),
     Call("write_workbook", excel.write_workbook, ("out.xlsx", P, [("A", PAIR)]), {"total": True}),
@@ -390,7 +402,7 @@ def test_every_call_works_with_its_valid_arguments(call: Call) -> None:
 
 
 #: Result records the library builds and returns; they hold what they are given.
-RESULTS = {"Assessment", "Change", "Progress", "TargetGap"}
+RESULTS = {"Assessment", "Change", "Progress", "TargetGap", "Claim", "Finding", "Figure"}
 
 
 def test_the_calls_cover_the_public_api() -> None:

@@ -25,7 +25,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from importlib import resources
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from thads_metrics import __version__
 from thads_metrics.calendar import (
@@ -337,6 +337,126 @@ def _cmd_period(args: argparse.Namespace) -> int:
     return 0
 
 
+#: Longest report text ``check`` reads, in bytes (a report is a few pages).
+MAX_TEXT_BYTES = 5 << 20
+
+
+def _read_text(name: str) -> tuple[str, str]:
+    """(source label, text) of a report text file, or of stdin for "-"."""
+    if name == "-":
+        raw = sys.stdin.buffer.read(MAX_TEXT_BYTES + 1)
+        label = "<stdin>"
+    else:
+        label = name
+        try:
+            with open(name, "rb") as handle:
+                raw = handle.read(MAX_TEXT_BYTES + 1)
+        except OSError as exc:
+            raise CsvError(
+                f"cannot read: {exc.strerror or exc}", source=name, code="csv.unreadable"
+            ) from exc
+    if len(raw) > MAX_TEXT_BYTES:
+        raise CsvError(
+            f"longer than {MAX_TEXT_BYTES} bytes: not a report text",
+            source=label,
+            code="csv.too_long",
+            details={"rule": f"at most {MAX_TEXT_BYTES} bytes"},
+        )
+    try:
+        return label, raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise CsvError(
+            f"not UTF-8 text (byte {exc.start + 1}); save the text as UTF-8",
+            source=label,
+            code="csv.encoding",
+        ) from exc
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from thads_metrics.reading import audit, read_report
+
+    period = None
+    if args.period:
+        parsed = parse_period(args.period)
+        if not isinstance(parsed, (ReportingPeriod, Quarter)):
+            raise ParseError(
+                f"--period {args.period!r}: give a cumulative period or a quarter",
+                code="parse.period",
+            )
+        period = parsed
+    claims = []
+    for name in args.files or ["-"]:
+        label, text = _read_text(name)
+        claims += read_report(text, unit=args.unit, period=period, source=label)
+    findings = audit(claims)
+    contradictions = sum(1 for f in findings if f.kind == "contradiction")
+    if args.format == "json":
+        out = {
+            "claims": [
+                {
+                    "source": c.source,
+                    "text": c.figure.text,
+                    "span": list(c.span),
+                    "quantity": c.quantity,
+                    "ledger": c.ledger,
+                    "unit": c.unit,
+                    "period": None if c.period is None else c.period.label,
+                    "category": c.category,
+                    "subject": c.subject,
+                    "low": str(c.figure.low),
+                    "high": str(c.figure.high),
+                    "low_closed": c.figure.low_closed,
+                    "high_closed": c.figure.high_closed,
+                }
+                for c in claims
+            ],
+            "findings": [
+                {
+                    "kind": f.kind,
+                    "rule": f.rule,
+                    "quantity": f.quantity,
+                    "ledger": f.ledger,
+                    "unit": f.unit,
+                    "period": None if f.period is None else f.period.label,
+                    "interval": None
+                    if f.interval is None
+                    else [str(f.interval.low), str(f.interval.high)],
+                    "arithmetic": f.arithmetic,
+                    "vi": f.vi,
+                    "en": f.en,
+                    "claims": [[*c.span, c.source] for c in f.claims],
+                }
+                for f in findings
+            ],
+            "contradictions": contradictions,
+        }
+        sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
+        return 1 if contradictions else 0
+    english = args.language == "en"
+    lines = []
+    by_source: dict[str, list[Any]] = {}
+    for claim in claims:
+        by_source.setdefault(claim.source, []).append(claim)
+    for source, items in by_source.items():
+        unread = sum(1 for c in items if not c.is_read)
+        head = (
+            f"{source}: {len(items)} figures, {unread} not placed"
+            if english
+            else f"{source}: {len(items)} số liệu, {unread} chưa đọc được"
+        )
+        lines.append(head)
+        for c in items:
+            lines.append("  " + c.describe(args.language))
+    lines.append("Findings:" if english else "Kết quả đối chiếu:")
+    if not findings:
+        lines.append("  (none)" if english else "  (không có)")
+    for f in findings:
+        lines.append(f"  [{f.kind}] {f.en if english else f.vi}")
+        lines.append(f"      {f.arithmetic}")
+    sys.stdout.write("\n".join(lines) + "\n")
+    return 1 if contradictions else 0
+
+
 def _cmd_format(args: argparse.Namespace) -> int:
     from thads_metrics.vi import amount_in_words, format_dong, parse_dong
 
@@ -398,6 +518,20 @@ def _parser() -> argparse.ArgumentParser:
     p_period.add_argument("date", nargs="?", help="2021-08-31 or 31/8/2021 (default: today)")
     p_period.add_argument("--format", choices=("text", "json"), default="text")
     p_period.set_defaults(func=_cmd_period)
+
+    p_check = sub.add_parser(
+        "check",
+        help="read the figures of report texts and cross-check them (đối chiếu số liệu)",
+        description="Read every figure of one or more report texts (UTF-8; '-' or none for "
+        "stdin), say what each means with its interval, and audit them against each other. "
+        "Exit 0 when nothing contradicts, 1 when something does, 2 for bad input.",
+    )
+    p_check.add_argument("files", nargs="*", help="report texts (default: stdin)")
+    p_check.add_argument("--unit", help="the unit the texts are about, when they do not say")
+    p_check.add_argument("--period", help='the period, when the texts do not say, e.g. "năm 2021"')
+    p_check.add_argument("--format", choices=("text", "json"), default="text")
+    p_check.add_argument("--language", choices=("vi", "en"), default="vi")
+    p_check.set_defaults(func=_cmd_check)
 
     p_format = sub.add_parser("format", help="an amount of đồng in every writing style")
     p_format.add_argument("amount", help='whole đồng, e.g. 146900000000 or "146,9 tỷ đồng"')

@@ -1,0 +1,751 @@
+"""The consistency audit of a report's figures (đối chiếu số liệu báo cáo).
+
+The ministry asks every unit to cross-check its reported figures ("đối chiếu
+số liệu báo cáo thống kê đảm bảo tính trung thực, chính xác", seed 001).
+:func:`audit` does it on the :class:`~thads_metrics.reading.claims.Claim` s
+read from one or several texts. Printed figures are intervals (DOMAIN §6a),
+so every check is interval arithmetic: a check fails only when *no* values
+inside the printed intervals could satisfy it, and a generated report that is
+consistent is never called contradictory.
+
+Each :class:`Finding` has a ``kind``:
+
+- ``"consistent"``: the figures agree (e.g. 26.515 ÷ 54.681 gives the printed 48,49%);
+- ``"contradiction"``: no values inside the printed intervals satisfy the rule;
+- ``"implied"``: a figure the text does not print follows from others (a
+  target from "vượt 2,5%", the có điều kiện base from a count and a rate, a
+  third "hoãn, tạm đình chỉ" bucket from the parts that do not add up);
+- ``"ambiguous"``: the text allows two readings (a "tăng 0,18%" of a rate:
+  percentage points or relative), and the others do not decide.
+
+The checks: the ledger identities and part ≤ whole; rate = finished ÷ có điều
+kiện and share = có điều kiện ÷ phải thi hành; targets implied by "vượt /
+còn thiếu / vượt tiến độ / còn phải phấn đấu X%" (annual, or pro-rated before
+the year's end) against the stated or national target; implied values of
+relative changes; one unit's year across several texts (implied targets must
+meet); cumulative periods of one year in order (flow figures never decrease).
+
+>>> from thads_metrics.reading import read_report
+>>> claims = read_report(
+...     "tính đến 31/8/2021 (11 tháng 2021) toàn tỉnh đạt tỷ lệ giải quyết 80,9% về việc, "
+...     "còn thiếu 1,6% về việc.", unit="Vĩnh Phúc")
+>>> [(f.kind, f.quantity, f.interval_text) for f in audit(claims)]
+[('implied', 'target', '[82,4; 82,6]')]
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from fractions import Fraction
+from typing import Literal
+
+import attrs
+
+from thads_metrics._checks import require_instance, require_iterable
+from thads_metrics.calendar import Quarter, ReportingPeriod
+from thads_metrics.errors import ParseError, UnknownTargetError
+from thads_metrics.reading.claims import Claim
+from thads_metrics.targets import national_target
+from thads_metrics.vi import format_number
+
+__all__ = ["Finding", "FindingKind", "Interval", "audit"]
+
+FindingKind = Literal["consistent", "contradiction", "implied", "ambiguous"]
+_HUNDRED = Fraction(100)
+
+
+@attrs.frozen
+class Interval:
+    """A closed interval of exact values (khoảng giá trị), for the audit's arithmetic.
+
+    Printed intervals are half-open or open; the audit closes them, which can
+    only make it more lenient: it never finds a contradiction that the open
+    bounds would not also give.
+
+    >>> (Interval.of(2) + Interval(Fraction(1), Fraction(3))).text()
+    '[3; 5]'
+    """
+
+    low: Fraction
+    high: Fraction
+
+    @classmethod
+    def of(cls, value: int | Fraction | Decimal) -> Interval:
+        exact = Fraction(value)
+        return cls(exact, exact)
+
+    @classmethod
+    def of_claim(cls, claim: Claim, *, exact_target: bool = False) -> Interval:
+        figure = claim.figure
+        if exact_target:  # a target "trên 70%" is 70: reached at exactly 70
+            return cls.of(figure.printed)
+        return cls(Fraction(figure.low), Fraction(figure.high))
+
+    def __add__(self, other: Interval) -> Interval:
+        return Interval(self.low + other.low, self.high + other.high)
+
+    def __sub__(self, other: Interval) -> Interval:
+        return Interval(self.low - other.high, self.high - other.low)
+
+    def scale(self, factor: Fraction) -> Interval:
+        """This interval times a positive factor."""
+        return Interval(self.low * factor, self.high * factor)
+
+    def ratio(self, whole: Interval) -> Interval | None:
+        """self ÷ whole × 100 for non-negative intervals; None when whole may be 0."""
+        if whole.low <= 0:
+            return None
+        return Interval(self.low * _HUNDRED / whole.high, self.high * _HUNDRED / whole.low)
+
+    def meets(self, other: Interval) -> bool:
+        """True when the two intervals share a value."""
+        return self.low <= other.high and other.low <= self.high
+
+    def contains(self, value: Fraction) -> bool:
+        return self.low <= value <= self.high
+
+    def text(self, places: int = 2) -> str:
+        """The interval in Vietnamese notation, bounds rounded outward to ``places``."""
+        lo = format_number(_floor(self.low, places), places)
+        hi = format_number(_ceil(self.high, places), places)
+        return f"[{lo}; {hi}]"
+
+
+def _floor(value: Fraction, places: int) -> Fraction:
+    scale = 10**places
+    return Fraction((value * scale).numerator // (value * scale).denominator, scale)
+
+
+def _ceil(value: Fraction, places: int) -> Fraction:
+    return -_floor(-value, places)
+
+
+@attrs.frozen
+class Finding:
+    """One result of the audit (kết quả đối chiếu): what was checked and what it gives.
+
+    ``quantity`` and ``ledger`` name what the finding is about; ``interval``
+    is the value implied or computed (exact bounds), ``arithmetic`` the
+    interval arithmetic in one line; ``vi`` and ``en`` explain it.
+    """
+
+    kind: FindingKind
+    rule: str
+    claims: tuple[Claim, ...]
+    arithmetic: str
+    vi: str
+    en: str
+    quantity: str | None = None
+    ledger: str | None = None
+    interval: Interval | None = None
+    unit: str | None = None
+    period: ReportingPeriod | Quarter | None = None
+
+    @property
+    def interval_text(self) -> str:
+        return "" if self.interval is None else self.interval.text()
+
+
+_LEDGER_VI = {"cases": "về việc", "money": "về tiền", None: ""}
+_LEDGER_EN = {"cases": "cases", "money": "money", None: ""}
+
+Key = tuple[str | None, str | None, str | None, str | None]  # unit, period label, category, ledger
+
+
+def _group(claims: Sequence[Claim]) -> dict[Key, dict[str, list[Claim]]]:
+    groups: dict[Key, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
+    for claim in claims:
+        if not claim.is_read:
+            continue
+        label = None if claim.period is None else claim.period.label
+        groups[(claim.unit, label, claim.category, claim.ledger)][claim.quantity].append(claim)
+    return groups
+
+
+def _sign(claim: Claim) -> int:
+    """+1 for a gap above the target (vượt), -1 below (thiếu, chưa đạt)."""
+    if claim.figure.direction:
+        return claim.figure.direction
+    context = claim.context.lower()
+    if any(word in context[-30:] for word in ("thiếu", "chưa đạt", "chậm")):
+        return -1
+    return 1
+
+
+def _pct(interval: Interval) -> str:
+    return interval.text() + "%"
+
+
+def _months(claim: Claim) -> int | None:
+    period = claim.period
+    return period.months if isinstance(period, ReportingPeriod) else None
+
+
+def audit(claims: Iterable[Claim]) -> list[Finding]:
+    """Cross-check the figures of one or several report texts (đối chiếu số liệu).
+
+    See the module for the checks. Findings come in this order: per unit,
+    period, kind of case and ledger (identities, rates, targets, changes),
+    then across periods and texts.
+    """
+    items = tuple(require_iterable("claims", claims, ParseError, what="Claims"))
+    for claim in items:
+        require_instance("claims", claim, Claim, ParseError, what="Claim values")
+    findings: list[Finding] = []
+    implied_targets: list[tuple[Finding, Claim]] = []
+    annual: dict[tuple[str | None, int, str | None, str | None], list[Claim]] = defaultdict(list)
+    for claim in items:  # a target is the year's: it applies to every period of the year
+        if claim.quantity == "target" and claim.period is not None:
+            annual[(claim.unit, claim.period.year, claim.category, claim.ledger)].append(claim)
+    for (unit, _, category, ledger), quantities in _group(items).items():
+        findings += _parts(quantities, ledger)
+        findings += _rates(quantities, ledger)
+        rates = quantities.get("completion_rate", [])
+        year = rates[0].period.year if rates and rates[0].period is not None else None
+        stated = annual.get((unit, year, category, ledger), []) if year is not None else []
+        stated = list({claim.figure.printed: claim for claim in stated}.values())  # once each
+        for finding, claim in _targets(quantities, ledger, category, stated):
+            findings.append(finding)
+            if finding.quantity == "target" and finding.kind == "implied" and category is None:
+                implied_targets.append((finding, claim))
+        findings += _changes(quantities, ledger)
+        findings += _required(quantities, ledger, stated)
+        findings += _prorated(quantities, ledger, stated)
+    findings += _across(implied_targets)
+    findings += _cumulative(items)
+    return findings
+
+
+def _finding(
+    kind: FindingKind,
+    rule: str,
+    used: Sequence[Claim],
+    arithmetic: str,
+    vi: str,
+    en: str,
+    **extra: object,
+) -> Finding:
+    first = used[0]
+    return Finding(
+        kind=kind,
+        rule=rule,
+        claims=tuple(used),
+        arithmetic=arithmetic,
+        vi=vi,
+        en=en,
+        unit=first.unit,
+        period=first.period,
+        **extra,  # type: ignore[arg-type]
+    )
+
+
+def _parts(quantities: dict[str, list[Claim]], ledger: str | None) -> list[Finding]:
+    """Part ≤ whole, and to enforce = có ĐK (+ hoãn, tạm đình chỉ) + chưa có ĐK."""
+    out: list[Finding] = []
+    one = {name: claims[0] for name, claims in quantities.items()}
+    for part, whole in (
+        ("finished", "with_conditions"),
+        ("with_conditions", "to_enforce"),
+        ("without_conditions", "to_enforce"),
+        ("carried_forward_with_conditions", "carried_forward"),
+        ("carried_forward", "to_enforce"),
+    ):
+        if part in one and whole in one:
+            a, b = Interval.of_claim(one[part]), Interval.of_claim(one[whole])
+            if a.low > b.high:
+                out.append(
+                    _finding(
+                        "contradiction",
+                        "part ≤ whole",
+                        (one[part], one[whole]),
+                        f"{part} ≥ {a.text()} > {whole} ≤ {b.text()}",
+                        f"{one[part].figure.text} ({part}) lớn hơn {one[whole].figure.text} "
+                        f"({whole}): phần không thể lớn hơn tổng",
+                        f"{part} ({one[part].figure.text}) exceeds {whole} "
+                        f"({one[whole].figure.text}): a part cannot exceed its whole",
+                        ledger=ledger,
+                    )
+                )
+    if {"to_enforce", "with_conditions", "without_conditions"} <= set(one):
+        total = Interval.of_claim(one["to_enforce"])
+        parts = Interval.of_claim(one["with_conditions"]) + Interval.of_claim(
+            one["without_conditions"]
+        )
+        used = [one["to_enforce"], one["with_conditions"], one["without_conditions"]]
+        if "stayed" in one:
+            parts = parts + Interval.of_claim(one["stayed"])
+            used.append(one["stayed"])
+        arithmetic = f"phải thi hành {total.text()} vs có ĐK + chưa có ĐK = {parts.text()}"
+        if total.meets(parts):
+            out.append(
+                _finding(
+                    "consistent",
+                    "to_enforce = with + stayed + without",
+                    used,
+                    arithmetic,
+                    "tổng số phải thi hành khớp với số có điều kiện và chưa có điều kiện",
+                    "the total to enforce agrees with its classes",
+                    ledger=ledger,
+                )
+            )
+        elif total.low > parts.high and "stayed" not in one:
+            gap = total - parts
+            out.append(
+                _finding(
+                    "implied",
+                    "to_enforce = with + stayed + without",
+                    used,
+                    arithmetic + f"; hoãn, tạm đình chỉ = {gap.text()}",
+                    f"phần còn lại {gap.text()} là số hoãn, tạm đình chỉ (tính riêng theo Thông "
+                    "tư 06/2019/TT-BTP trở đi)",
+                    f"the rest, {gap.text()}, is the postponed or suspended bucket counted apart "
+                    "(forms of Thông tư 06/2019/TT-BTP and later)",
+                    quantity="stayed",
+                    ledger=ledger,
+                    interval=gap,
+                )
+            )
+        else:
+            out.append(
+                _finding(
+                    "contradiction",
+                    "to_enforce = with + stayed + without",
+                    used,
+                    arithmetic,
+                    "các bộ phận vượt quá tổng số phải thi hành",
+                    "the classes add up to more than the total to enforce",
+                    ledger=ledger,
+                )
+            )
+    return out
+
+
+def _rates(quantities: dict[str, list[Claim]], ledger: str | None) -> list[Finding]:
+    """rate = finished ÷ có ĐK × 100 and share = có ĐK ÷ phải thi hành × 100."""
+    out: list[Finding] = []
+    one = {name: claims[0] for name, claims in quantities.items()}
+    for rate_name, part, whole, vi_name, en_name in (
+        ("completion_rate", "finished", "with_conditions", "tỷ lệ thi hành xong", "rate"),
+        ("conditions_share", "with_conditions", "to_enforce", "tỷ lệ có điều kiện", "share"),
+    ):
+        have = {name for name in (rate_name, part, whole) if name in one}
+        if rate_name not in have or len(have) < 2:
+            continue  # without a printed rate there is nothing to check here
+        rate = Interval.of_claim(one[rate_name])
+        if have == {rate_name, part, whole}:
+            computed = Interval.of_claim(one[part]).ratio(Interval.of_claim(one[whole]))
+            if computed is None:
+                continue
+            used = (one[rate_name], one[part], one[whole])
+            arithmetic = f"{part} ÷ {whole} × 100 ∈ {_pct(computed)} vs {_pct(rate)}"
+            kind: FindingKind = "consistent" if computed.meets(rate) else "contradiction"
+            out.append(
+                _finding(
+                    kind,
+                    f"{rate_name} = {part} ÷ {whole}",
+                    used,
+                    arithmetic,
+                    f"{vi_name} {one[rate_name].figure.text} "
+                    + ("khớp với" if kind == "consistent" else "không khớp với")
+                    + f" {one[part].figure.text} ÷ {one[whole].figure.text} ({_pct(computed)})",
+                    f"the {en_name} {one[rate_name].figure.text} "
+                    + ("agrees with" if kind == "consistent" else "cannot come from")
+                    + f" {one[part].figure.text} ÷ {one[whole].figure.text} ({_pct(computed)})",
+                    quantity=rate_name,
+                    ledger=ledger,
+                    interval=computed,
+                )
+            )
+        elif rate.low > 0:
+            known = part if part in have else whole
+            value = Interval.of_claim(one[known])
+            if known == part:  # whole = part ÷ rate × 100
+                implied = Interval(
+                    value.low * _HUNDRED / rate.high, value.high * _HUNDRED / rate.low
+                )
+                missing = whole
+            else:  # part = whole × rate ÷ 100
+                implied = Interval(
+                    value.low * rate.low / _HUNDRED, value.high * rate.high / _HUNDRED
+                )
+                missing = part
+            out.append(
+                _finding(
+                    "implied",
+                    f"{rate_name} = {part} ÷ {whole}",
+                    (one[rate_name], one[known]),
+                    f"{missing} ∈ {implied.text(0)} from {one[known].figure.text} and "
+                    f"{one[rate_name].figure.text}",
+                    f"{QUANTITY_VI.get(missing, missing)} suy ra: {implied.text(0)}",
+                    f"implied {missing}: {implied.text(0)}",
+                    quantity=missing,
+                    ledger=ledger,
+                    interval=implied,
+                )
+            )
+    return out
+
+
+QUANTITY_VI = {
+    "with_conditions": "số có điều kiện thi hành",
+    "finished": "số thi hành xong",
+    "to_enforce": "tổng số phải thi hành",
+}
+
+
+def _targets(
+    quantities: dict[str, list[Claim]],
+    ledger: str | None,
+    category: str | None,
+    targets: Sequence[Claim],
+) -> list[tuple[Finding, Claim]]:
+    """Targets implied by gaps, remaining points and pace, against the year's stated target."""
+    out: list[tuple[Finding, Claim]] = []
+    rates = quantities.get("completion_rate", [])
+    if not rates:
+        return out
+    rate_claim = rates[0]
+    rate = Interval.of_claim(rate_claim)
+    stated = [Interval.of_claim(c, exact_target=True) for c in targets]
+    months = _months(rate_claim)
+    year = rate_claim.period.year if rate_claim.period is not None else None
+    readings: list[tuple[Claim, Interval, Interval | None, str]] = []
+    for gap in quantities.get("gap_to_target", []):
+        sign = _sign(gap)
+        shift = Interval.of_claim(gap)
+        annual = rate - shift if sign > 0 else rate + shift
+        prorated = None
+        if months is not None and months < 12:
+            prorated = annual.scale(Fraction(12, months))
+        basis = "national" if gap.basis == "national" else "gap"
+        readings.append((gap, annual, prorated, basis))
+    for left in quantities.get("remaining", []):
+        readings.append((left, rate + Interval.of_claim(left), None, "remaining"))
+    for pace in quantities.get("pace", []):
+        if months is None:
+            continue
+        sign = _sign(pace)
+        shift = Interval.of_claim(pace)
+        prorated_target = rate - shift if sign > 0 else rate + shift
+        readings.append((pace, prorated_target.scale(Fraction(12, months)), None, "pace"))
+    if not readings and _months(rate_claim) == 12:
+        for target_claim, value in zip(targets, stated, strict=True):
+            met = rate.low >= value.high
+            missed = rate.high < value.low
+            word_vi = "đạt, vượt" if met else ("chưa đạt" if missed else "xấp xỉ")
+            word_en = "meets" if met else ("misses" if missed else "is at about")
+            out.append(
+                (
+                    _finding(
+                        "consistent",
+                        "rate against the stated target",
+                        (rate_claim, target_claim),
+                        f"{_pct(rate)} vs {target_claim.figure.text}",
+                        f"tỷ lệ {rate_claim.figure.text} {word_vi} chỉ tiêu "
+                        f"{target_claim.figure.text} {_LEDGER_VI[ledger]}",
+                        f"the rate {rate_claim.figure.text} {word_en} the target "
+                        f"{target_claim.figure.text} ({_LEDGER_EN[ledger]})",
+                        quantity="target",
+                        ledger=ledger,
+                        interval=rate - value,
+                    ),
+                    target_claim,
+                )
+            )
+    for claim, annual, prorated, basis in readings:
+        used = (rate_claim, claim)
+        what_vi = {
+            "gap": "chỉ tiêu suy ra",
+            "national": "mức so sánh bình quân toàn quốc suy ra",
+            "remaining": "chỉ tiêu suy ra",
+            "pace": "chỉ tiêu năm suy ra (từ tiến độ)",
+        }[basis]
+        arithmetic = f"{rate_claim.figure.text}, {claim.figure.text} → {_pct(annual)}"
+        national = _national(year, ledger)
+        fits: list[str] = []
+        if prorated is not None:
+            arithmetic += f"; if against the pro-rated target: annual {_pct(prorated)}"
+            for name, value in (("annual", annual), ("pro-rated", prorated)):
+                if national is not None and value.contains(national):
+                    fits.append(name)
+        if basis == "national":
+            finding = _finding(
+                "implied",
+                "gap to the national average",
+                used,
+                arithmetic,
+                f"{what_vi} {_LEDGER_VI[ledger]}: {_pct(annual)}",
+                f"implied national reference ({_LEDGER_EN[ledger]}): {_pct(annual)}",
+                quantity="national_reference",
+                ledger=ledger,
+                interval=annual,
+            )
+            out.append((finding, claim))
+            continue
+        note_vi = note_en = ""
+        if fits:
+            shown = format_number(national or 0, 2)
+            note_vi = f" (khớp chỉ tiêu toàn quốc {shown}%: đọc theo {', '.join(fits)})"
+            note_en = f" (the national target {national}% fits the {' and '.join(fits)} reading)"
+        elif prorated is not None:
+            note_vi = f"; nếu so với chỉ tiêu theo tiến độ thì chỉ tiêu năm là {_pct(prorated)}"
+            note_en = (
+                f"; if measured against the pro-rated target, the annual target is {_pct(prorated)}"
+            )
+        out.append(
+            (
+                _finding(
+                    "implied",
+                    f"target from {basis}",
+                    used,
+                    arithmetic,
+                    f"{what_vi} {_LEDGER_VI[ledger]}: {_pct(annual)}{note_vi}",
+                    f"implied target ({_LEDGER_EN[ledger]}): {_pct(annual)}{note_en}",
+                    quantity="target",
+                    ledger=ledger,
+                    interval=annual,
+                ),
+                claim,
+            )
+        )
+        for target_claim, value in zip(targets, stated, strict=True):
+            options = [annual] + ([prorated] if prorated is not None else [])
+            ok = any(option.meets(value) for option in options)
+            out.append(
+                (
+                    _finding(
+                        "consistent" if ok else "contradiction",
+                        "stated target vs implied",
+                        (rate_claim, claim, target_claim),
+                        f"implied {_pct(annual)} vs stated {target_claim.figure.text}",
+                        f"chỉ tiêu {target_claim.figure.text} "
+                        + ("khớp với" if ok else "không khớp với")
+                        + f" mức suy ra {_pct(annual)}",
+                        f"the stated target {target_claim.figure.text} "
+                        + ("agrees with" if ok else "contradicts")
+                        + f" the implied {_pct(annual)}",
+                        quantity="target",
+                        ledger=ledger,
+                        interval=annual,
+                    ),
+                    claim,
+                )
+            )
+    return out
+
+
+def _ceil_int(value: Fraction) -> int:
+    return -((-value.numerator) // value.denominator)
+
+
+def _required(
+    quantities: dict[str, list[Claim]], ledger: str | None, targets: Sequence[Claim]
+) -> list[Finding]:
+    """ "thi hành xong thêm ít nhất N": N = ⌈target × có ĐK ÷ 100⌉ − finished."""
+    out: list[Finding] = []
+    one = {name: claims[0] for name, claims in quantities.items()}
+    if not ("required" in one and "with_conditions" in one and "finished" in one and targets):
+        return out
+    base, done = Interval.of_claim(one["with_conditions"]), Interval.of_claim(one["finished"])
+    goal = Interval.of_claim(targets[0], exact_target=True)
+    low = max(_ceil_int(goal.low * base.low / _HUNDRED) - done.high, Fraction(0))
+    high = max(_ceil_int(goal.high * base.high / _HUNDRED) - done.low, Fraction(0))
+    computed = Interval(Fraction(low), Fraction(high))
+    printed = one["required"].figure
+    step = Fraction(printed.step)
+    shown = Interval(Fraction(printed.low) - step, Fraction(printed.high) + step)  # rounded up
+    ok = computed.meets(shown)
+    used = (one["required"], one["with_conditions"], one["finished"], targets[0])
+    out.append(
+        _finding(
+            "consistent" if ok else "contradiction",
+            "required = ⌈target × with_conditions⌉ − finished",
+            used,
+            f"⌈{targets[0].figure.text} × {one['with_conditions'].figure.text}⌉ − "
+            f"{one['finished'].figure.text} ∈ {computed.text(0)} vs {printed.text}",
+            f"số còn phải thi hành xong {printed.text} "
+            + ("khớp với" if ok else "không khớp với")
+            + f" chỉ tiêu và số có điều kiện ({computed.text(0)})",
+            f"what is still needed, {printed.text}, "
+            + ("agrees with" if ok else "contradicts")
+            + f" the target and the base ({computed.text(0)})",
+            quantity="required",
+            ledger=ledger,
+            interval=computed,
+        )
+    )
+    return out
+
+
+def _prorated(
+    quantities: dict[str, list[Claim]], ledger: str | None, targets: Sequence[Claim]
+) -> list[Finding]:
+    """ "chỉ tiêu 6 tháng là 40,75%" = the annual target × 6 ÷ 12."""
+    out: list[Finding] = []
+    for claim in quantities.get("prorated_target", []):
+        months = _months(claim)
+        if months is None or not targets:
+            continue
+        expected = Interval.of_claim(targets[0], exact_target=True).scale(Fraction(months, 12))
+        value = Interval.of_claim(claim)
+        ok = expected.meets(value)
+        out.append(
+            _finding(
+                "consistent" if ok else "contradiction",
+                "pro-rated target = target × months ÷ 12",
+                (claim, targets[0]),
+                f"{targets[0].figure.text} × {months}/12 ∈ {_pct(expected)} vs {claim.figure.text}",
+                f"chỉ tiêu {months} tháng {claim.figure.text} "
+                + ("khớp với" if ok else "không khớp với")
+                + f" chỉ tiêu năm {targets[0].figure.text} × {months}/12",
+                f"the {months}-month target {claim.figure.text} "
+                + ("agrees with" if ok else "contradicts")
+                + f" the annual {targets[0].figure.text} × {months}/12",
+                quantity="prorated_target",
+                ledger=ledger,
+                interval=expected,
+            )
+        )
+    return out
+
+
+def _national(year: int | None, ledger: str | None) -> Fraction | None:
+    if year is None or ledger is None:
+        return None
+    try:
+        target = national_target(year)
+    except UnknownTargetError:
+        return None
+    return Fraction(target.cases if ledger == "cases" else target.money)
+
+
+def _changes(quantities: dict[str, list[Claim]], ledger: str | None) -> list[Finding]:
+    """A "tăng/giảm X%" of a rate: points or relative; of an amount: the previous value."""
+    out: list[Finding] = []
+    rate = quantities.get("completion_rate", [None])[0]
+    for claim in quantities.get("change", []):
+        delta = Interval.of_claim(claim)
+        sign = claim.figure.direction or 1
+        if rate is None:
+            out.append(
+                _finding(
+                    "ambiguous",
+                    "change of a rate: points or relative",
+                    (claim,),
+                    f"Δ = {sign:+d} × {_pct(delta)}",
+                    f"“{claim.figure.text}” có thể là điểm phần trăm hoặc tương đối; không có "
+                    "số liệu khác để phân biệt",
+                    f"“{claim.figure.text}” may be percentage points or relative; no other "
+                    "figure decides",
+                    quantity="change",
+                    ledger=ledger,
+                )
+            )
+            continue
+        now = Interval.of_claim(rate)
+        points = now - delta if sign > 0 else now + delta
+        factor_low = 1 + sign * delta.high / _HUNDRED
+        factor_high = 1 + sign * delta.low / _HUNDRED
+        lo, hi = sorted((factor_low, factor_high))
+        relative = Interval(now.low / hi, now.high / lo) if lo > 0 else None
+        text = f"points: last year {_pct(points)}"
+        if relative is not None:
+            text += f"; relative: last year {_pct(relative)}"
+        out.append(
+            _finding(
+                "ambiguous",
+                "change of a rate: points or relative",
+                (rate, claim),
+                text,
+                f"“{claim.figure.text}”: nếu là điểm phần trăm thì cùng kỳ là {_pct(points)}"
+                + ("" if relative is None else f"; nếu là tương đối thì {_pct(relative)}"),
+                f"“{claim.figure.text}”: as points, last year's rate was {_pct(points)}"
+                + ("" if relative is None else f"; as a relative change, {_pct(relative)}"),
+                quantity="change",
+                ledger=ledger,
+                interval=points,
+            )
+        )
+    return out
+
+
+def _across(implied: list[tuple[Finding, Claim]]) -> list[Finding]:
+    """Implied targets of one unit, year and ledger, from several texts or periods, must meet."""
+    out: list[Finding] = []
+    by_key: dict[tuple[str | None, int, str | None], list[tuple[Finding, Claim]]] = defaultdict(
+        list
+    )
+    for finding, claim in implied:
+        if claim.period is None or finding.interval is None:
+            continue
+        by_key[(claim.unit, claim.period.year, finding.ledger)].append((finding, claim))
+    for (unit, year, ledger), items in by_key.items():
+        for i, (first, a) in enumerate(items):
+            for second, b in items[i + 1 :]:
+                if a.source == b.source and a.period == b.period:
+                    continue
+                assert first.interval is not None
+                assert second.interval is not None
+                ok = first.interval.meets(second.interval)
+                out.append(
+                    Finding(
+                        kind="consistent" if ok else "contradiction",
+                        rule="one target per unit and year",
+                        claims=first.claims + second.claims,
+                        arithmetic=f"{_pct(first.interval)} ({a.source}) vs "
+                        f"{_pct(second.interval)} ({b.source})",
+                        vi=f"chỉ tiêu năm {year} {_LEDGER_VI[ledger]} của {unit or 'đơn vị'} "
+                        "suy ra "
+                        f"từ hai nguồn: {_pct(first.interval)} và {_pct(second.interval)}"
+                        + ("" if ok else ": không thể cùng đúng"),
+                        en=f"the {year} target ({_LEDGER_EN[ledger]}) of {unit or 'the unit'} "
+                        f"implied by two sources: {_pct(first.interval)} and "
+                        f"{_pct(second.interval)}" + ("" if ok else ": they cannot both hold"),
+                        quantity="target",
+                        ledger=ledger,
+                        unit=unit,
+                        period=a.period,
+                    )
+                )
+    return out
+
+
+_FLOWS = ("finished", "newly_accepted", "accepted")
+
+
+def _cumulative(claims: Sequence[Claim]) -> list[Finding]:
+    """Within one statistical year, a flow figure never decreases from one period to the next."""
+    out: list[Finding] = []
+    series: dict[tuple[str | None, str | None, int, str | None, str], list[Claim]] = defaultdict(
+        list
+    )
+    for claim in claims:
+        if claim.quantity in _FLOWS and isinstance(claim.period, ReportingPeriod):
+            key = (claim.unit, claim.category, claim.period.year, claim.ledger, claim.quantity)
+            series[key].append(claim)
+    for items in series.values():
+        ordered = sorted(items, key=lambda c: c.period.months)  # type: ignore[union-attr]
+        for earlier, later in itertools.pairwise(ordered):
+            if earlier.period == later.period:
+                continue
+            a, b = Interval.of_claim(earlier), Interval.of_claim(later)
+            if a.low > b.high:
+                out.append(
+                    _finding(
+                        "contradiction",
+                        "cumulative flows never decrease",
+                        (earlier, later),
+                        f"{earlier.period.label} ≥ {a.text(0)} > {later.period.label} ≤ "  # type: ignore[union-attr]
+                        f"{b.text(0)}",
+                        f"số lũy kế {earlier.figure.text} ({earlier.period.label}) lớn hơn "  # type: ignore[union-attr]
+                        f"{later.figure.text} ({later.period.label}): số lũy kế không thể giảm",  # type: ignore[union-attr]
+                        f"the cumulative {earlier.quantity} falls from {earlier.figure.text} to "
+                        f"{later.figure.text}: cumulative figures never decrease",
+                        quantity=earlier.quantity,
+                        ledger=earlier.ledger,
+                    )
+                )
+    return out

@@ -1,0 +1,514 @@
+"""Report text → claims: what each printed figure of a report says (đọc số liệu trong báo cáo).
+
+:func:`read_report` finds every figure of a text
+(:func:`~thads_metrics.reading.figures.find_figures`) and places it: which
+quantity (:data:`QUANTITIES`), which ledger (cases, "về việc", or money, "về
+tiền"), which unit and period, and which kind of case when the text says so.
+It is rule-based, built from the words real reports use: the words just before
+a figure (back to the previous figure of the
+sentence) name the quantity; "về việc" / "về tiền" or the figure's own unit
+name the ledger; a figure joined to the previous one by "với", "và",
+"tương ứng" shares its quantity. A figure it cannot place becomes an
+``"unread"`` claim with its span, never a guess.
+
+>>> text = ("tính đến 31/8/2021 (11 tháng 2021) toàn tỉnh đã thi hành xong hơn 5 nghìn "
+...         "2 trăm việc, đạt tỷ lệ giải quyết 80,9% về việc và 43% về tiền, còn thiếu 1,6% "
+...         "về việc.")
+>>> [(c.quantity, c.ledger, str(c.figure.printed)) for c in read_report(text, unit="Vĩnh Phúc")]
+... # doctest: +NORMALIZE_WHITESPACE
+[('finished', 'cases', '5200'), ('completion_rate', 'cases', '80.9'),
+ ('completion_rate', 'money', '43'), ('gap_to_target', 'cases', '1.6')]
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
+from typing import Literal
+
+import attrs
+
+from thads_metrics._checks import require_choice, require_instance
+from thads_metrics.calendar import Quarter, ReportingPeriod, parse_period
+from thads_metrics.cases import CATEGORIES
+from thads_metrics.errors import ParseError, ThadsError
+from thads_metrics.reading.figures import Figure, find_figures
+
+__all__ = ["QUANTITIES", "QUANTITIES_EN", "Claim", "LedgerKind", "read_report"]
+
+LedgerKind = Literal["cases", "money"]
+
+#: The quantities a claim can be about, with what reports call them (the vocabulary).
+QUANTITIES: Mapping[str, str] = MappingProxyType(
+    {
+        "accepted": "tổng số thụ lý",
+        "carried_over": "năm trước chuyển sang",
+        "newly_accepted": "thụ lý mới",
+        "entrusted": "ủy thác thi hành án",
+        "withdrawn": "thu hồi, hủy quyết định thi hành án",
+        "to_enforce": "tổng số phải thi hành",
+        "with_conditions": "có điều kiện thi hành",
+        "stayed": "hoãn, tạm đình chỉ",
+        "without_conditions": "chưa có điều kiện thi hành",
+        "finished": "số thi hành xong (tính tỷ lệ)",
+        "completed": "thi hành xong (không kể đình chỉ)",
+        "terminated": "đình chỉ thi hành án",
+        "reduced": "giảm, miễn thi hành án",
+        "carried_forward": "chuyển kỳ sau",
+        "carried_forward_with_conditions": "có điều kiện chuyển kỳ sau",
+        "completion_rate": "tỷ lệ thi hành xong",
+        "conditions_share": "tỷ lệ có điều kiện (chiếm … %)",
+        "target": "chỉ tiêu năm",
+        "prorated_target": "chỉ tiêu theo tiến độ (chỉ tiêu … tháng)",
+        "gap_to_target": "vượt / còn thiếu so với chỉ tiêu",
+        "pace": "vượt / chậm tiến độ",
+        "remaining": "còn phải phấn đấu",
+        "required": "số còn phải thi hành xong để đạt chỉ tiêu (ít nhất)",
+        "change": "tăng / giảm so với cùng kỳ (của một tỷ lệ: điểm phần trăm hay tương đối?)",
+        "change_relative": "tăng / giảm so với cùng kỳ (tương đối, % của số cùng kỳ)",
+        "change_points": "tăng / giảm so với cùng kỳ (điểm phần trăm)",
+        "unread": "chưa đọc được (không xác định được số liệu này là gì)",
+    }
+)
+
+#: The same vocabulary in English.
+QUANTITIES_EN: Mapping[str, str] = MappingProxyType(
+    {
+        "accepted": "accepted",
+        "carried_over": "carried over",
+        "newly_accepted": "newly accepted",
+        "entrusted": "entrusted",
+        "withdrawn": "withdrawn or annulled",
+        "to_enforce": "total to enforce",
+        "with_conditions": "with conditions to enforce",
+        "stayed": "postponed or suspended (counted apart)",
+        "without_conditions": "without conditions",
+        "finished": "finished (counted in the rate)",
+        "completed": "completed",
+        "terminated": "terminated",
+        "reduced": "reduced or exempted",
+        "carried_forward": "carried forward",
+        "carried_forward_with_conditions": "carried forward with conditions",
+        "completion_rate": "completion rate",
+        "conditions_share": "share with conditions",
+        "target": "annual target",
+        "prorated_target": "pro-rated target",
+        "gap_to_target": "gap to the target",
+        "pace": "gap to the pro-rated target (pace)",
+        "remaining": "points still to gain",
+        "required": "still to finish to reach the target (at least)",
+        "change": "change against last year (of a rate: points or relative, undecided)",
+        "change_relative": "relative change against last year",
+        "change_points": "change against last year in percentage points",
+        "unread": "not placed (the reader could not tell what this figure is)",
+    }
+)
+assert set(QUANTITIES) == set(QUANTITIES_EN)
+
+# Words that name a quantity, most specific first; matched on the folded text
+# (NFC, lower case) just before a figure. The match that ends last wins; on a tie
+# the more specific (earlier) one. Each entry: (pattern, quantity).
+_QUANTITY_WORDS: tuple[tuple[str, str], ...] = (
+    (r"chỉ tiêu \d{1,2} tháng(?: là)?", "prorated_target"),
+    (r"(?:thêm )?ít nhất", "required"),
+    (r"còn phải phấn đấu(?: thêm| đạt)?", "remaining"),
+    (r"(?:vượt|chậm|đạt) tiến độ", "pace"),
+    (r"còn thiếu|chưa đạt(?: chỉ tiêu)?", "gap_to_target"),
+    (r"hoãn,? (?:và )?tạm đình chỉ", "stayed"),
+    (r"chưa có điều kiện(?: thi hành| giải quyết)?(?: là)?", "without_conditions"),
+    (r"có điều kiện[^,;.]*chuyển (?:sang )?kỳ sau", "carried_forward_with_conditions"),
+    (r"chuyển (?:sang )?kỳ sau", "carried_forward"),
+    (r"(?:có|đủ) điều kiện(?: thi hành| giải quyết)?(?: là)?", "with_conditions"),
+    (r"thụ lý mới(?: là)?", "newly_accepted"),
+    (r"(?:năm trước|kỳ trước|cũ) chuyển sang(?: là)?", "carried_over"),
+    (r"phải thi hành(?: là)?|phải giải quyết", "to_enforce"),
+    (r"gồm thi hành xong", "completed"),
+    (r"đình chỉ(?: thi hành(?: án)?)?", "terminated"),
+    (r"giảm,? miễn(?: thi hành án)?", "reduced"),
+    (r"ủy thác|uỷ thác", "entrusted"),
+    (r"thu hồi,? hủy quyết định|rút lên", "withdrawn"),
+    (r"(?:thi hành|giải quyết) xong|đã thi hành|thu được", "finished"),
+    (r"tỷ lệ(?: thi hành xong| giải quyết)?|tỉ lệ|đạt(?: tỷ lệ| được)?", "completion_rate"),
+    (r"chiếm(?: tỷ lệ| tỉ lệ)?", "conditions_share"),
+    (r"chỉ tiêu(?: năm| được giao| giao| chung)?(?: \d{4})?(?: là)?", "target"),
+    (r"tổng số thụ lý|thụ lý(?: là)?", "accepted"),
+)
+_QUANTITY_RE = [(re.compile(pattern), quantity) for pattern, quantity in _QUANTITY_WORDS]
+# Words before a percent that make it something else than a THADS result (an index,
+# a rank, a share of staff): read as unread.
+_FOREIGN = re.compile(r"chỉ số|đứng thứ|xếp thứ|cán bộ|công chức|tới|từ|lên")
+# A plan rather than a result: "phấn đấu đạt … trên 75%" (but "còn phải phấn đấu" is a result).
+_PLAN = re.compile(r"(?<!còn phải )phấn đấu(?: đạt)?[^.;]*$")
+_CONNECTOR_END = re.compile(
+    r"(?:^|[\s,;(])(?:với(?: số tiền)?|và|tương ứng(?: với)?|trong đó|số tiền|,|\()[\s,;()–-]*$"
+)
+_ONLY_PUNCTUATION = re.compile(r"^[\s,;:()–-]*$")
+_LEDGER_AFTER = re.compile(r"^[\s)]*(?:chỉ tiêu\s+)?về (việc|tiền|giá trị)")
+_LEDGER_BEFORE = re.compile(r"về (việc|tiền|giá trị)(?!.*về (?:việc|tiền|giá trị))")
+_CHANGE_LEDGER = re.compile(r"^\s*(?:về |số )(việc|tiền)")
+_ROW_AFTER = re.compile(
+    r"(phải thi hành|có điều kiện|thi hành xong|giải quyết xong|chuyển (?:sang )?kỳ sau|thụ lý)"
+)
+_SAME_PERIOD = re.compile(r"so với cùng kỳ|cùng kỳ")
+_CATEGORY_WORDS: tuple[tuple[str, str], ...] = (
+    (r"tín dụng,? ngân hàng|tổ chức tín dụng", "credit"),
+    (r"tham nhũng,? kinh tế|kinh tế,? tham nhũng", "corruption"),
+    (r"ngân sách nhà nước", "state_budget"),
+    (r"án hành chính|vụ án hành chính", "administrative"),
+)
+_CATEGORY_RE = [(re.compile(pattern), code) for pattern, code in _CATEGORY_WORDS]
+_PERIOD_CANDIDATES = re.compile(
+    r"tính đến (?:hết )?(?:ngày )?\d{1,2}/\d{1,2}/\d{4}(?: \(\d{1,2} tháng(?: năm)? \d{4}\))?"
+    r"|(?:\d{1,2}|[a-zà-ỹ]+(?: [a-zà-ỹ]+)?) tháng(?: đầu)?(?: năm)?(?: công tác)? \d{4}"
+    r"|quý [ivx\d]+(?:/| năm )\d{4}"
+    r"|năm \d{4}",
+)
+_NOT_THE_PERIOD = re.compile(
+    r"(?:cùng kỳ|chuyển sang|kế hoạch|phương hướng|triển khai|giai đoạn|chào mừng|từ)[^,.;]{0,25}$"
+)
+_CAPITAL = "A-ZĐÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ"
+_NAME = rf"[{_CAPITAL}][\wà-ỹ]*(?:[ \t]+[{_CAPITAL}][\wà-ỹ]*){{0,2}}"
+# "Cục THADS tỉnh Long An", "Cục Thi hành án dân sự Vĩnh Phúc", "THADS thành phố Hà Nội";
+# not a district office ("Chi cục THADS thành phố Phúc Yên").
+_UNIT_RE = re.compile(
+    rf"(?<![Cc]hi )(?i:cục thads|cục thi hành án dân sự)[ \t]+"
+    rf"(?i:(?:tỉnh|thành phố|tp\.?)[ \t]+)?({_NAME})"
+    rf"|(?<![Cc]hi cục )(?i:thads|thi hành án dân sự)[ \t]+(?i:tỉnh|thành phố|tp\.?)[ \t]+({_NAME})"
+)
+_NATIONAL = re.compile(r"(?i:tổng cục thads|tổng cục thi hành án|toàn quốc|cả nước|toàn ngành)")
+
+
+@attrs.frozen
+class Claim:
+    """One figure of a report and what it says (một số liệu và ý nghĩa của nó).
+
+    ``quantity`` is a key of :data:`QUANTITIES`; ``ledger`` "cases" (về việc),
+    "money" (về tiền) or None when the text does not say; ``figure`` the
+    printed figure as an interval; ``unit`` and ``period`` what it belongs
+    to (None when unknown); ``category`` the kind of case of a breakdown line
+    (a code of :data:`~thads_metrics.cases.CATEGORIES`) or None for the
+    unit's totals; ``span`` the (start, end) offsets of the figure in the
+    text and ``context`` the words that placed it; ``source`` names the text.
+    ``basis`` says what a target or gap is measured against when the text
+    says so ("national": "so với chỉ tiêu bình quân chung toàn quốc");
+    ``subject`` what a change is of ("finished", "completion_rate", …).
+    """
+
+    quantity: str
+    ledger: LedgerKind | None
+    figure: Figure
+    unit: str | None
+    period: ReportingPeriod | Quarter | None
+    span: tuple[int, int]
+    context: str
+    category: str | None = None
+    basis: str | None = None
+    subject: str | None = None
+    source: str = "<text>"
+
+    @property
+    def is_read(self) -> bool:
+        """True unless the reader could not place the figure."""
+        return self.quantity != "unread"
+
+    def describe(self, language: str = "vi") -> str:
+        """One line: meaning, ledger and interval of the figure (ý nghĩa và khoảng giá trị).
+
+        ``language`` is "vi" (default) or "en".
+        """
+        english = require_choice("language", language, ("vi", "en"), ParseError) == "en"
+        ledgers = {"cases": "cases", "money": "money"} if english else _LEDGER_WORDS
+        what = (QUANTITIES_EN if english else QUANTITIES)[self.quantity]
+        if self.ledger is not None:
+            what += f" ({ledgers[self.ledger]})"
+        if self.category is not None:
+            what += f" [{CATEGORIES.get(self.category, self.category)}]"
+        where = ", ".join(part for part in (self.unit, _label(self.period)) if part)
+        return f"{self.figure.text!r}: {what} ∈ {self.figure}" + (f" ({where})" if where else "")
+
+
+_LEDGER_WORDS = {"cases": "về việc", "money": "về tiền"}
+
+
+def _label(period: ReportingPeriod | Quarter | None) -> str:
+    return "" if period is None else period.label
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFC", text).lower()
+
+
+def _periods(folded: str) -> list[tuple[int, ReportingPeriod | Quarter]]:
+    """Period phrases of the text with their offsets, those of comparisons and plans left out."""
+    found: list[tuple[int, ReportingPeriod | Quarter]] = []
+    for match in _PERIOD_CANDIDATES.finditer(folded):
+        if _NOT_THE_PERIOD.search(folded[max(0, match.start() - 40) : match.start()]):
+            continue
+        try:
+            parsed = parse_period(match.group(0))
+        except ThadsError:
+            continue
+        if isinstance(parsed, (ReportingPeriod, Quarter)):
+            found.append((match.start(), parsed))
+    return found
+
+
+def _unit_of(text: str) -> str | None:
+    """The unit a text is about: "Cục THADS tỉnh Long An" → "Long An"; the ministry → toàn quốc."""
+    names = [
+        " ".join((match.group(1) or match.group(2)).split()) for match in _UNIT_RE.finditer(text)
+    ]
+    if names:
+        return max(names, key=lambda name: (names.count(name), -names.index(name)))
+    return "toàn quốc" if _NATIONAL.search(text) else None
+
+
+def _ledger_word(word: str) -> LedgerKind:
+    return "cases" if word == "việc" else "money"
+
+
+def _quantity_of(window: str) -> str | None:
+    best: tuple[int, str] | None = None
+    for pattern, quantity in _QUANTITY_RE:
+        for match in pattern.finditer(window):
+            if best is None or match.end() > best[0]:
+                best = (match.end(), quantity)
+    return None if best is None else best[1]
+
+
+def _category_of(after: str) -> str | None:
+    """The kind of case named right after a figure ("… việc liên quan đến tín dụng ngân hàng")."""
+    head = re.split(r"[;()]|[,.](?!\d)", after[:80], maxsplit=1)[0]
+    for pattern, code in _CATEGORY_RE:
+        if pattern.search(head):
+            return code
+    return None
+
+
+def _clause_after(after: str) -> str:
+    """The words after a figure up to the end of its clause."""
+    return re.split(r"[;()]|[.](?!\d)", after, maxsplit=1)[0]
+
+
+def read_report(
+    text: str,
+    *,
+    unit: str | None = None,
+    period: ReportingPeriod | Quarter | None = None,
+    source: str = "<text>",
+) -> list[Claim]:
+    """Read every figure of a report text as a claim (đọc các số liệu của một báo cáo).
+
+    ``unit`` and ``period`` say what the figures belong to when the text
+    does not (they win over what the text says); the period of a figure is
+    otherwise the last period phrase before it ("tính đến 31/8/2021 (11
+    tháng 2021)", "6 tháng đầu năm 2022", "Năm 2021"), leaving out the
+    periods of comparisons ("so với cùng kỳ năm 2020") and plans.
+
+    >>> claims = read_report("Toàn tỉnh đã thi hành xong hơn 5.750 việc với hơn 157 tỷ đồng.",
+    ...                      period=ReportingPeriod(2021, 12))
+    >>> [(c.quantity, c.ledger, c.figure.qualifier) for c in claims]
+    [('finished', 'cases', 'over'), ('finished', 'money', 'over')]
+    """
+    require_instance("text", text, str, ParseError, what="a str")
+    if unit is not None:
+        require_instance("unit", unit, str, ParseError, what="a str or None")
+    if period is not None:
+        require_instance("period", period, (ReportingPeriod, Quarter), ParseError, what="a period")
+    require_instance("source", source, str, ParseError, what="a str")
+    folded = text.lower()
+    periods = _periods(folded)
+    found_unit = unit if unit is not None else _unit_of(text)
+    figures = find_figures(text)
+    claims: list[Claim] = []
+    previous: Claim | None = None
+    pair_part: Claim | None = None  # the part of the last x/y pair read
+    previous_end = 0
+    for index, (start, end, figure) in enumerate(figures):
+        sentence_start = max(folded.rfind(". ", 0, start), folded.rfind("\n", 0, start)) + 1
+        same_sentence = previous is not None and previous_end > sentence_start
+        window_start = max(sentence_start, previous_end)
+        before = folded[window_start:start]
+        after = folded[end : end + 160]
+        whole_of_pair = same_sentence and before == "/"
+        part_of_pair = index + 1 < len(figures) and folded[end : figures[index + 1][0]] == "/"
+        if same_sentence:  # "80,9% về việc và 43% về tiền": ledger words after a figure are its own
+            own = _LEDGER_AFTER.match(before)
+            if own:
+                before = before[own.end() :]
+        joined = same_sentence and bool(
+            _CONNECTOR_END.search(" " + before) or _ONLY_PUNCTUATION.match(before)
+        )
+        quantity = _quantity_of(before)
+        subject = None
+        if figure.direction and figure.text.lower().startswith(("tăng", "giảm")):
+            subject = quantity if quantity not in (None, "completion_rate") else None
+            if re.search(r"tỷ lệ|tỉ lệ", before):
+                subject = "completion_rate"
+            quantity = "change"
+        elif figure.direction and quantity in (None, "completion_rate", "target", "finished"):
+            quantity = _directed(figure, before, after)
+        if quantity is None and joined and previous is not None:
+            quantity, subject = previous.quantity, previous.subject
+        foreign = figure.unit == "%" and _FOREIGN.search(before[-25:])
+        if foreign and quantity in (None, "completion_rate", "finished"):
+            quantity = None
+        if figure.unit == "%" and _PLAN.search(before) and quantity != "remaining":
+            quantity = None  # a plan ("phấn đấu đạt … trên 75%"), not a result
+        if (  # "5.409/12.345 việc, số tiền 1.719 tỷ/6.112 tỷ": the next pair, the same rows
+            part_of_pair
+            and joined
+            and pair_part is not None
+            and previous is not None
+            and previous.span[0] > pair_part.span[1]
+        ):
+            quantity = pair_part.quantity
+        if whole_of_pair and previous is not None:
+            quantity = _WHOLES.get(previous.quantity)
+        if quantity == "change":
+            quantity, subject, change_ledger = _change_of(figure, after, previous, subject, joined)
+        else:
+            change_ledger = None
+        if figure.unit == "điểm phần trăm" and figure.direction:
+            quantity, subject = "change_points", subject or "completion_rate"
+        if (
+            quantity == "with_conditions"
+            and "trong đó" in before
+            and previous is not None
+            and previous.quantity == "carried_forward"
+        ):
+            quantity = "carried_forward_with_conditions"
+        if quantity is None or (
+            figure.unit not in ("%", "việc", "đồng") and quantity != "change_points"
+        ):
+            quantity = "unread"
+        category = _category_of(after)
+        if category is None and joined and previous is not None and not part_of_pair:
+            category = previous.category
+        line_start = folded.rfind("\n", 0, start) + 1
+        ledger = change_ledger or _ledger_of(figure, before, after)
+        if ledger is None and figure.unit in ("%", "điểm phần trăm"):
+            heading = _LEDGER_BEFORE.search(folded[line_start:window_start])
+            if heading and quantity != "unread":
+                ledger = _ledger_word(heading.group(1))
+        if ledger is None and figure.unit == "%" and quantity != "unread":
+            ledger = _paired_ledger(figures, index, folded)
+            if (
+                ledger is None
+                and same_sentence
+                and previous is not None
+                and (
+                    joined
+                    or quantity in ("gap_to_target", "pace", "remaining", "change")
+                    or (  # "thi hành xong 539.290 việc, đạt tỷ lệ 82,50%": that count's rate
+                        quantity in ("completion_rate", "conditions_share")
+                        and previous.figure.unit in ("việc", "đồng")
+                    )
+                )
+            ):
+                ledger = previous.ledger
+        if category == "administrative" or (quantity == "unread" and figure.unit == "%"):
+            ledger = ledger if category != "administrative" else None
+        basis = None
+        if quantity in ("gap_to_target", "target", "pace") and re.search(
+            r"bình quân chung|toàn quốc", before + _clause_after(after)
+        ):
+            basis = "national"
+        chosen = period
+        if chosen is None:
+            earlier = [p for offset, p in periods if offset < start]
+            chosen = earlier[-1] if earlier else None
+        claim = Claim(
+            quantity=quantity,
+            ledger=ledger,
+            figure=figure,
+            unit=found_unit,
+            period=chosen,
+            span=(start, end),
+            context=" ".join(text[window_start:start].split()),
+            category=category,
+            basis=basis,
+            subject=subject,
+            source=source,
+        )
+        claims.append(claim)
+        if part_of_pair:
+            pair_part = claim
+        previous = claim
+        previous_end = end
+    return claims
+
+
+_WHOLES = {
+    "finished": "with_conditions",
+    "carried_forward_with_conditions": "carried_forward",
+    "with_conditions": "to_enforce",
+    "completion_rate": None,
+}
+
+
+def _directed(figure: Figure, before: str, after: str) -> str:
+    """The quantity of a figure printed with "vượt", "thiếu", "chậm"."""
+    if (
+        "tiến độ" in figure.text.lower()
+        or "tiến độ" in before[-20:]
+        or after.startswith(" tiến độ")
+    ):
+        return "pace"
+    return "gap_to_target"
+
+
+def _change_of(
+    figure: Figure, after: str, previous: Claim | None, subject: str | None, joined: bool
+) -> tuple[str, str | None, LedgerKind | None]:
+    """A "tăng/giảm X%": of what, relative or undecided, and of which ledger."""
+    clause = _clause_after(after)
+    ledger: LedgerKind | None = None
+    word = _CHANGE_LEDGER.match(clause)
+    if word:
+        ledger = _ledger_word(word.group(1))
+    row = _ROW_AFTER.search(clause)
+    if row and re.match(r"^\s*(?:về )?(?:số (?:việc|tiền)|tổng số)", clause):
+        subject = _quantity_of(row.group(1)) or subject
+        return "change_relative", subject, ledger
+    if figure.unit != "%":
+        return "change_relative", subject, ledger
+    if subject is None and previous is not None and previous.figure.unit in ("việc", "đồng"):
+        subject = previous.quantity if previous.quantity != "change_relative" else previous.subject
+        return "change_relative", subject, ledger or previous.ledger
+    if subject is None and joined and previous is not None:
+        subject = previous.subject
+    return "change", subject, ledger
+
+
+def _ledger_of(figure: Figure, before: str, after: str) -> LedgerKind | None:
+    if figure.unit == "đồng":
+        return "money"
+    if figure.unit == "việc":
+        return "cases"
+    if figure.unit != "%":
+        return None
+    match = _LEDGER_AFTER.match(after)
+    if match:
+        return _ledger_word(match.group(1))
+    match = _LEDGER_BEFORE.search(before)
+    if match:
+        return _ledger_word(match.group(1))
+    return None
+
+
+def _paired_ledger(
+    figures: Sequence[tuple[int, int, Figure]], index: int, folded: str
+) -> LedgerKind | None:
+    """ "đạt hơn 84% và 45,5% về tiền": a percent paired by "và" with one of the other ledger."""
+    if index + 1 >= len(figures):
+        return None
+    end = figures[index][1]
+    next_start, next_end, following = figures[index + 1]
+    if following.unit == "%" and re.fullmatch(r"\s*(?:và|,)\s*", folded[end:next_start]):
+        match = _LEDGER_AFTER.match(folded[next_end : next_end + 20])
+        if match:
+            return "money" if match.group(1) == "việc" else "cases"
+    return None
