@@ -214,3 +214,86 @@ def test_interval_arithmetic() -> None:
     assert ratio is not None
     assert ratio.text() == "[5; 20]"
     assert Interval.of(Decimal("80.9")).contains(Fraction("80.9"))
+
+
+# --------------------------------------------------------------------------- published reports
+
+NATIONAL_2022 = (  # danchuphapluat.vn, "Công tác thi hành án dân sự năm 2022 …"
+    "Năm 2022, số việc thụ lý mới là 547.121 việc; số việc năm 2021 chuyển sang là 349.412 "
+    "việc. Tổng số việc phải thi hành là 861.529 việc. Trong đó, số việc có điều kiện thi hành "
+    "là 653.719 việc (chiếm tỷ lệ 75,88%); hoãn, tạm đình chỉ là 12.135 việc (chiếm tỷ lệ "
+    "1,41%). Số việc đã thi hành xong là 539.290 việc, đạt tỷ lệ 82,50%."
+)
+HCM_2019 = (  # plo.vn, TP.HCM 6 tháng 2019
+    "6 tháng năm 2019, Cục THADS TP.HCM có tổng số thụ lý là 79.177 việc (trong đó đã ủy "
+    "thác 580 việc). Có 54.681 việc có điều kiện giải quyết và 23.912 việc chưa có điều kiện "
+    "giải quyết. Đã giải quyết xong 26.515 việc (tỉ lệ 48,49%), vượt tiến độ 11,99%."
+)
+GIA_LAI_2022 = (  # baogialai.com.vn, 2022
+    "Năm 2022, Cục THADS tỉnh Gia Lai: Tổng số việc phải thi hành là 18.819 việc, trong đó, "
+    "số có điều kiện thi hành là 13.409 việc (chiếm 71,25%), số chưa có điều kiện là 5.255 "
+    "việc (chiếm 27,92%), số hoãn và tạm đình chỉ chiếm 0,83%. Số thi hành xong là 11.072 "
+    "việc, đạt tỷ lệ 82,57%."
+)
+BAO_LOC_2021 = (  # baolamdong.vn
+    "Năm 2021, án thu cho ngân sách Nhà nước có 1.708 vụ việc, trong đó có 1.191 vụ việc đủ "
+    "điều kiện thi hành, giải quyết xong 1.054 vụ việc, đạt tỷ lệ 88,5%."
+)
+
+
+def _kinds(text: str, **options: object) -> dict[str, str]:
+    return {f.rule: f.kind for f in audit(read_report(text, **options))}  # type: ignore[arg-type]
+
+
+def test_national_2022_with_the_third_bucket() -> None:
+    claims = read_report(NATIONAL_2022, unit="toàn quốc")
+    assert _read(claims) == [
+        ("newly_accepted", "cases", "547.121 việc"),
+        ("carried_over", "cases", "349.412 việc"),
+        ("to_enforce", "cases", "861.529 việc"),
+        ("with_conditions", "cases", "653.719 việc"),
+        ("conditions_share", "cases", "75,88%"),
+        ("stayed", "cases", "12.135 việc"),
+        ("conditions_share", "cases", "1,41%"),
+        ("finished", "cases", "539.290 việc"),
+        ("completion_rate", "cases", "82,50%"),
+    ]
+    assert [c.subject for c in claims if c.quantity == "conditions_share"] == [
+        "with_conditions",
+        "stayed",
+    ]
+    assert {c.period for c in claims} == {ReportingPeriod(2022, 12)}  # not "năm 2021 chuyển sang"
+    kinds = {(f.rule, f.kind) for f in audit(claims)}
+    assert ("completion_rate = finished ÷ with_conditions", "consistent") in kinds
+    assert ("conditions_share = stayed ÷ to_enforce", "consistent") in kinds
+
+
+def test_tp_hcm_2019_rows_named_after_the_count() -> None:
+    claims = read_report(HCM_2019)
+    assert ("with_conditions", "cases", "54.681 việc") in _read(claims)
+    assert ("without_conditions", "cases", "23.912 việc") in _read(claims)
+    assert ("entrusted", "cases", "580 việc") in _read(claims)
+    assert {c.unit for c in claims} == {"TP. Hồ Chí Minh"}
+    findings = audit(claims)
+    assert [f.kind for f in findings if f.rule.startswith("completion_rate")] == ["consistent"]
+    implied = next(f for f in findings if f.rule == "target from pace")
+    assert implied.interval is not None
+    assert implied.interval.contains(Fraction(73))  # TP.HCM's 2019 target (DOMAIN §4)
+
+
+def test_gia_lai_2022_a_share_forced_to_add_up() -> None:
+    """155 việc of 18.819 are 0,82%: the printed 0,83% cannot come from the other figures."""
+    findings = audit(read_report(GIA_LAI_2022))
+    stayed = [f for f in findings if f.quantity == "stayed"]
+    assert ("implied", Interval.of(155)) in [(f.kind, f.interval) for f in stayed]
+    assert any(f.kind == "contradiction" and f.rule == "stayed ÷ to_enforce" for f in stayed)
+
+
+def test_bao_loc_state_budget_breakdown() -> None:
+    claims = read_report(BAO_LOC_2021, unit="Bảo Lộc")
+    assert {c.category for c in claims} == {"state_budget"}
+    assert ("with_conditions", "cases", "1.191 vụ việc") in _read(claims)
+    assert (
+        _kinds(BAO_LOC_2021, unit="Bảo Lộc")["completion_rate = finished ÷ with_conditions"]
+        == "consistent"
+    )

@@ -68,3 +68,29 @@ def test_a_planted_wrong_rate_is_found(report: Any, shift: int) -> None:
     ]
     assert found, text
     assert re.search(r"rate|target|required", " ".join(f.rule for f in found))
+
+
+@settings(max_examples=200, deadline=None)
+@given(reports(), st.integers(1, 9), st.sampled_from(["share", "to_enforce"]))
+def test_other_planted_contradictions_are_found(report: Any, digit: int, where: str) -> None:
+    """A wrong share with conditions, or a wrong total to enforce, is found too."""
+    text = report.text()
+    cases = report.cases
+    if where == "share":
+        assume(cases.share is not None)
+        printed = f"{cases.share:.2f}".replace(".", ",") + "%"
+        wrong = cases.share + digit if cases.share + digit <= 100 else cases.share - digit
+        planted = f"{wrong:.2f}".replace(".", ",") + "%"
+        old, new = f"chiếm {printed}", f"chiếm {planted}"
+    else:
+        total = cases.ledger.to_enforce
+        old = f"tổng số phải thi hành là {total:,} việc".replace(",", ".")
+        new = f"tổng số phải thi hành là {total + digit * 7:,} việc".replace(",", ".")
+    assume(old in text)
+    text = text.replace(old, new, 1)
+    found = [
+        f
+        for f in audit(read_report(text, unit="Long An"))
+        if f.kind == "contradiction" and f.ledger == "cases"
+    ]
+    assert found, text

@@ -47,6 +47,7 @@ import attrs
 from thads_metrics._checks import require_instance, require_iterable
 from thads_metrics.calendar import Quarter, ReportingPeriod
 from thads_metrics.errors import ParseError, UnknownTargetError
+from thads_metrics.ledger.layouts import layout_for
 from thads_metrics.reading.claims import Claim
 from thads_metrics.targets import national_target
 from thads_metrics.vi import format_number
@@ -269,6 +270,32 @@ def _parts(quantities: dict[str, list[Claim]], ledger: str | None) -> list[Findi
                         ledger=ledger,
                     )
                 )
+    if {"to_enforce", "carried_over", "newly_accepted"} <= set(one):
+        intake = Interval.of_claim(one["carried_over"]) + Interval.of_claim(one["newly_accepted"])
+        left = [one[name] for name in ("entrusted", "withdrawn") if name in one]
+        for claim in left:
+            intake = intake - Interval.of_claim(claim)
+        total = Interval.of_claim(one["to_enforce"])
+        used = [one["to_enforce"], one["carried_over"], one["newly_accepted"], *left]
+        # Without the rows that leave printed, to enforce may be less (they were not said).
+        ok = total.meets(intake) if left else total.low <= intake.high
+        out.append(
+            _finding(
+                "consistent" if ok else "contradiction",
+                "to_enforce = carried_over + newly_accepted − entrusted − withdrawn",
+                used,
+                f"phải thi hành {total.text(0)} vs chuyển sang + thụ lý mới"
+                + (" − ủy thác, thu hồi" if left else "")
+                + f" = {intake.text(0)}",
+                "tổng số phải thi hành "
+                + ("khớp với" if ok else "không khớp với")
+                + " số chuyển sang và thụ lý mới",
+                "the total to enforce "
+                + ("agrees with" if ok else "cannot come from")
+                + " what was carried over and newly accepted",
+                ledger=ledger,
+            )
+        )
     if {"to_enforce", "with_conditions", "without_conditions"} <= set(one):
         total = Interval.of_claim(one["to_enforce"])
         parts = Interval.of_claim(one["with_conditions"]) + Interval.of_claim(
@@ -291,8 +318,56 @@ def _parts(quantities: dict[str, list[Claim]], ledger: str | None) -> list[Findi
                     ledger=ledger,
                 )
             )
+        elif total.low > parts.high and "stayed" not in one and not _has_bucket(used[0]):
+            out.append(
+                _finding(
+                    "contradiction",
+                    "to_enforce = with + without",
+                    used,
+                    arithmetic,
+                    "tổng số phải thi hành lớn hơn số có điều kiện cộng chưa có điều kiện, mà "
+                    f"mẫu biểu của kỳ này (Thông tư {_circular(used[0])}) không có số hoãn, "
+                    "tạm đình chỉ tính riêng",
+                    "the total to enforce exceeds with plus without conditions, and the forms "
+                    f"of this period (Thông tư {_circular(used[0])}) have no bucket apart",
+                    ledger=ledger,
+                )
+            )
         elif total.low > parts.high and "stayed" not in one:
             gap = total - parts
+            share = next(
+                (c for c in quantities.get("conditions_share", []) if c.subject == "stayed"), None
+            )
+            if share is not None:  # "số hoãn và tạm đình chỉ chiếm 0,83%"
+                computed = gap.ratio(total)
+                printed = Interval.of_claim(share)
+                if computed is not None:
+                    ok = computed.meets(printed)
+                    out.append(
+                        _finding(
+                            "consistent" if ok else "contradiction",
+                            "stayed ÷ to_enforce",
+                            (*used, share),
+                            f"(phải thi hành − có ĐK − chưa có ĐK) ÷ phải thi hành ∈ "
+                            f"{_pct(computed)} vs {share.figure.text}",
+                            f"tỷ lệ hoãn, tạm đình chỉ {share.figure.text} "
+                            + ("khớp với" if ok else "không khớp với")
+                            + f" phần còn lại của tổng số phải thi hành ({_pct(computed)})"
+                            + ("" if ok else ": có thể đã được làm tròn để các tỷ lệ cộng đủ 100%"),
+                            f"the printed share of postponed or suspended cases, "
+                            f"{share.figure.text}, "
+                            + ("agrees with" if ok else "cannot come from")
+                            + f" what the other figures leave ({_pct(computed)})"
+                            + (
+                                ""
+                                if ok
+                                else "; it may have been forced to make the shares add to 100%"
+                            ),
+                            quantity="stayed",
+                            ledger=ledger,
+                            interval=computed,
+                        )
+                    )
             out.append(
                 _finding(
                     "implied",
@@ -323,14 +398,33 @@ def _parts(quantities: dict[str, list[Claim]], ledger: str | None) -> list[Findi
     return out
 
 
+def _has_bucket(claim: Claim) -> bool:
+    """Whether the forms of the claim's period count hoãn, tạm đình chỉ apart (unknown: yes)."""
+    period = claim.period
+    return period is None or layout_for(period.end).has("stayed")
+
+
+def _circular(claim: Claim) -> str:
+    period = claim.period
+    return "?" if period is None else layout_for(period.end).circular
+
+
 def _rates(quantities: dict[str, list[Claim]], ledger: str | None) -> list[Finding]:
     """rate = finished ÷ có ĐK × 100 and share = có ĐK ÷ phải thi hành × 100."""
     out: list[Finding] = []
-    one = {name: claims[0] for name, claims in quantities.items()}
-    for rate_name, part, whole, vi_name, en_name in (
-        ("completion_rate", "finished", "with_conditions", "tỷ lệ thi hành xong", "rate"),
-        ("conditions_share", "with_conditions", "to_enforce", "tỷ lệ có điều kiện", "share"),
-    ):
+    shares = quantities.get("conditions_share", [])
+    checks = [("completion_rate", "finished", "with_conditions", "tỷ lệ thi hành xong", "rate")]
+    for subject in dict.fromkeys(c.subject or "with_conditions" for c in shares):
+        checks.append(("conditions_share", subject, "to_enforce", "tỷ lệ", "share"))
+    for rate_name, part, whole, vi_name, en_name in checks:
+        one = {name: claims[0] for name, claims in quantities.items()}
+        if rate_name == "conditions_share":
+            one = {
+                **{name: claims[0] for name, claims in quantities.items()},
+                "conditions_share": next(
+                    c for c in shares if (c.subject or "with_conditions") == part
+                ),
+            }
         have = {name for name in (rate_name, part, whole) if name in one}
         if rate_name not in have or len(have) < 2:
             continue  # without a printed rate there is nothing to check here
@@ -390,6 +484,8 @@ def _rates(quantities: dict[str, list[Claim]], ledger: str | None) -> list[Findi
 
 
 QUANTITY_VI = {
+    "stayed": "số hoãn, tạm đình chỉ",
+    "without_conditions": "số chưa có điều kiện thi hành",
     "with_conditions": "số có điều kiện thi hành",
     "finished": "số thi hành xong",
     "to_enforce": "tổng số phải thi hành",

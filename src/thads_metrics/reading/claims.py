@@ -122,7 +122,7 @@ _QUANTITY_WORDS: tuple[tuple[str, str], ...] = (
     (r"chuyển (?:sang )?kỳ sau", "carried_forward"),
     (r"(?:có|đủ) điều kiện(?: thi hành| giải quyết)?(?: là)?", "with_conditions"),
     (r"thụ lý mới(?: là)?", "newly_accepted"),
-    (r"(?:năm trước|kỳ trước|cũ) chuyển sang(?: là)?", "carried_over"),
+    (r"(?:năm trước|kỳ trước|cũ|năm \d{4}) chuyển sang(?: là)?", "carried_over"),
     (r"phải thi hành(?: là)?|phải giải quyết", "to_enforce"),
     (r"gồm thi hành xong", "completed"),
     (r"đình chỉ(?: thi hành(?: án)?)?", "terminated"),
@@ -130,8 +130,8 @@ _QUANTITY_WORDS: tuple[tuple[str, str], ...] = (
     (r"ủy thác|uỷ thác", "entrusted"),
     (r"thu hồi,? hủy quyết định|rút lên", "withdrawn"),
     (r"(?:thi hành|giải quyết) xong|đã thi hành|thu được", "finished"),
+    (r"chiếm(?: tỷ lệ| tỉ lệ)?(?: là)?", "conditions_share"),
     (r"tỷ lệ(?: thi hành xong| giải quyết)?|tỉ lệ|đạt(?: tỷ lệ| được)?", "completion_rate"),
-    (r"chiếm(?: tỷ lệ| tỉ lệ)?", "conditions_share"),
     (r"chỉ tiêu(?: năm| được giao| giao| chung)?(?: \d{4})?(?: là)?", "target"),
     (r"tổng số thụ lý|thụ lý(?: là)?", "accepted"),
 )
@@ -152,6 +152,13 @@ _ROW_AFTER = re.compile(
     r"(phải thi hành|có điều kiện|thi hành xong|giải quyết xong|chuyển (?:sang )?kỳ sau|thụ lý)"
 )
 _SAME_PERIOD = re.compile(r"so với cùng kỳ|cùng kỳ")
+# A row named right after a count ("54.681 việc có điều kiện giải quyết và 23.912 việc chưa có
+# điều kiện"): no punctuation between.
+_ROW_RIGHT_AFTER = re.compile(
+    r"^[ \t]*(chưa có điều kiện|có điều kiện|đủ điều kiện|chưa đủ điều kiện|thi hành xong|"
+    r"giải quyết xong|phải thi hành|chuyển (?:sang )?kỳ sau)"
+)
+_SHARE_OF = re.compile(r"(hoãn,? (?:và )?tạm đình chỉ|chưa có điều kiện|có điều kiện)")
 _CATEGORY_WORDS: tuple[tuple[str, str], ...] = (
     (r"tín dụng,? ngân hàng|tổ chức tín dụng", "credit"),
     (r"tham nhũng,? kinh tế|kinh tế,? tham nhũng", "corruption"),
@@ -165,6 +172,7 @@ _PERIOD_CANDIDATES = re.compile(
     r"|quý [ivx\d]+(?:/| năm )\d{4}"
     r"|năm \d{4}",
 )
+_NOT_THE_PERIOD_AFTER = re.compile(r"^\s*(?:chuyển sang|trở về trước|trở lại đây)")
 _NOT_THE_PERIOD = re.compile(
     r"(?:cùng kỳ|chuyển sang|kế hoạch|phương hướng|triển khai|giai đoạn|chào mừng|từ)[^,.;]{0,25}$"
 )
@@ -177,6 +185,7 @@ _UNIT_RE = re.compile(
     rf"(?i:(?:tỉnh|thành phố|tp\.?)[ \t]+)?({_NAME})"
     rf"|(?<![Cc]hi cục )(?i:thads|thi hành án dân sự)[ \t]+(?i:tỉnh|thành phố|tp\.?)[ \t]+({_NAME})"
 )
+_HCM_RE = re.compile(r"(?i:cục thads|cục thi hành án dân sự)[ \t]+(?:TP\.? ?HCM|TP\.? Hồ Chí Minh)")
 _NATIONAL = re.compile(r"(?i:tổng cục thads|tổng cục thi hành án|toàn quốc|cả nước|toàn ngành)")
 
 
@@ -246,6 +255,8 @@ def _periods(folded: str) -> list[tuple[int, ReportingPeriod | Quarter]]:
     for match in _PERIOD_CANDIDATES.finditer(folded):
         if _NOT_THE_PERIOD.search(folded[max(0, match.start() - 40) : match.start()]):
             continue
+        if _NOT_THE_PERIOD_AFTER.match(folded[match.end() : match.end() + 20]):
+            continue
         try:
             parsed = parse_period(match.group(0))
         except ThadsError:
@@ -260,6 +271,8 @@ def _unit_of(text: str) -> str | None:
     names = [
         " ".join((match.group(1) or match.group(2)).split()) for match in _UNIT_RE.finditer(text)
     ]
+    names = [name for name in names if len(name) > 2]  # not "TP" of "TP.HCM"
+    names += ["TP. Hồ Chí Minh" for _ in _HCM_RE.finditer(text)]
     if names:
         return max(names, key=lambda name: (names.count(name), -names.index(name)))
     return "toàn quốc" if _NATIONAL.search(text) else None
@@ -283,6 +296,19 @@ def _category_of(after: str) -> str | None:
     head = re.split(r"[;()]|[,.](?!\d)", after[:80], maxsplit=1)[0]
     for pattern, code in _CATEGORY_RE:
         if pattern.search(head):
+            return code
+    return None
+
+
+def _category_before(sentence: str) -> str | None:
+    """A kind of case the clause opens with ("án thu cho ngân sách Nhà nước có 1.708 vụ việc")."""
+    sentence = re.split(r"[;:\"“”]|,(?!\d)", sentence)[-1]  # the figure's own clause
+    for pattern, code in _CATEGORY_RE:
+        match = pattern.search(sentence)
+        if match and re.search(
+            r"(?:^|\s)(?:án|việc|vụ việc|các khoản) (?:thu )?(?:cho )?\S*\s*$",
+            sentence[: match.start()],
+        ):
             return code
     return None
 
@@ -350,6 +376,13 @@ def read_report(
             quantity = "change"
         elif figure.direction and quantity in (None, "completion_rate", "target", "finished"):
             quantity = _directed(figure, before, after)
+        right_after = _ROW_RIGHT_AFTER.match(after)
+        if (
+            right_after
+            and figure.unit in ("việc", "đồng")
+            and quantity in (None, "with_conditions")
+        ):
+            quantity = _quantity_of(right_after.group(1).replace("đủ", "có"))
         if quantity is None and joined and previous is not None:
             quantity, subject = previous.quantity, previous.subject
         foreign = figure.unit == "%" and _FOREIGN.search(before[-25:])
@@ -371,6 +404,14 @@ def read_report(
             quantity, subject, change_ledger = _change_of(figure, after, previous, subject, joined)
         else:
             change_ledger = None
+        if quantity == "conditions_share":
+            named = _SHARE_OF.findall(before)
+            if named:
+                subject = _quantity_of(named[-1])
+            elif same_sentence and previous is not None and previous.quantity in _CLASSES:
+                subject = previous.quantity
+            else:
+                subject = subject or "with_conditions"
         if figure.unit == "điểm phần trăm" and figure.direction:
             quantity, subject = "change_points", subject or "completion_rate"
         if (
@@ -384,8 +425,14 @@ def read_report(
             figure.unit not in ("%", "việc", "đồng") and quantity != "change_points"
         ):
             quantity = "unread"
-        category = _category_of(after)
-        if category is None and joined and previous is not None and not part_of_pair:
+        category = _category_of(after) or _category_before(folded[sentence_start:start])
+        if (
+            category is None
+            and same_sentence
+            and previous is not None
+            and not part_of_pair
+            and quantity != "unread"
+        ):  # a sentence about one kind of case: "…, trong đó có 1.191 vụ việc đủ điều kiện"
             category = previous.category
         line_start = folded.rfind("\n", 0, start) + 1
         ledger = change_ledger or _ledger_of(figure, before, after)
@@ -406,6 +453,7 @@ def read_report(
                         quantity in ("completion_rate", "conditions_share")
                         and previous.figure.unit in ("việc", "đồng")
                     )
+                    or quantity == "conditions_share"
                 )
             ):
                 ledger = previous.ledger
@@ -440,6 +488,8 @@ def read_report(
         previous_end = end
     return claims
 
+
+_CLASSES = ("with_conditions", "stayed", "without_conditions")
 
 _WHOLES = {
     "finished": "with_conditions",
