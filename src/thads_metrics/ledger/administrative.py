@@ -44,7 +44,7 @@ import attrs
 from thads_metrics._checks import Exact, require_int
 from thads_metrics.errors import LedgerError
 from thads_metrics.ledger import _solver
-from thads_metrics.ledger.rows import INTAKE_ROWS, Row
+from thads_metrics.ledger.rows import INTAKE_ROWS, Row, row_set
 from thads_metrics.rates import completion_rate as _completion_rate
 
 __all__ = ["ADMINISTRATIVE_ROWS", "AdministrativeLedger"]
@@ -71,13 +71,7 @@ _CHAIN = _solver.build_chain(
 
 
 def _to_row_set(value: Iterable[str]) -> frozenset[str]:
-    if isinstance(value, str) or not isinstance(value, Iterable):
-        raise LedgerError(
-            f"unknown must be a set of row names, got {type(value).__name__} {value!r}",
-            code="ledger.type",
-            details={"argument": "unknown", "value": repr(value)},
-        )
-    names = frozenset(value)
+    names = row_set(value)
     extra = names - set(_TERMS)
     if extra:
         raise LedgerError(

@@ -43,6 +43,7 @@ from thads_metrics.ledger.rows import (
     ROW_TERMS,
     expand,
     row_names,
+    row_set,
 )
 from thads_metrics.rates import completion_rate as _completion_rate
 from thads_metrics.rates import conditions_share as _conditions_share
@@ -56,21 +57,7 @@ _legend = _solver.legend
 
 
 def _to_row_set(value: Iterable[str]) -> frozenset[str]:
-    if isinstance(value, str) or not isinstance(value, Iterable):
-        raise LedgerError(
-            f"unknown must be a set of row names, got {type(value).__name__} {value!r}",
-            code="ledger.type",
-            details={"argument": "unknown", "value": repr(value)},
-        )
-    names = frozenset(value)
-    for name in names:
-        if not isinstance(name, str):
-            raise LedgerError(
-                f"unknown must hold row names (str), got {name!r}",
-                code="ledger.type",
-                details={"argument": "unknown", "value": repr(name)},
-            )
-    return names
+    return row_set(value)
 
 
 def _to_layout(value: object) -> Layout:

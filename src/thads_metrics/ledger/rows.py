@@ -24,7 +24,7 @@ True
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 
 import attrs
@@ -167,6 +167,29 @@ IDENTITIES: tuple[Identity, ...] = (
         "count hoãn, tạm đình chỉ apart) or without conditions",
     ),
 )
+
+
+def row_set(value: object) -> frozenset[str]:
+    """The ``unknown`` argument of a ledger: a set of row names (str), nothing else.
+
+    >>> sorted(row_set(["completed", "terminated"]))
+    ['completed', 'terminated']
+    """
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        raise LedgerError(
+            f"unknown must be a set of row names, got {type(value).__name__} {value!r}",
+            code="ledger.type",
+            details={"argument": "unknown", "value": repr(value)},
+        )
+    names = frozenset(value)
+    for name in names:
+        if not isinstance(name, str):
+            raise LedgerError(
+                f"unknown must hold row names (str), got {name!r}",
+                code="ledger.type",
+                details={"argument": "unknown", "value": repr(name)},
+            )
+    return names
 
 
 def row_names(*, money: bool, stored: bool | None = None) -> tuple[str, ...]:
