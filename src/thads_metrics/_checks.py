@@ -65,7 +65,10 @@ def shown(value: object) -> str:
     elif isinstance(value, Fraction):
         number = max(abs(value.numerator), value.denominator)
     else:
-        return repr(value)
+        try:
+            return repr(value)
+        except ValueError:  # a container holding an int too long to print
+            return f"<{type(value).__name__} holding a number too long to print>"
     digits = digit_count(number)
     if digits <= _SHOWN_DIGITS:
         return repr(value)

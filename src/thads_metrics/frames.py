@@ -280,6 +280,14 @@ def from_frame(
                         "rule": "a derived column agrees with the stored rows",
                     },
                 )
+        try:
+            hash(key)
+        except TypeError:
+            raise LedgerError(
+                f"row {row_number}: key {shown(key)} cannot be a group key (it is not hashable)",
+                code="ledger.key",
+                details={"row": row_number, "value": shown(key), "rule": "hashable key cells"},
+            ) from None
         slot = found.setdefault(key, {})
         if kind in slot:
             raise LedgerError(

@@ -369,6 +369,11 @@ _TOKEN: Final = re.compile(
 )
 
 
+#: Most digits a printed figure has (10^60 đồng is far beyond any amount; Python also
+#: refuses to read an int of more than 4300 digits).
+_MAX_NUMBER_DIGITS = 60
+
+
 class _Miss(Exception):
     """Not a figure here: where, what, and the ``parse.<rule>`` code it would raise."""
 
@@ -668,6 +673,8 @@ def _digits_value(terms: tuple[_Term, ...], kind: Kind) -> _Valued:
     first = terms[0]
     reading = first.reading
     point = first.token.start + max(reading.point, 0)
+    if len(reading.digits) + len(reading.frac) > _MAX_NUMBER_DIGITS:
+        raise _Miss(point, f"more than {_MAX_NUMBER_DIGITS} digits: no figure", "parse.too_large")
     if reading.alt is not None and kind != "percent":
         # "1,052": a mis-typed thousands separator where a decimal comma is impossible
         # (smaller units follow, or the decimal reading is not whole), else ambiguous.
