@@ -324,7 +324,7 @@ def _stored_in(*names: str) -> tuple[str, ...]:
 
 #: The rows an identity check needs, and those the rates need (stored, form order).
 _IDENTITY_ROWS = {identity: _stored_in(identity.total, *identity.parts) for identity in IDENTITIES}
-_RATE_ROWS = _stored_in("with_conditions", "without_conditions", "finished")
+_RATE_ROWS = _stored_in("with_conditions", "finished", *IDENTITIES[0].parts)
 
 
 def _evaluate(columns: Mapping[str, Any], name: str) -> Any:
@@ -436,7 +436,8 @@ def add_rate_columns(
                 )
     finished = _evaluate(c, "finished" if count_reduced else "finished_excluding_reduced")
     with_conditions = _evaluate(c, "with_conditions")
-    to_enforce = with_conditions + c["without_conditions"]  # the identity, with or without intake
+    # to enforce by the identity (its classes), so that it needs no intake columns
+    to_enforce = sum(_evaluate(c, part) for part in IDENTITIES[0].parts)
     out["conditions_share"] = _half_up(with_conditions, to_enforce, places)
     out["completion_rate"] = _half_up(finished, with_conditions, places)
     result: pd.DataFrame = out

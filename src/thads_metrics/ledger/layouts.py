@@ -44,6 +44,7 @@ from thads_metrics.ledger.rows import ROW, ROWS
 __all__ = [
     "DEFAULT_LAYOUT",
     "LAYOUTS",
+    "STAY_ROWS",
     "TT01_2013",
     "TT05_2024",
     "TT06_2019",
@@ -130,6 +131,10 @@ TT05_2024 = Layout(
     ),
     assumed=True,
 )
+
+#: The stored rows whose cases move between layouts: the stays (hoãn, tạm đình chỉ) are
+#: in "postponed" and "suspended" inside có điều kiện in one, partly in "stayed" in another.
+STAY_ROWS: tuple[str, ...] = ("postponed", "suspended", "stayed")
 
 #: Every layout, oldest first, by code.
 LAYOUTS: Mapping[str, Layout] = MappingProxyType(

@@ -34,7 +34,7 @@ from thads_metrics._checks import Exact, require_flag, require_int
 from thads_metrics._html import html_table
 from thads_metrics.errors import LedgerError
 from thads_metrics.ledger import _solver
-from thads_metrics.ledger.layouts import DEFAULT_LAYOUT, LAYOUTS, Layout, as_layout
+from thads_metrics.ledger.layouts import DEFAULT_LAYOUT, LAYOUTS, STAY_ROWS, Layout, as_layout
 from thads_metrics.ledger.rows import (
     CARRIED_ROWS,
     IDENTITIES,
@@ -548,7 +548,7 @@ class _Ledger:
         form = _to_layout(layout)
         if form == self.layout:
             return self
-        moving = {"postponed", "suspended", *self.layout.without, *form.without}
+        moving = {*STAY_ROWS, *self.layout.without, *form.without}
         given: dict[str, int | None] = {
             name: None if name in moving or name in self.unknown else getattr(self, name)
             for name in self.STORED

@@ -48,6 +48,7 @@ from thads_metrics._checks import require_instance, require_iterable
 from thads_metrics.calendar import Quarter, ReportingPeriod
 from thads_metrics.errors import ParseError, UnknownTargetError
 from thads_metrics.ledger.layouts import layout_for
+from thads_metrics.ledger.rows import IDENTITIES
 from thads_metrics.reading.claims import Claim
 from thads_metrics.targets import national_target
 from thads_metrics.vi import format_number
@@ -296,12 +297,14 @@ def _parts(quantities: dict[str, list[Claim]], ledger: str | None) -> list[Findi
                 ledger=ledger,
             )
         )
-    if {"to_enforce", "with_conditions", "without_conditions"} <= set(one):
-        total = Interval.of_claim(one["to_enforce"])
-        parts = Interval.of_claim(one["with_conditions"]) + Interval.of_claim(
-            one["without_conditions"]
-        )
-        used = [one["to_enforce"], one["with_conditions"], one["without_conditions"]]
+    total_name = IDENTITIES[0].total  # to enforce = with + stayed + without conditions
+    always = [name for name in IDENTITIES[0].parts if name != "stayed"]
+    if {total_name, *always} <= set(one):
+        total = Interval.of_claim(one[total_name])
+        used = [one[total_name], *(one[name] for name in always)]
+        parts = Interval.of(0)
+        for claim in used[1:]:
+            parts = parts + Interval.of_claim(claim)
         if "stayed" in one:
             parts = parts + Interval.of_claim(one["stayed"])
             used.append(one["stayed"])

@@ -34,6 +34,7 @@ from thads_metrics._checks import require_choice, require_instance
 from thads_metrics.calendar import Quarter, ReportingPeriod, parse_period
 from thads_metrics.cases import CATEGORIES
 from thads_metrics.errors import ParseError, ThadsError
+from thads_metrics.ledger.rows import IDENTITIES
 from thads_metrics.reading.figures import Figure, find_figures
 
 __all__ = ["QUANTITIES", "QUANTITIES_EN", "Claim", "LedgerKind", "read_report"]
@@ -489,7 +490,7 @@ def read_report(
     return claims
 
 
-_CLASSES = ("with_conditions", "stayed", "without_conditions")
+_CLASSES = IDENTITIES[0].parts  # with conditions, stayed, without conditions
 
 _WHOLES = {
     "finished": "with_conditions",
