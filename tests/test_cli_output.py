@@ -201,3 +201,38 @@ def test_an_endless_line_is_refused_without_reading_it_whole(
 def test_dev_zero_ends_with_one_line(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["report", "/dev/zero", "--quiet"]) == 2
     assert "longer than" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", [["period", "2021-08-31"], ["report", "--quiet"]])
+def test_a_windows_vietnamese_console_gets_every_letter(command: list[str]) -> None:
+    """Code page 1258 (Windows, Vietnamese): letters with tone marks written decomposed."""
+    import os
+    import unicodedata
+
+    env = {**os.environ, "PYTHONIOENCODING": "cp1258"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "thads_metrics", *command], capture_output=True, env=env, check=False
+    )
+    assert proc.returncode == 0, proc.stderr
+    text = unicodedata.normalize("NFC", proc.stdout.decode("cp1258"))
+    utf8 = subprocess.run(
+        [sys.executable, "-m", "thads_metrics", *command],
+        capture_output=True,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        check=False,
+    ).stdout.decode("utf-8")
+    assert text == utf8
+
+
+def test_a_console_without_vietnamese_gets_the_letters_without_marks() -> None:
+    import os
+
+    env = {**os.environ, "PYTHONIOENCODING": "cp1252"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "thads_metrics", "report", "--unit", "Nghệ An", "--quiet"],
+        capture_output=True,
+        env=env,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "cua Nghe An" in proc.stdout.decode("cp1252")

@@ -14,6 +14,8 @@ column; nothing is written when there is an error.
 from __future__ import annotations
 
 import argparse
+import codecs
+import functools
 import io
 import json
 import os
@@ -21,6 +23,7 @@ import signal
 import sys
 import tempfile
 import threading
+import unicodedata
 from collections.abc import Callable, Sequence
 from datetime import date
 from importlib import resources
@@ -540,6 +543,56 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+# Tone marks of Vietnamese, which the Windows code page 1258 keeps as combining marks.
+_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
+_ERRORS = "thads-metrics-vietnamese"
+
+
+def _vietnamese_fallback(encoding: str, error: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: Vietnamese letters a console's code page lacks, written as it can.
+
+    Code page 1258 (Windows, Vietnamese) has the letters with circumflex, breve
+    and horn but the tones only as combining marks: "ệ" is written "ê" + dot
+    below. A code page without Vietnamese (1252) gets the letter without its
+    marks ("Nghe An"), as Windows' own best fit does; anything else "?".
+    """
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    out = []  # (error.encoding says only "charmap" for a code page: the stream's is given)
+    for char in error.object[error.start : error.end]:
+        decomposed = unicodedata.normalize("NFD", char)
+        base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES))
+        tones = "".join(c for c in decomposed if c in _TONES)
+        plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+        plain = plain.replace("đ", "d").replace("Đ", "D")
+        for candidate in (base + tones, plain, "?"):
+            try:
+                candidate.encode(encoding)
+            except UnicodeEncodeError:
+                continue
+            out.append(candidate)
+            break
+    return "".join(out), error.end
+
+
+def _console_streams() -> list[tuple[Any, Any]]:
+    """Make stdout and stderr write Vietnamese on any console code page; the old settings."""
+    changed: list[tuple[Any, Any]] = []
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        encoding = str(getattr(stream, "encoding", None) or "")
+        if reconfigure is None or encoding.lower().replace("_", "-").startswith("utf"):
+            continue
+        name = f"{_ERRORS}-{encoding.lower()}"
+        try:
+            codecs.lookup_error(name)
+        except LookupError:
+            codecs.register_error(name, functools.partial(_vietnamese_fallback, encoding))
+        changed.append((stream, stream.errors))
+        reconfigure(errors=name)
+    return changed
+
+
 class _Terminated(BaseException):
     """SIGTERM, turned into an exception so that temporary files are removed."""
 
@@ -555,6 +608,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     previous = None
     if threading.current_thread() is threading.main_thread():
         previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    consoles = _console_streams()
     try:
         code: int = args.func(args)
     except ThadsError as exc:
@@ -575,4 +629,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
+        for stream, errors in consoles:
+            stream.reconfigure(errors=errors)
     return code
