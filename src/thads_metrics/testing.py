@@ -52,6 +52,7 @@ __all__ = [
     "dong_amounts",
     "periods",
     "quarters",
+    "register_strategies",
     "targets",
     "years",
 ]
@@ -265,3 +266,29 @@ def targets() -> st.SearchStrategy[Target]:
 
     percent = st.integers(0, 10_000).map(lambda n: Decimal(n).scaleb(-2))
     return st.builds(Target, percent, percent, st.text(max_size=20))
+
+
+def register_strategies() -> None:
+    """Register these strategies with hypothesis's ``st.from_type`` (đăng ký chiến lược).
+
+    Called when this module is imported (and by hypothesis itself through the
+    ``hypothesis`` entry point of the package), so that ``st.from_type(CaseLedger)``
+    and ``st.builds(f)`` for a function taking a ledger, period or record work.
+
+    >>> from hypothesis import find, strategies as st
+    >>> find(st.from_type(CaseLedger), lambda ledger: ledger.finished > 0).finished
+    1
+    """
+    for kind, strategy in (
+        (EnforcementYear, years()),
+        (ReportingPeriod, periods()),
+        (Quarter, quarters()),
+        (CaseLedger, case_ledgers()),
+        (AmountLedger, amount_ledgers()),
+        (CaseRecord, case_records()),
+        (Target, targets()),
+    ):
+        st.register_type_strategy(kind, strategy)
+
+
+register_strategies()

@@ -214,3 +214,18 @@ def test_period_strategy_must_be_a_strategy() -> None:
     with pytest.raises(PeriodError, match="period_strategy") as info:
         case_records(period_strategy=ReportingPeriod(2021, 11))  # type: ignore[arg-type]
     assert info.value.code == "period.type"
+
+
+def test_strategies_are_registered_with_from_type() -> None:
+    """st.from_type and st.builds find the library's values (they failed before)."""
+    from hypothesis import find
+
+    from thads_metrics import AmountLedger, CaseRecord, Target
+
+    def total(ledger: CaseLedger, period: ReportingPeriod) -> tuple[int, int]:
+        return ledger.to_enforce, period.months
+
+    assert find(st.builds(total), lambda pair: pair[0] > 10 and pair[1] == 12)[1] == 12
+    assert isinstance(find(st.from_type(AmountLedger), lambda _: True), AmountLedger)
+    assert isinstance(find(st.from_type(CaseRecord), lambda _: True), CaseRecord)
+    assert isinstance(find(st.from_type(Target), lambda _: True), Target)
