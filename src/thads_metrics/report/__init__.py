@@ -59,11 +59,10 @@ from thads_metrics.report.model import (
     build_report,
     printed_rates,
 )
-from thads_metrics.report.words import LANGUAGES, Language, PointsUnit, table
+from thads_metrics.report.words import Language, PointsUnit, languages, table
 from thads_metrics.targets import Target, TargetBook
 
 __all__ = [
-    "LANGUAGES",
     "RATE_PLACES",
     "Language",
     "Measure",
@@ -72,6 +71,7 @@ __all__ = [
     "TargetSource",
     "UnitReport",
     "build_report",
+    "languages",
     "printed_rates",
     "summarize",
     "summary_table",

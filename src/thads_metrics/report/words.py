@@ -9,8 +9,8 @@ one language: :mod:`~thads_metrics.report.vi` (Vietnamese, the default) and
 :mod:`~thads_metrics.report.en` (English). Nothing here computes a figure:
 every number is read from the report's :class:`~thads_metrics.figures.Figures`.
 
-A new language is one module with a :class:`Phrases` subclass, registered in
-:data:`LANGUAGES`.
+A new language is one module with a :class:`Phrases` subclass, imported in
+:func:`languages`.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from thads_metrics.report.model import UnitReport
     from thads_metrics.targets import Target
 
-__all__ = ["LANGUAGES", "Language", "Phrases", "PointsUnit", "paragraph", "phrases", "table"]
+__all__ = ["Language", "Phrases", "PointsUnit", "languages", "paragraph", "phrases", "table"]
 
 #: The languages a report can be written in.
 Language = Literal["vi", "en"]
@@ -198,8 +198,9 @@ class Phrases(abc.ABC):
 
 def phrases(language: object) -> Phrases:
     """The :class:`Phrases` of a language, refusing one the library does not write."""
-    code = require_choice("language", language, tuple(LANGUAGES), ReportError)
-    return LANGUAGES[code]()
+    writers = languages()
+    code = require_choice("language", language, tuple(writers), ReportError)
+    return writers[code]()
 
 
 def _check_points(points_unit: object) -> None:
@@ -377,32 +378,8 @@ def table(
     return "\n".join(lines)
 
 
-def _languages() -> dict[str, type[Phrases]]:
-    from thads_metrics.report.en import English
-    from thads_metrics.report.vi import Vietnamese
+def languages() -> Mapping[str, type[Phrases]]:
+    """The :class:`Phrases` of each language, by code: every subclass defined (ngôn ngữ)."""
+    from thads_metrics.report import en, vi  # noqa: F401  (a writer registers by subclassing)
 
-    return {"vi": Vietnamese, "en": English}
-
-
-class _Registry(dict[str, type[Phrases]]):
-    """The writers by language code, loaded on first use."""
-
-    def _load(self) -> None:
-        if not super().__len__():
-            self.update(_languages())
-
-    def __contains__(self, key: object) -> bool:
-        self._load()
-        return super().__contains__(key)
-
-    def __getitem__(self, key: str) -> type[Phrases]:
-        self._load()
-        return super().__getitem__(key)
-
-    def __iter__(self):  # type: ignore[no-untyped-def]
-        self._load()
-        return super().__iter__()
-
-
-#: The :class:`Phrases` of each language, by code.
-LANGUAGES: Mapping[str, type[Phrases]] = _Registry()
+    return {writer.language: writer for writer in Phrases.__subclasses__()}
