@@ -23,7 +23,6 @@ name the ledger; a figure joined to the previous one by "với", "và",
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import Literal
@@ -152,7 +151,6 @@ _CHANGE_LEDGER = re.compile(r"^\s*(?:về |số )(việc|tiền)")
 _ROW_AFTER = re.compile(
     r"(phải thi hành|có điều kiện|thi hành xong|giải quyết xong|chuyển (?:sang )?kỳ sau|thụ lý)"
 )
-_SAME_PERIOD = re.compile(r"so với cùng kỳ|cùng kỳ")
 # A row named right after a count ("54.681 việc có điều kiện giải quyết và 23.912 việc chưa có
 # điều kiện"): no punctuation between.
 _ROW_RIGHT_AFTER = re.compile(
@@ -244,10 +242,6 @@ _LEDGER_WORDS = {"cases": "về việc", "money": "về tiền"}
 
 def _label(period: ReportingPeriod | Quarter | None) -> str:
     return "" if period is None else period.label
-
-
-def _fold(text: str) -> str:
-    return unicodedata.normalize("NFC", text).lower()
 
 
 def _periods(folded: str) -> list[tuple[int, ReportingPeriod | Quarter]]:
