@@ -6,15 +6,36 @@ True
 ('việc', 'tien', True)
 >>> sniff_delimiter("unit;period;kind")
 ';'
+>>> fold_name("TP. Hà Nội") == fold_name("ha noi") == "ha noi"
+True
+>>> match_name("Nghe an", ["Nghệ An", "TP. Hà Nội"])
+('Nghệ An',)
+>>> close_names("Ha Noii", ["Nghệ An", "TP. Hà Nội"])
+('TP. Hà Nội',)
+>>> close_names("Cần Thơ", ["Phòng THADS khu vực 1 - Cần Thơ", "Nghệ An"])
+('Phòng THADS khu vực 1 - Cần Thơ',)
 """
 
 from __future__ import annotations
 
+import difflib
+import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 
-__all__ = ["FALSE_WORDS", "KINDS", "TRUE_WORDS", "fold", "fold_key", "read_flag", "sniff_delimiter"]
+__all__ = [
+    "FALSE_WORDS",
+    "KINDS",
+    "TRUE_WORDS",
+    "close_names",
+    "fold",
+    "fold_key",
+    "fold_name",
+    "match_name",
+    "read_flag",
+    "sniff_delimiter",
+]
 
 #: Words read as yes (có) and no (không) in flag cells, after :func:`fold_key`.
 TRUE_WORDS = frozenset({"1", "true", "yes", "x", "có", "co", "đúng", "dung"})
@@ -49,3 +70,52 @@ def read_flag(text: str) -> bool | None:
 def sniff_delimiter(first_line: str) -> str:
     """``;`` or a tab when the header line has one (Excel in a Vietnamese locale), else ``,``."""
     return ";" if ";" in first_line else "\t" if "\t" in first_line else ","
+
+
+#: Designators a unit's name may carry or omit ("TP. Hà Nội", "Tỉnh Nghệ An",
+#: "Cục THADS TP. Hà Nội"), after diacritics are folded; longest first.
+_DESIGNATORS = re.compile(r"^(?:cuc thi hanh an dan su|cuc thads|thanh pho|tinh|tp)\b\s*")
+_NOT_WORD = re.compile(r"[^\w]+")
+
+
+def fold_name(text: str) -> str:
+    """A unit's name (tên đơn vị) as typed loosely: no case, diacritics, punctuation, designator.
+
+    "TP. Hà Nội", "Thành phố Hà Nội", "ha noi" and "Hà  Nội" all fold to "ha noi";
+    "đ" folds to "d". Designators ("Cục THADS", "Thành phố", "TP.", "Tỉnh") are
+    dropped from the front, repeatedly. Used to *find* a name, never to store one.
+    """
+    decomposed = unicodedata.normalize("NFD", fold_key(text).replace("đ", "d"))
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    words = " ".join(_NOT_WORD.sub(" ", bare).split())
+    while (stripped := _DESIGNATORS.sub("", words, count=1)) != words and stripped:
+        words = stripped
+    return words
+
+
+def match_name(wanted: str, names: Iterable[str]) -> tuple[str, ...]:
+    """The names that ``wanted`` denotes: the exact one (after :func:`fold`), else every
+    name with the same :func:`fold_name`. Empty when none does; more than one when the
+    loose spelling is ambiguous (the caller says so rather than choosing)."""
+    choices = sorted(set(names))
+    exact = fold(wanted)
+    if exact in choices:
+        return (exact,)
+    key = fold_name(wanted)
+    return tuple(name for name in choices if fold_name(name) == key)
+
+
+def close_names(wanted: str, names: Iterable[str], limit: int = 3) -> tuple[str, ...]:
+    """Up to ``limit`` names spelled like ``wanted`` ("did you mean"), closest first.
+
+    Compared after :func:`fold_name`: first the names that contain ``wanted``'s
+    words ("Cần Thơ" → "Phòng THADS khu vực 1 - Cần Thơ"), then those
+    :func:`difflib.get_close_matches` finds (ratio 0.6, the standard library's
+    default), which catches typos ("Ha Noii")."""
+    by_key: dict[str, list[str]] = {}
+    for name in sorted(set(names)):
+        by_key.setdefault(fold_name(name), []).append(name)
+    key = fold_name(wanted)
+    keys = [k for k in by_key if key and f" {key} " in f" {k} "]
+    keys += [k for k in difflib.get_close_matches(key, list(by_key), n=limit) if k not in keys]
+    return tuple(name for k in keys for name in by_key[k])[:limit]

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from thads_metrics import __version__
+from thads_metrics._text import close_names, match_name
 from thads_metrics.calendar import (
     MIN_YEAR,
     EnforcementYear,
@@ -135,6 +136,31 @@ def _choose_period(table: LedgerTable, wanted: str | None) -> ReportingPeriod:
     return parsed
 
 
+def _unit(wanted: str, available: list[str], period: ReportingPeriod) -> str:
+    """The unit ``--unit`` names, matched loosely ("Hà Nội", "nghe an") by
+    :func:`~thads_metrics._text.match_name`; a miss or an ambiguity is a ParseError
+    that suggests the closest names."""
+    found = match_name(wanted, available)
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise ParseError(
+            f"--unit {wanted!r} is ambiguous for {period.label}: it could be "
+            + ", ".join(repr(u) for u in found)
+            + "; give the full name",
+            code="parse.ambiguous_unit",
+            details={"argument": "--unit", "value": wanted, "candidates": list(found)},
+        )
+    near = close_names(wanted, available)
+    hint = f"did you mean {' or '.join(repr(u) for u in near)}? " if near else ""
+    raise ParseError(
+        f"--unit {wanted!r} is not in the input for {period.label}; {hint}"
+        f"units are {', '.join(available)}",
+        code="parse.unknown_unit",
+        details={"argument": "--unit", "value": wanted, "suggestions": list(near)},
+    )
+
+
 def _reports(
     table: LedgerTable,
     period: ReportingPeriod,
@@ -144,13 +170,8 @@ def _reports(
 ) -> tuple[list[UnitReport], UnitReport | None]:
     available = sorted({unit for unit, p in table if p == period})
     if units:
-        missing = [u for u in units if u not in available]
-        if missing:
-            raise ParseError(
-                f"--unit {', '.join(missing)} not in the input for {period.label}; units are "
-                + ", ".join(available)
-            )
-        available = [u for u in available if u in units]
+        chosen = {_unit(u, available, period) for u in units}
+        available = [u for u in available if u in chosen]
     last = period.same_period_last_year() if period.year > MIN_YEAR else None
     reports = []
     for unit in available:
