@@ -73,11 +73,22 @@ def test_default_workbook_name_never_replaces_an_input(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    named = tmp_path / "thads-2021-11.xlsx"  # the default name for 11 tháng năm 2021
+    named = tmp_path / "thads-11-thang-nam-2021.xlsx"  # the default name for 11 tháng năm 2021
     named.write_text(GOOD, encoding="utf-8")
     assert main(["report", str(named), "--format", "xlsx", "--quiet"]) == 2
     assert "is the input file" in capsys.readouterr().err
     assert named.read_text(encoding="utf-8") == GOOD
+
+
+def test_default_workbook_name_spells_the_period(
+    data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """"11 tháng năm 2021" is named so, not "2021-11" (which reads as November)."""
+    monkeypatch.chdir(tmp_path)
+    assert main(["report", str(data), "--format", "xlsx", "--quiet"]) == 0
+    assert sorted(p.name for p in tmp_path.glob("*.xlsx")) == ["thads-11-thang-nam-2021.xlsx"]
+    assert main(["report", "--format", "xlsx", "--quiet"]) == 0  # the sample: năm 2025
+    assert (tmp_path / "thads-nam-2025.xlsx").is_file()
 
 
 def test_a_symlinked_output_is_followed(

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from thads_metrics import __version__
-from thads_metrics._text import close_names, match_name
+from thads_metrics._text import close_names, fold_name, match_name
 from thads_metrics.calendar import (
     MIN_YEAR,
     EnforcementYear,
@@ -134,6 +134,12 @@ def _choose_period(table: LedgerTable, wanted: str | None) -> ReportingPeriod:
             + ", ".join(p.label for p in periods)
         )
     return parsed
+
+
+def _workbook_name(period: ReportingPeriod) -> str:
+    """The default workbook name: the period's label in ASCII ("11 tháng năm 2021" →
+    ``thads-11-thang-nam-2021.xlsx``), which no reader takes for a month as "2021-11" was."""
+    return f"thads-{'-'.join(fold_name(period.label).split())}.xlsx"
 
 
 def _unit(wanted: str, available: list[str], period: ReportingPeriod) -> str:
@@ -319,7 +325,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
             sys.stdout.buffer.write(buffer.getvalue())
             sys.stdout.buffer.flush()
             return 0
-        target = Path(args.output or f"thads-{period.year}-{period.months:02d}.xlsx")
+        target = Path(args.output or _workbook_name(period))
         _write_atomic(target, lambda tmp: write_workbook(tmp, period, rows), _inputs(args))
         if not args.quiet:
             print(f"Đã ghi {target}", file=sys.stderr)
@@ -520,7 +526,8 @@ def _parser() -> argparse.ArgumentParser:
     p_report.add_argument("--unit", action="append", help="only this unit (repeatable)")
     p_report.add_argument("--format", choices=("text", "json", "xlsx"), default="text")
     p_report.add_argument(
-        "--output", "-o", help="write to this file (default for xlsx: thads-YYYY-MM.xlsx)"
+        "--output", "-o", help="write to this file (default for xlsx: the period in ASCII, "
+        "e.g. thads-11-thang-nam-2021.xlsx, thads-nam-2021.xlsx)"
     )
     p_report.add_argument("--targets", help="CSV of targets by year and unit (TargetBook)")
     p_report.add_argument(
