@@ -83,7 +83,7 @@ def test_default_workbook_name_never_replaces_an_input(
 def test_default_workbook_name_spells_the_period(
     data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """"11 tháng năm 2021" is named so, not "2021-11" (which reads as November)."""
+    """The name is "11 tháng năm 2021" in ASCII, not "2021-11" (which reads as November)."""
     monkeypatch.chdir(tmp_path)
     assert main(["report", str(data), "--format", "xlsx", "--quiet"]) == 0
     assert sorted(p.name for p in tmp_path.glob("*.xlsx")) == ["thads-11-thang-nam-2021.xlsx"]

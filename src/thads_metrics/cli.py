@@ -526,8 +526,10 @@ def _parser() -> argparse.ArgumentParser:
     p_report.add_argument("--unit", action="append", help="only this unit (repeatable)")
     p_report.add_argument("--format", choices=("text", "json", "xlsx"), default="text")
     p_report.add_argument(
-        "--output", "-o", help="write to this file (default for xlsx: the period in ASCII, "
-        "e.g. thads-11-thang-nam-2021.xlsx, thads-nam-2021.xlsx)"
+        "--output",
+        "-o",
+        help="write to this file (default for xlsx: the period in ASCII, "
+        "e.g. thads-11-thang-nam-2021.xlsx, thads-nam-2021.xlsx)",
     )
     p_report.add_argument("--targets", help="CSV of targets by year and unit (TargetBook)")
     p_report.add_argument(
