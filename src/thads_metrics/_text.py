@@ -18,6 +18,7 @@ True
 
 from __future__ import annotations
 
+import csv
 import difflib
 import re
 import unicodedata
@@ -68,8 +69,19 @@ def read_flag(text: str) -> bool | None:
 
 
 def sniff_delimiter(first_line: str) -> str:
-    """``;`` or a tab when the header line has one (Excel in a Vietnamese locale), else ``,``."""
-    return ";" if ";" in first_line else "\t" if "\t" in first_line else ","
+    """The delimiter of a header line: ``,``, ``;`` (Excel in a Vietnamese locale) or a tab.
+
+    :class:`csv.Sniffer` decides, so a ``;`` inside a quoted heading does not
+    count (``"đơn vị; tên",period,kind`` is comma-separated); a line it cannot
+    decide (one heading) falls back to ``;`` or a tab when present, else ``,``.
+
+    >>> sniff_delimiter('"đơn vị; tên",period,kind'), sniff_delimiter('"unit";"period"')
+    (',', ';')
+    """
+    try:
+        return csv.Sniffer().sniff(first_line, delimiters=",;\t").delimiter
+    except csv.Error:
+        return ";" if ";" in first_line else "\t" if "\t" in first_line else ","
 
 
 #: Designators a unit's name may carry or omit ("TP. Hà Nội", "Tỉnh Nghệ An",
