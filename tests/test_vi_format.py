@@ -366,6 +366,22 @@ def test_approximate_bad_input() -> None:
         approximate(5, digits=0)
 
 
+def test_approximate_money_is_not_written_as_cases() -> None:
+    # Without kind, a value no caseload reaches is refused, not written "hơn 140 tỷ việc".
+    with pytest.raises(FormatError, match="kind='dong'") as caught:
+        approximate(146_900_000_000)
+    assert caught.value.code == "format.kind_required"
+    assert caught.value.details["argument"] == "kind"
+    assert approximate(146_900_000_000, kind="dong", digits=4) == "146,9 tỷ đồng"
+    assert approximate(146_937_000_000, kind="dong") == "hơn 140 tỷ đồng"
+    # The bound is inclusive; kind="count" given explicitly writes any count.
+    assert approximate(100_000_000) == "100 triệu việc"
+    with pytest.raises(FormatError, match="too large"):
+        approximate(100_000_001)
+    assert approximate(100_000_001, kind="count") == "hơn 100 triệu việc"
+    assert approximate(146_900_000_000, kind="count") == "hơn 140 tỷ việc"
+
+
 # --------------------------------------------------------------------------- docs
 
 

@@ -490,13 +490,17 @@ def _places(value: Fraction) -> int:
     )
 
 
+MAX_IMPLIED_COUNT: Final = 100_000_000
+"""The largest value :func:`approximate` takes as a count when ``kind`` is not given."""
+
+
 def approximate(
     value: Exact,
     hedge: Hedge = "hơn",
     *,
     digits: int | None = None,
     step: Exact | None = None,
-    kind: Literal["count", "dong", "percent"] = "count",
+    kind: Literal["count", "dong", "percent"] | None = None,
     unit: str = "việc",
     spoken: bool = True,
     thousand: Thousand = "nghìn",
@@ -514,6 +518,12 @@ def approximate(
     decimal the cut value needs; both take an ``int`` >= 0 and cut to whole
     units at least. ``kind="percent"`` takes an exact percentage >= 0 ("hơn 66%").
 
+    Without ``kind`` the value is a count of cases (``unit``, "việc"), up to
+    :data:`MAX_IMPLIED_COUNT`: no enforcement caseload comes near a hundred
+    million cases, so a larger value without ``kind`` is money or an error and
+    is refused (``format.kind_required``) rather than written as "hơn 140 tỷ
+    việc"; pass ``kind="dong"`` (or ``kind="count"`` if it really is a count).
+
     >>> approximate(7_456)
     'hơn 7 nghìn 4 trăm việc'
     >>> approximate(599_300_000_000, "gần", digits=1, kind="dong")
@@ -527,9 +537,13 @@ def approximate(
     'hơn 66%'
     >>> approximate(7_000, "hơn")
     '7 nghìn việc'
+    >>> approximate(146_900_000_000)
+    Traceback (most recent call last):
+    ...
+    thads_metrics.errors.FormatError: 146900000000 is too large to be a number of cases (more than 100.000.000): pass kind='dong' for money, or kind='count' if it is a count
     """
     word = _check_choice("hedge", hedge, ("hơn", "trên", "gần"))
-    how = _check_choice("kind", kind, ("count", "dong", "percent"))
+    how = "count" if kind is None else _check_choice("kind", kind, ("count", "dong", "percent"))
     require_flag("spoken", spoken, FormatError)
     if digits is not None and step is not None:
         raise FormatError(
@@ -547,6 +561,18 @@ def approximate(
             )
     else:
         exact = Fraction(_whole("value", value, minimum=0))
+        if kind is None and exact > MAX_IMPLIED_COUNT:
+            raise FormatError(
+                f"{value} is too large to be a number of cases "
+                f"(more than {format_number(MAX_IMPLIED_COUNT)}): pass kind='dong' for money, "
+                "or kind='count' if it is a count",
+                code="format.kind_required",
+                details={
+                    "argument": "kind",
+                    "value": value,
+                    "rule": f"given when value > {MAX_IMPLIED_COUNT}",
+                },
+            )
     if step is not None:
         size = Fraction(_exact("step", step))
         if size <= 0 or (how != "percent" and size.denominator != 1):
