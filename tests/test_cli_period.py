@@ -23,7 +23,9 @@ def test_period_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["period", "2021-10-01", "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["year"] == 2022
+    assert data["version"] == 2
     assert data["period"] == {
+        "type": "ReportingPeriod",
         "year": 2022,
         "months": 1,
         "label": "1 tháng năm 2022",

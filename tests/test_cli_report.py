@@ -58,13 +58,38 @@ def test_json_format(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = _run(capsys, "report", "--format", "json")
     assert code == 0
     data = json.loads(out)
-    assert data["period"] == "năm 2025"
+    assert data["version"] == 2
+    assert data["type"] == "ReportSet"
+    assert data["period"]["label"] == "năm 2025"
     assert len(data["units"]) == 6
     unit = data["units"][0]
     assert isinstance(unit["money"]["rows"]["to_enforce"], int)
     assert isinstance(unit["cases"]["rate"], str)
     assert data["total"]["unit"] == "6 đơn vị (tổng cộng)"
     assert data["total"]["target_source"] == "given"
+
+
+def test_json_output_reads_back_with_serialize(capsys: pytest.CaptureFixture[str]) -> None:
+    from thads_metrics.errors import ParseError
+    from thads_metrics.report import ReportSet
+    from thads_metrics.serialize import dumps, loads
+
+    code, out, _ = _run(capsys, "report", "--format", "json")
+    assert code == 0
+    document = loads(out)
+    assert isinstance(document, ReportSet)
+    assert [r.unit for r in document.units][:1] == ["Nghệ An"]
+    assert document.total is not None
+    assert document.total.target_source == "given"
+    assert dumps(document, indent=2) + "\n" == out  # read back, written again: the same text
+    # A figure edited by hand is found, and named.
+    edited = json.loads(out)
+    edited["units"][0]["cases"]["rate"] = "99.99"
+    with pytest.raises(
+        ParseError, match=r"units\[0\]\.cases\.rate|UnitReport\.cases\.rate"
+    ) as caught:
+        loads(json.dumps(edited, ensure_ascii=False))
+    assert caught.value.code == "parse.figures_mismatch"
 
 
 def test_xlsx_reads_back(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -17,6 +17,7 @@ from thads_metrics import (
     RateError,
     ReportingPeriod,
     Target,
+    TargetBook,
     ThadsError,
     national_target,
 )
@@ -343,3 +344,46 @@ def test_a_target_with_an_exponent_is_written_without_one() -> None:
     target = Target(Decimal("1E+1"), Decimal("4E+1"))
     assert '"cases": "10"' in dumps(target)
     assert loads(dumps(target)) == target
+
+
+def test_documents_carry_the_schema_version() -> None:
+    from thads_metrics.serialize import SCHEMA_VERSION
+
+    assert SCHEMA_VERSION == 2
+    assert json.loads(dumps(NATIONAL_2023))["version"] == 2
+    items = json.loads(dumps([NATIONAL_2023, national_target(2022)]))
+    assert [item["version"] for item in items] == [2, 2]
+    # Nested objects do not repeat it.
+    book = json.loads(dumps(TargetBook([((2022, "Long An"), national_target(2022))])))
+    assert "version" not in book["entries"][0]["target"]
+
+
+def test_version_1_documents_still_read() -> None:
+    old = '{"type": "ReportingPeriod", "year": 2021, "months": 11, "label": "11 tháng năm 2021"}'
+    assert loads(old) == ReportingPeriod(2021, 11)
+    assert loads('{"version": 1, "type": "EnforcementYear", "year": 2021}') == EnforcementYear(2021)
+
+
+@pytest.mark.parametrize("version", [3, 0, "2", 2.0, True, None])
+def test_an_unknown_version_is_refused(version: object) -> None:
+    text = json.dumps({"version": version, "type": "EnforcementYear", "year": 2021})
+    with pytest.raises(ParseError, match="version") as caught:
+        loads(text)
+    assert caught.value.code == "parse.version"
+
+
+def test_a_report_needs_both_previous_ledgers_or_neither() -> None:
+    from thads_metrics.report import build_report
+
+    report = build_report(
+        "Long An",
+        ReportingPeriod(2022, 12),
+        NATIONAL_2023,
+        AmountLedger(newly_accepted=100, completed=50, in_progress=50),
+        previous=(NATIONAL_2023, AmountLedger(newly_accepted=90, completed=40, in_progress=50)),
+    )
+    data = to_data(report)
+    assert loads(json.dumps(data, ensure_ascii=False)) == report
+    data["money"]["previous"] = None
+    with pytest.raises(ParseError, match="one of cases and money only"):
+        loads(json.dumps(data, ensure_ascii=False))

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from thads_metrics import __version__
+from thads_metrics._schema import SCHEMA_VERSION, value_data
 from thads_metrics._text import close_names, fold_name, match_name
 from thads_metrics.calendar import (
     MIN_YEAR,
@@ -44,9 +45,9 @@ from thads_metrics.calendar import (
 from thads_metrics.cases import LedgerPair
 from thads_metrics.csvio import CsvError, LedgerTable, read_csv
 from thads_metrics.errors import OutputError, ParseError, ThadsError
-from thads_metrics.report import UnitReport, build_report, summary_table
-from thads_metrics.report.data import period_data
+from thads_metrics.report import ReportSet, UnitReport, build_report, summary_table
 from thads_metrics.report.words import phrases
+from thads_metrics.serialize import dumps
 from thads_metrics.targets import Target, TargetBook, UnknownTargetError
 
 __all__ = ["SAMPLE_LEDGERS", "SAMPLE_TARGETS", "OutputError", "main"]
@@ -300,13 +301,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
     period = _choose_period(table, args.period)
     reports, total = _reports(table, period, args.unit, book, args.language)
     if args.format == "json":
-        out = {
-            "source": source,
-            "period": period.label,
-            "units": [r.to_data() for r in reports],
-            "total": None if total is None else total.to_data(),
-        }
-        _emit(args, json.dumps(out, ensure_ascii=False, indent=2) + "\n")
+        document = ReportSet(period, reports, total, source=source)
+        _emit(args, dumps(document, indent=2) + "\n")
         return 0
     if args.format == "xlsx":
         from thads_metrics.excel import write_workbook
@@ -347,11 +343,12 @@ def _cmd_period(args: argparse.Namespace) -> int:
     quarter = Quarter.of(d)
     if args.format == "json":
         out = {
+            "version": SCHEMA_VERSION,
             "date": d.isoformat(),
             "year": year.year,
             "year_start": year.start.isoformat(),
             "year_end": year.end.isoformat(),
-            "period": period_data(period),
+            "period": value_data(period),
             "quarter": {"year": quarter.year, "number": quarter.number, "label": quarter.label},
         }
         print(json.dumps(out, ensure_ascii=False, indent=2))
@@ -422,6 +419,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     contradictions = sum(1 for f in findings if f.kind == "contradiction")
     if args.format == "json":
         out = {
+            "version": SCHEMA_VERSION,
             "claims": [
                 {
                     "source": c.source,
@@ -499,7 +497,8 @@ def _cmd_format(args: argparse.Namespace) -> int:
         "words": amount_in_words(amount),
     }
     if args.format == "json":
-        print(json.dumps({"amount": amount, **styles}, ensure_ascii=False, indent=2))
+        out = {"version": SCHEMA_VERSION, "amount": amount, **styles}
+        print(json.dumps(out, ensure_ascii=False, indent=2))
         return 0
     width = max(len(k) for k in styles)
     for name, value in styles.items():

@@ -107,7 +107,8 @@ class Figures:
     base. ``changes`` holds the change against the same period last year of
     the :data:`CHANGED_ROWS` whose previous value was not 0, ``new_rows``
     those that were 0 then (no relative change exists), and ``rate_change``
-    the change of the rate in percentage points. ``None`` where a figure
+    the change of the rate in percentage points; ``previous`` is the ledger
+    they were compared with (None: no comparison). ``None`` where a figure
     cannot be computed.
     """
 
@@ -128,6 +129,7 @@ class Figures:
     changes: Mapping[str, Change] = attrs.field(default=_EMPTY_CHANGES, converter=_read_only)
     new_rows: Mapping[str, int] = attrs.field(default=_EMPTY_NEW, converter=_read_only)
     rate_change: Decimal | None = None
+    previous: Ledger | None = None
 
     @property
     def is_money(self) -> bool:
@@ -284,4 +286,5 @@ def figures(
         changes=changes,
         new_rows=new_rows,
         rate_change=moved,
+        previous=previous,
     )

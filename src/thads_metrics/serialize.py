@@ -7,10 +7,16 @@ equal value, re-checking every rule on the way in: a float where an integer
 is due, a row that breaks a ledger identity or an unknown tag raises a
 :class:`~thads_metrics.errors.ThadsError`.
 
-The schema (version 1):
+The schema (version 2, :data:`SCHEMA_VERSION`), one for this module and the
+command line (``thads-metrics report --format json`` writes a ``ReportSet``):
 
+- the outermost object of a document (each object of an outermost list)
+  carries ``"version": 2``; a reader refuses a version it does not know
+  (``parse.version``), and reads version 1 documents (values only, no
+  ``"version"`` key) as before;
 - ``{"type": "EnforcementYear", "year": 2021}``
-- ``{"type": "ReportingPeriod", "year": 2021, "months": 11, "label": "…"}``
+- ``{"type": "ReportingPeriod", "year": 2021, "months": 11, "label": "…",
+  "start": "2020-10-01", "end": "2021-08-31"}``
 - ``{"type": "Quarter" | "CalendarQuarter", "year": 2022, "number": 2, "label": "…"}``
 - ``{"type": "CaseLedger" | "AmountLedger", "layout": "tt06-2019", "rows":
   {stored row: int, …}, "derived": {derived row: int, …}, "unknown": [row,
@@ -21,9 +27,23 @@ The schema (version 1):
 - ``{"type": "Target", "cases": "81.5", "money": "40.1", "basis": "…", "inferred": false}``
 - ``{"type": "TargetBook", "national": true, "entries": [{"year": 2022,
   "unit": "Long An" | null, "target": {Target}}, …]}``
+- ``{"type": "UnitReport", "unit": "Long An", "period": {ReportingPeriod},
+  "target": {Target} | null, "target_source": "given" | "unit" | "national" |
+  "none", "cases": {figures}, "money": {figures}, "breakdown": [{"category",
+  "label", "cases": {figures}, "money": {figures}}, …]}``, where a figures
+  object holds ``"ledger"`` (the ledger, as above), ``"previous"`` (the ledger
+  of the same period last year, or null) and the figures of the report
+  computed from them (``rows``, ``rate``, ``gap_points``, ``change``…; see
+  :func:`thads_metrics.report.data.figures_data`);
+- ``{"type": "ReportSet", "source": "…", "period": {ReportingPeriod},
+  "units": [{UnitReport}, …], "total": {UnitReport} | null}``;
 - a list of any of these is a JSON array of them.
 
-``label`` is informative and ignored on reading. Reading is strict: a key
+``label``, ``start`` and ``end`` are informative and ignored on reading. A
+report is rebuilt from its ledgers, previous ledgers and target, and every
+other figure written beside them must be what they give
+(``parse.figures_mismatch``, naming the first that is not): a rate edited by
+hand is found. Reading is strict: a key
 repeated in an object, two ``TargetBook`` entries for the same (year, unit)
 (after the unit is normalised), a ``derived`` value that is not an ``int``
 (floats and booleans included), a nested target tagged other than
@@ -39,8 +59,16 @@ nested deeper than :data:`MAX_NESTING`) all raise a
 ...                     without_conditions=188_759)
 >>> loads(dumps(ledger)) == ledger
 True
->>> dumps(ReportingPeriod(2021, 11))
-'{"type": "ReportingPeriod", "year": 2021, "months": 11, "label": "11 tháng năm 2021"}'
+>>> print(dumps(ReportingPeriod(2021, 11), indent=1))
+{
+ "version": 2,
+ "type": "ReportingPeriod",
+ "year": 2021,
+ "months": 11,
+ "label": "11 tháng năm 2021",
+ "start": "2020-10-01",
+ "end": "2021-08-31"
+}
 """
 
 from __future__ import annotations
@@ -50,11 +78,16 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+import attrs
+
 from thads_metrics._checks import require_instance, require_int, shown
+from thads_metrics._schema import SCHEMA_VERSION, value_data
 from thads_metrics.calendar import CalendarQuarter, EnforcementYear, Quarter, ReportingPeriod
+from thads_metrics.cases import LedgerPair
 from thads_metrics.errors import LedgerError, ParseError
 from thads_metrics.ledger import AmountLedger, CaseLedger
 from thads_metrics.ledger.layouts import DEFAULT_LAYOUT, as_layout
+from thads_metrics.report import ReportSet, UnitReport, build_report
 from thads_metrics.targets import Target, TargetBook
 
 __all__ = [
@@ -66,9 +99,6 @@ __all__ = [
     "loads",
     "to_data",
 ]
-
-#: Version of the JSON layout described in this module's docstring.
-SCHEMA_VERSION = 1
 
 #: Deepest nesting of lists :func:`from_data` reads (a list of values is depth 1).
 MAX_NESTING = 100
@@ -82,26 +112,28 @@ Serializable = (
     | AmountLedger
     | Target
     | TargetBook
+    | UnitReport
+    | ReportSet
 )
-
-
-def _target_data(target: Target) -> dict[str, Any]:
-    return {
-        "type": "Target",
-        "cases": f"{target.cases:f}",  # never an exponent: the reader refuses them
-        "money": f"{target.money:f}",
-        "basis": target.basis,
-        "inferred": target.inferred,
-    }
 
 
 def to_data(value: Serializable | list[Serializable]) -> Any:
     """The JSON-ready form of a value: dicts, lists, ints, strings (dữ liệu JSON).
 
+    The outermost object (each object of an outermost list) carries
+    ``"version"``: :data:`SCHEMA_VERSION`.
+
     >>> to_data(Target("81.5", "40.1", "Long An 2022"))["cases"]
     '81.5'
     """
-    return _write(value, 0)
+    written = _write(value, 0)
+    if isinstance(written, list):
+        return [_versioned(item) for item in written]
+    return _versioned(written)
+
+
+def _versioned(item: Any) -> Any:
+    return {"version": SCHEMA_VERSION, **item} if isinstance(item, dict) else item
 
 
 def _write(value: object, depth: int) -> Any:
@@ -113,56 +145,9 @@ def _write(value: object, depth: int) -> Any:
                 details={"argument": "value", "rule": f"lists nested at most {MAX_NESTING} deep"},
             )
         return [_write(item, depth + 1) for item in value]
-    if isinstance(value, EnforcementYear):
-        return {"type": "EnforcementYear", "year": value.year}
-    if isinstance(value, ReportingPeriod):
-        return {
-            "type": "ReportingPeriod",
-            "year": value.year,
-            "months": value.months,
-            "label": value.label,
-        }
-    if isinstance(value, (Quarter, CalendarQuarter)):
-        return {
-            "type": type(value).__name__,
-            "year": value.year,
-            "number": value.number,
-            "label": value.label,
-        }
-    if isinstance(value, (CaseLedger, AmountLedger)):
-        data: dict[str, Any] = {
-            "type": type(value).__name__,
-            "layout": value.layout.code,
-            "rows": {name: getattr(value, name) for name in value.STORED if value.layout.has(name)},
-            "derived": {
-                name: getattr(value, name) for name in value.DERIVED if value.is_known(name)
-            },
-        }
-        if value.unknown:
-            data["unknown"] = [name for name in value.ROWS if name in value.unknown]
-        return data
-    if isinstance(value, Target):
-        return _target_data(value)
-    if isinstance(value, TargetBook):
-        return {
-            "type": "TargetBook",
-            "national": value.national,
-            "entries": [
-                {"year": year, "unit": unit, "target": _target_data(target)}
-                for (year, unit), target in value.entries
-            ],
-        }
-    raise ParseError(
-        f"cannot write {type(value).__name__} {shown(value)} as thads-metrics JSON",
-        code="parse.type",
-        details={"argument": "value", "value": shown(value), "rule": _WRITABLE},
-    )
-
-
-_WRITABLE = (
-    "EnforcementYear, ReportingPeriod, Quarter, CalendarQuarter, CaseLedger, AmountLedger, "
-    "Target, TargetBook or a list of them"
-)
+    if isinstance(value, (UnitReport, ReportSet)):
+        return value.to_data()
+    return value_data(value)
 
 
 def _field(data: Mapping[str, Any], name: str, kind: str) -> Any:
@@ -306,6 +291,113 @@ def _book(data: Mapping[str, Any]) -> TargetBook:
     return TargetBook(pairs, national=data.get("national", True))
 
 
+def _first_difference(given: object, rebuilt: object, path: str) -> str | None:
+    """The path of the first place where two JSON-ready structures differ."""
+    if isinstance(given, Mapping) and isinstance(rebuilt, Mapping):
+        for key in (*rebuilt, *(k for k in given if k not in rebuilt)):
+            if key not in given or key not in rebuilt:
+                return f"{path}.{key}"
+            found = _first_difference(given[key], rebuilt[key], f"{path}.{key}")
+            if found:
+                return found
+        return None
+    if isinstance(given, list) and isinstance(rebuilt, list):
+        if len(given) != len(rebuilt):
+            return path
+        for index, (a, b) in enumerate(zip(given, rebuilt, strict=True)):
+            found = _first_difference(a, b, f"{path}[{index}]")
+            if found:
+                return found
+        return None
+    same = type(given) is type(rebuilt) and given == rebuilt
+    return None if same else path
+
+
+def _agrees(kind: str, given: Mapping[str, Any], rebuilt: Mapping[str, Any]) -> None:
+    """Every figure written beside the ledgers is what the ledgers give."""
+    mine = {key: value for key, value in given.items() if key != "version"}
+    path = _first_difference(mine, rebuilt, kind)
+    if path is not None:
+        raise ParseError(
+            f"{kind} JSON: {path} is not what its ledgers and target give; "
+            "the figures of a report are recomputed on reading and must agree",
+            code="parse.figures_mismatch",
+            details={"type": kind, "field": path, "rule": "figures agree with the ledgers"},
+        )
+
+
+def _ledgers(data: object, kind: str, cls: type[CaseLedger] | type[AmountLedger]) -> Any:
+    figures = _object(data, f"{kind} figures")
+    ledger = _read(_field(figures, "ledger", f"{kind} figures"), 1)
+    previous = figures.get("previous")
+    before = None if previous is None else _read(previous, 1)
+    for name, value in (("ledger", ledger), ("previous", before)):
+        if value is not None and not isinstance(value, cls):
+            raise ParseError(
+                f"{kind} figures JSON {name} must be a {cls.__name__}, got {type(value).__name__}",
+                code="parse.tag",
+                details={"type": kind, "field": name, "rule": cls.__name__},
+            )
+    return ledger, before
+
+
+def _unit_report(data: Mapping[str, Any]) -> UnitReport:
+    period = _read(_field(data, "period", "UnitReport"), 1)
+    require_instance("UnitReport JSON period", period, ReportingPeriod, ParseError)
+    target = data.get("target")
+    cases, before_cases = _ledgers(_field(data, "cases", "UnitReport"), "cases", CaseLedger)
+    money, before_money = _ledgers(_field(data, "money", "UnitReport"), "money", AmountLedger)
+    if (before_cases is None) != (before_money is None):
+        raise ParseError(
+            "UnitReport JSON has a previous ledger for one of cases and money only",
+            code="parse.missing_field",
+            details={"type": "UnitReport", "field": "previous", "rule": "both or neither"},
+        )
+    parts = _field(data, "breakdown", "UnitReport")
+    require_instance("UnitReport JSON breakdown", parts, list, ParseError)
+    breakdown: dict[str, LedgerPair] = {}
+    for part in parts:
+        part = _object(part, "UnitReport breakdown")
+        name = _field(part, "category", "UnitReport breakdown")
+        pair = LedgerPair(
+            _ledgers(_field(part, "cases", "breakdown"), "cases", CaseLedger)[0],
+            _ledgers(_field(part, "money", "breakdown"), "money", AmountLedger)[0],
+        )
+        breakdown[name] = pair
+    source = _field(data, "target_source", "UnitReport")
+    report = build_report(
+        _field(data, "unit", "UnitReport"),
+        period,
+        cases,
+        money,
+        None if target is None else _target(target),
+        previous=None if before_cases is None else LedgerPair(before_cases, before_money),
+        book=TargetBook(national=False),  # no target written means none was known
+        require_target=False,
+        breakdown=breakdown or None,
+    )
+    if source in ("unit", "national") and target is not None:
+        report = attrs.evolve(report, target_source=source)
+    _agrees("UnitReport", data, report.to_data())
+    return report
+
+
+def _report_set(data: Mapping[str, Any]) -> ReportSet:
+    period = _read(_field(data, "period", "ReportSet"), 1)
+    require_instance("ReportSet JSON period", period, ReportingPeriod, ParseError)
+    units = _field(data, "units", "ReportSet")
+    require_instance("ReportSet JSON units", units, list, ParseError)
+    total = data.get("total")
+    reports = ReportSet(
+        period,
+        [_unit_report(_object(unit, "UnitReport")) for unit in units],
+        None if total is None else _unit_report(_object(total, "UnitReport")),
+        source=_field(data, "source", "ReportSet"),
+    )
+    _agrees("ReportSet", data, reports.to_data())
+    return reports
+
+
 _READERS: dict[str, Callable[[Mapping[str, Any]], Any]] = {
     "EnforcementYear": lambda d: EnforcementYear(_field(d, "year", "EnforcementYear")),
     "ReportingPeriod": lambda d: ReportingPeriod(
@@ -319,6 +411,8 @@ _READERS: dict[str, Callable[[Mapping[str, Any]], Any]] = {
     "AmountLedger": lambda d: _ledger(d, AmountLedger),
     "Target": _target,
     "TargetBook": _book,
+    "UnitReport": _unit_report,
+    "ReportSet": _report_set,
 }
 
 
@@ -347,6 +441,19 @@ def _read(data: object, depth: int) -> Any:
             )
         return [_read(item, depth + 1) for item in data]
     obj = _object(data, "thads-metrics")
+    if "version" in obj:
+        version = obj["version"]
+        if type(version) is not int or not 1 <= version <= SCHEMA_VERSION:
+            raise ParseError(
+                f"thads-metrics JSON version {shown(version)} is not one this version reads "
+                f"(1 to {SCHEMA_VERSION}); a newer thads-metrics wrote it",
+                code="parse.version",
+                details={
+                    "field": "version",
+                    "value": shown(version),
+                    "rule": f"1 to {SCHEMA_VERSION}",
+                },
+            )
     kind = obj.get("type")
     reader = _READERS.get(kind) if isinstance(kind, str) else None
     if reader is None:
@@ -366,7 +473,7 @@ def dumps(value: Serializable | list[Serializable], *, indent: int | None = None
     """JSON text of a value (xuất JSON), UTF-8 characters kept as they are.
 
     >>> dumps(Quarter(2022, 2))
-    '{"type": "Quarter", "year": 2022, "number": 2, "label": "Quý II/2022"}'
+    '{"version": 2, "type": "Quarter", "year": 2022, "number": 2, "label": "Quý II/2022"}'
     """
     if indent is not None:
         require_int("indent", indent, ParseError, minimum=0, maximum=_MAX_INDENT)

@@ -157,3 +157,49 @@ def test_any_repeated_key_is_refused(value: object, data: st.DataObject) -> None
 def test_utf8_bytes_read_like_text(value: object) -> None:
     text = dumps(value)  # type: ignore[arg-type]
     assert loads(text.encode()) == loads(text) == value
+
+
+@st.composite
+def _reports(draw: st.DrawFn) -> object:
+    from thads_metrics.cases import LedgerPair
+    from thads_metrics.report import build_report
+
+    period = draw(periods())
+    cases, money = draw(case_ledgers()), draw(amount_ledgers(10**15))
+    previous = draw(st.none() | st.tuples(case_ledgers(), amount_ledgers(10**15)))
+    target = draw(st.none() | targets())
+    parts = draw(
+        st.lists(st.sampled_from(["credit", "family", "Đất đai"]), unique=True, max_size=2)
+    )
+    breakdown = {name: LedgerPair(cases, money) for name in parts} or None
+    return build_report(
+        draw(st.sampled_from(["Long An", "TP. Hà Nội", "6 đơn vị (tổng cộng)"])),
+        period,
+        cases,
+        money,
+        target,
+        previous=None if previous is None else LedgerPair(*previous),
+        require_target=False,
+        breakdown=breakdown,
+    )
+
+
+@given(_reports())
+def test_reports_round_trip_through_the_cli_schema(report: object) -> None:
+    from thads_metrics.report import ReportSet, UnitReport
+
+    assert isinstance(report, UnitReport)
+    back = loads(dumps(report))
+    assert back == report
+    document = ReportSet(report.period, [report], report, source="x.csv")
+    assert loads(dumps(document)) == document
+
+
+@given(_reports(), st.sampled_from(["rate", "gap_points", "required", "conditions_share"]))
+def test_an_edited_report_figure_is_refused(report: object, field: str) -> None:
+    data = to_data(report)  # type: ignore[arg-type]
+    data["cases"][field] = "12.34" if data["cases"][field] != "12.34" else "12.35"
+    with pytest.raises(ParseError) as caught:
+        loads(json.dumps(data, ensure_ascii=False))
+    assert caught.value.code == "parse.figures_mismatch"
+    assert caught.value.details["field"] == f"UnitReport.cases.{field}"

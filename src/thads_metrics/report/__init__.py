@@ -54,6 +54,7 @@ from thads_metrics.ledger import AmountLedger, CaseLedger
 from thads_metrics.report.model import (
     RATE_PLACES,
     Measure,
+    ReportSet,
     TargetSource,
     UnitReport,
     build_report,
@@ -68,6 +69,7 @@ __all__ = [
     "Measure",
     "PointsUnit",
     "ReportError",
+    "ReportSet",
     "TargetSource",
     "UnitReport",
     "build_report",

@@ -1,7 +1,11 @@
 """The report as JSON-ready data (dữ liệu JSON của báo cáo): the figures model, rendered.
 
 Ints stay ints; Decimals become strings rounded as printed (rates) or exact
-(``rate_exact``, targets); nothing is computed here.
+(``rate_exact``, targets); nothing is computed here. Periods, targets and
+ledgers take their one JSON form (``thads_metrics._schema``); each
+figures object carries its ``ledger`` and the ``previous`` one it was compared
+with, so that :func:`thads_metrics.serialize.loads` can rebuild the report and
+check every other figure against them.
 """
 
 from __future__ import annotations
@@ -10,15 +14,15 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from thads_metrics._checks import require_instance
-from thads_metrics.calendar import ReportingPeriod
-from thads_metrics.errors import PeriodError, ReportError
+from thads_metrics._schema import value_data
+from thads_metrics.errors import ReportError
 from thads_metrics.figures import RATE_PLACES, Figures
 from thads_metrics.rates import round_rate
 
 if TYPE_CHECKING:
-    from thads_metrics.report.model import UnitReport
+    from thads_metrics.report.model import ReportSet, UnitReport
 
-__all__ = ["figures_data", "period_data", "report_data"]
+__all__ = ["figures_data", "report_data", "set_data"]
 
 
 def _dec(value: Decimal | None) -> str | None:
@@ -54,18 +58,8 @@ def figures_data(f: Figures) -> dict[str, Any]:
             for name, value in f.new_rows.items()
         },
         "rate_change_points": _dec(f.rate_change),
-    }
-
-
-def period_data(period: ReportingPeriod) -> dict[str, Any]:
-    """A reporting period as JSON-ready data: year, months, label, first and last day."""
-    require_instance("period", period, ReportingPeriod, PeriodError, what="a ReportingPeriod")
-    return {
-        "year": period.year,
-        "months": period.months,
-        "label": period.label,
-        "start": period.start.isoformat(),
-        "end": period.end.isoformat(),
+        "ledger": value_data(ledger),
+        "previous": None if f.previous is None else value_data(f.previous),
     }
 
 
@@ -74,13 +68,11 @@ def report_data(report: UnitReport) -> dict[str, Any]:
     from thads_metrics.report.model import UnitReport
 
     require_instance("report", report, UnitReport, ReportError)
-    target = report.target
     return {
+        "type": "UnitReport",
         "unit": report.unit,
-        "period": period_data(report.period),
-        "target": None
-        if target is None
-        else {"cases": str(target.cases), "money": str(target.money), "basis": target.basis},
+        "period": value_data(report.period),
+        "target": None if report.target is None else value_data(report.target),
         "target_source": report.target_source,
         "cases": figures_data(report.cases),
         "money": figures_data(report.money),
@@ -93,4 +85,18 @@ def report_data(report: UnitReport) -> dict[str, Any]:
             }
             for part in report.breakdown
         ],
+    }
+
+
+def set_data(reports: ReportSet) -> dict[str, Any]:
+    """Several units' reports and their roll-up as a JSON-ready dict."""
+    from thads_metrics.report.model import ReportSet
+
+    require_instance("reports", reports, ReportSet, ReportError)
+    return {
+        "type": "ReportSet",
+        "source": reports.source,
+        "period": value_data(reports.period),
+        "units": [report_data(r) for r in reports.units],
+        "total": None if reports.total is None else report_data(reports.total),
     }

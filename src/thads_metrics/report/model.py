@@ -32,6 +32,7 @@ __all__ = [
     "RATE_PLACES",
     "CategoryFigures",
     "Measure",
+    "ReportSet",
     "TargetSource",
     "UnitReport",
     "build_report",
@@ -109,6 +110,58 @@ class UnitReport:
         from thads_metrics.report.data import report_data
 
         return report_data(self)
+
+
+def _reports(value: object) -> tuple[UnitReport, ...]:
+    items = require_instance("units", value, (list, tuple), ReportError)
+    for item in items:
+        require_instance("units item", item, UnitReport, ReportError)
+    return tuple(items)
+
+
+def _same_period(instance: ReportSet, attribute: attrs.Attribute[Any], value: object) -> None:
+    for report in (*instance.units, *(() if instance.total is None else (instance.total,))):
+        if report.period != instance.period:
+            raise ReportError(
+                f"the report of {report.unit!r} is for {report.period.label}, "
+                f"not {instance.period.label}",
+                code="report.type",
+                details={"argument": "units", "value": report.unit, "rule": "one period"},
+            )
+
+
+@attrs.frozen
+class ReportSet:
+    """The reports of several units for one period and their roll-up (bộ báo cáo).
+
+    What ``thads-metrics report --format json`` writes: ``units`` in order,
+    ``total`` the roll-up of all of them (tổng cộng; None for one unit) and
+    ``source`` where the ledgers were read from. :meth:`to_data` is its JSON
+    form, which :func:`thads_metrics.serialize.loads` reads back.
+    """
+
+    period: ReportingPeriod = attrs.field(
+        validator=lambda _i, _a, v: require_instance(
+            "period", v, ReportingPeriod, PeriodError, what="a ReportingPeriod"
+        )
+    )
+    units: tuple[UnitReport, ...] = attrs.field(converter=_reports)
+    total: UnitReport | None = attrs.field(
+        default=None,
+        validator=[
+            lambda _i, _a, v: v is None or require_instance("total", v, UnitReport, ReportError),
+            _same_period,
+        ],
+    )
+    source: str = attrs.field(
+        default="", validator=lambda _i, _a, v: require_instance("source", v, str, ReportError)
+    )
+
+    def to_data(self) -> dict[str, Any]:
+        """JSON-ready dict of the reports (see :mod:`thads_metrics.serialize`)."""
+        from thads_metrics.report.data import set_data
+
+        return set_data(self)
 
 
 def _pair(value: object, name: str) -> tuple[CaseLedger, AmountLedger]:
