@@ -93,14 +93,20 @@ def test_json_output_reads_back_with_serialize(capsys: pytest.CaptureFixture[str
 
 
 def test_xlsx_reads_back(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from thads_metrics.excel import FIELD_ROW, FIRST_DATA_ROW
+
     target = tmp_path / "report.xlsx"
     code, _, _ = _run(capsys, "report", "--format", "xlsx", "-o", str(target), "--quiet")
     assert code == 0
     book = openpyxl.load_workbook(target)
     assert book.sheetnames == ["Việc", "Tiền"]
     sheet = book["Việc"]
-    fields = [c.value for c in sheet[4]]
-    rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=6)]
+    fields = [c.value for c in sheet[FIELD_ROW]]
+    rows = []
+    for row in sheet.iter_rows(min_row=FIRST_DATA_ROW, values_only=True):
+        if row[0] is None:  # the note and the signatures follow the table
+            break
+        rows.append(list(row))
     assert rows[-1][0] == "Tổng cộng"
     units = rows[:-1]
     assert len(units) == 6

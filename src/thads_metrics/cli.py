@@ -305,9 +305,15 @@ def _cmd_report(args: argparse.Namespace) -> int:
         _emit(args, dumps(document, indent=2) + "\n")
         return 0
     if args.format == "xlsx":
-        from thads_metrics.excel import write_workbook
+        from thads_metrics.excel import FormInfo, MoneyUnit, write_workbook
 
         rows = [(r.unit, table[r.unit, period]) for r in reports]
+        info = FormInfo(agency=args.agency, recipient=args.recipient)
+        money_unit: MoneyUnit = "nghìn đồng" if args.money_unit == "nghin-dong" else "đồng"
+
+        def workbook(target: Any) -> None:
+            write_workbook(target, period, rows, info=info, money_unit=money_unit)
+
         if args.output == "-":
             if sys.stdout.isatty():
                 raise OutputError(
@@ -316,13 +322,13 @@ def _cmd_report(args: argparse.Namespace) -> int:
                     details={"output": "-"},
                 )
             buffer = io.BytesIO()
-            write_workbook(buffer, period, rows)
+            workbook(buffer)
             sys.stdout.flush()
             sys.stdout.buffer.write(buffer.getvalue())
             sys.stdout.buffer.flush()
             return 0
         target = Path(args.output or _workbook_name(period))
-        _write_atomic(target, lambda tmp: write_workbook(tmp, period, rows), _inputs(args))
+        _write_atomic(target, workbook, _inputs(args))
         if not args.quiet:
             print(f"Đã ghi {target}", file=sys.stderr)
         return 0
@@ -531,6 +537,18 @@ def _parser() -> argparse.ArgumentParser:
         "e.g. thads-11-thang-nam-2021.xlsx, thads-nam-2021.xlsx)",
     )
     p_report.add_argument("--targets", help="CSV of targets by year and unit (TargetBook)")
+    p_report.add_argument(
+        "--agency", default="", help="xlsx: the reporting unit (đơn vị báo cáo) in the header"
+    )
+    p_report.add_argument(
+        "--recipient", default="", help="xlsx: the unit reported to (đơn vị nhận báo cáo)"
+    )
+    p_report.add_argument(
+        "--money-unit",
+        choices=("dong", "nghin-dong"),
+        default="dong",
+        help="xlsx: money in đồng (exact, default) or nghìn đồng (rounded half up)",
+    )
     p_report.add_argument(
         "--points",
         choices=("percent", "points"),
