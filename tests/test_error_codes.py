@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -35,10 +36,13 @@ from thads_metrics import (
     figures,
     frames,
     ledger,
+    measures,
+    projection,
     rates,
     reading,
     report,
     serialize,
+    series,
     targets,
     vi,
 )
@@ -75,6 +79,9 @@ MONEY = ledger.AmountLedger(
     without_conditions=1_000,
 )
 PAIR = cases.LedgerPair(CASES, MONEY)
+P0 = calendar.ReportingPeriod(2021, 10)
+SERIES = series.Series("A", 2021, {P: PAIR})
+YEAR_SERIES = series.Series("A", 2021, {calendar.ReportingPeriod(2021, 12): PAIR})
 TARGET = targets.Target("81.5", "40.1", "test")
 BOOK = targets.TargetBook().with_target(2021, "A", TARGET)
 REPORT = report.build_report("A", P, CASES, MONEY, TARGET)
@@ -334,6 +341,27 @@ CALLS: tuple[Call, ...] = (
     Call("build_workbook", excel.build_workbook, (P, [("A", PAIR)]), {"total": True}),
     Call("write_workbook", excel.write_workbook, ("out.xlsx", P, [("A", PAIR)]), {"total": True}),
     Call("ledger_columns", excel.ledger_columns, (ledger.CaseLedger,)),
+    Call("FormInfo", excel.FormInfo, (), {"agency": "Cục THADS", "signed_on": date(2021, 9, 3)}),
+    Call("ReportSet", report.ReportSet, (P, [REPORT], REPORT), {"source": "x.csv"}),
+    Call("attainment", rates.attainment, (Decimal("80.9"), Decimal("82.5"))),
+    Call("decimal_of", rates.decimal_of, (Fraction(1, 3),)),
+    Call("clearance_rate", measures.clearance_rate, (CASES,)),
+    Call("disposition_time", measures.disposition_time, (CASES, P)),
+    Call("congestion_rate", measures.congestion_rate, (CASES,)),
+    Call("measures", measures.measures, (CASES, P)),
+    Call("period_days", measures.period_days, (P,)),
+    Call("Series", series.Series, ("A", 2021, {P: PAIR})),
+    Call("Series.from_table", series.Series.from_table, ({("A", P): PAIR}, "A"), {"year": 2021}),
+    Call("check_cumulative", series.check_cumulative, (CASES, CASES, P0, P)),
+    Call("project", projection.project, (SERIES,), {"method": "pace", "base": "pace"}),
+    Call("needed_per_month", projection.needed_per_month, (SERIES, TARGET), {"base": "current"}),
+    Call("Profile.learn", projection.Profile.learn, ([YEAR_SERIES], "cases")),
+    Call(
+        "assess_four",
+        targets.assess_four,
+        (CASES, MONEY, TARGET),
+        {"previous": (CASES, MONEY), "reduce_cases": 1, "reduce_money": 0},
+    ),
 )
 
 _ALL = tuple(label for label, _ in BAD)

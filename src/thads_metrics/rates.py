@@ -49,10 +49,12 @@ __all__ = [
     "Change",
     "TargetGap",
     "as_percent",
+    "attainment",
     "change",
     "compare_to_target",
     "completion_rate",
     "conditions_share",
+    "decimal_of",
     "pace",
     "prorated_target",
     "rate_change",
@@ -81,6 +83,16 @@ def _decimal(value: Fraction) -> Decimal:
     Independent of the caller's decimal context.
     """
     return _CONTEXT.divide(Decimal(value.numerator), Decimal(value.denominator))
+
+
+def decimal_of(value: Fraction) -> Decimal:
+    """An exact ratio as a ``Decimal``: exact when it terminates, else :data:`PRECISION`
+    significant digits rounded ``ROUND_05UP`` (see the module), in any decimal context.
+
+    >>> decimal_of(Fraction(1, 8)), decimal_of(Fraction(2, 3))
+    (Decimal('0.125'), Decimal('0.66666666666666666666666666666666666666666666666666'))
+    """
+    return _decimal(require_instance("value", value, Fraction, RateError, what="a Fraction"))
 
 
 def _amount(name: str, value: object) -> Fraction:
@@ -300,6 +312,29 @@ def remaining_to_target(achieved: Exact, target: Exact) -> Decimal:
     """
     left = _percent("target", target) - _percent("achieved", achieved)
     return _decimal(max(left, Fraction(0)))
+
+
+def attainment(achieved: Exact, target: Exact) -> Decimal:
+    """The rate as a share of its target, in percent (đạt … % so với chỉ tiêu).
+
+    Reports also say "đạt X% so với chỉ tiêu" for the rate divided by the
+    target (DOMAIN §4a), not for the gap in points: 80,9% against a target of
+    82,5% is 98,06…% of it. ``target`` must be above 0.
+
+    >>> round_rate(attainment(Decimal("80.9"), Decimal("82.5")), 2)
+    Decimal('98.06')
+    >>> attainment(90, 45)
+    Decimal('200')
+    """
+    achieved_value = _percent("achieved", achieved)
+    goal = _percent("target", target)
+    if goal == 0:
+        raise RateError(
+            "target is 0, so the rate has no share of it",
+            code="rate.empty_base",
+            details={"argument": "target", "value": target, "rule": "> 0"},
+        )
+    return _decimal(achieved_value * _HUNDRED / goal)
 
 
 def prorated_target(annual_target: Exact, period: ReportingPeriod) -> Decimal:

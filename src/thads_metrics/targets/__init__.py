@@ -12,7 +12,10 @@ Targets are set per statistical year, for the whole system and for each unit
   (year, unit) with fallback to the national one, read from and written to CSV;
 - :mod:`~thads_metrics.targets.progress`: :class:`Progress` and
   :func:`measure_progress` (one ledger), :class:`Assessment` and
-  :func:`assess` (a unit's two ledgers for a period).
+  :func:`assess` (a unit's two ledgers for a period);
+- :mod:`~thads_metrics.targets.four`: :class:`FourTargets` and
+  :func:`assess_four`, the four targets of a unit (4 chỉ tiêu): both rates
+  and the reductions of what is carried forward.
 
 Bad values raise :class:`~thads_metrics.errors.TargetError` (a ``RateError``);
 an unknown target :class:`UnknownTargetError` (also a ``KeyError``); unreadable
@@ -29,6 +32,7 @@ from __future__ import annotations
 
 from thads_metrics.errors import TargetError, UnknownTargetError
 from thads_metrics.targets.book import TargetBook
+from thads_metrics.targets.four import FourTargets, assess_four
 from thads_metrics.targets.national import (
     NATIONAL_TABLE,
     NATIONAL_TARGETS,
@@ -42,6 +46,7 @@ __all__ = [
     "NATIONAL_TABLE",
     "NATIONAL_TARGETS",
     "Assessment",
+    "FourTargets",
     "NationalEntry",
     "Progress",
     "Target",
@@ -49,6 +54,7 @@ __all__ = [
     "TargetError",
     "UnknownTargetError",
     "assess",
+    "assess_four",
     "measure_progress",
     "national_target",
 ]
