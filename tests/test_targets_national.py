@@ -102,3 +102,17 @@ def test_sample_script_reads_the_table() -> None:
         assert type(cases) is Decimal
         assert type(money) is Decimal
         assert (cases, money) == (national_target(year).cases, national_target(year).money)
+
+
+def test_the_vietnamese_rule_book_prints_the_same_numbers() -> None:
+    """The Vietnamese page translates the sources; its years and percentages are the data."""
+    text = (ROOT / "docs" / "rules" / "targets.vi.md").read_text(encoding="utf-8")
+    rows = [
+        [cell.strip() for cell in line.strip().strip("|").split("|")]
+        for line in text.splitlines()
+        if line.startswith("| 20")
+    ]
+    assert [row[0] for row in rows] == [str(entry.year) for entry in NATIONAL_TABLE]
+    for row, entry in zip(rows, NATIONAL_TABLE, strict=True):
+        assert (row[1], row[2]) == (_printed(entry.cases), _printed(entry.money)), entry.year
+        assert row[-1] == ("có" if entry.inferred else "không"), entry.year
