@@ -45,6 +45,7 @@ __all__ = [
     "Quarter",
     "ReportingPeriod",
     "day_label",
+    "month_label",
     "parse_date",
     "parse_period",
 ]
@@ -124,6 +125,16 @@ def day_label(d: date) -> str:
     """
     d = _as_date(d)
     return f"{d.day}/{d.month}/{d.year}"
+
+
+def month_label(d: date) -> str:
+    """The calendar month of a day as charts and tables write it (tháng): ``8/2021``.
+
+    >>> month_label(date(2021, 8, 31)), month_label(date(2020, 10, 1))
+    ('8/2021', '10/2020')
+    """
+    d = _as_date(d)
+    return f"{d.month}/{d.year}"
 
 
 class _Span:

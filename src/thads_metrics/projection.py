@@ -77,7 +77,9 @@ from thads_metrics.targets import Target
 
 __all__ = [
     "BASES",
+    "BASE_TERMS",
     "METHODS",
+    "METHOD_TERMS",
     "Base",
     "Method",
     "Needed",
@@ -95,6 +97,28 @@ METHODS: tuple[str, ...] = ("pace", "seasonal")
 #: How the base (có điều kiện) is taken to grow until 30 September.
 Base = Literal["current", "pace", "seasonal"]
 BASES: tuple[str, ...] = ("current", "pace", "seasonal")
+
+#: What each method and base assumption is called, in Vietnamese and English.
+METHOD_TERMS: Mapping[str, Mapping[str, str]] = MappingProxyType(
+    {
+        "vi": {"pace": "theo tiến độ từ đầu năm", "seasonal": "theo mùa các năm trước"},
+        "en": {"pace": "the year's pace so far", "seasonal": "earlier years' seasonal profile"},
+    }
+)
+BASE_TERMS: Mapping[str, Mapping[str, str]] = MappingProxyType(
+    {
+        "vi": {
+            "current": "số có điều kiện giữ như hiện nay",
+            "pace": "số có điều kiện tăng theo tiến độ thụ lý",
+            "seasonal": "số có điều kiện tăng theo mùa các năm trước",
+        },
+        "en": {
+            "current": "the base with conditions held as it is",
+            "pace": "the base growing at the pace of new cases",
+            "seasonal": "the base growing as in earlier years",
+        },
+    }
+)
 
 Ledger = CaseLedger | AmountLedger
 _MONTHS = range(1, 13)
@@ -209,6 +233,17 @@ class Projection:
     cases: ProjectedRate
     money: ProjectedRate
     years: tuple[int, ...] = ()
+
+    def describe(self, language: Literal["vi", "en"] = "vi") -> str:
+        """The method and the assumption on the base, in words.
+
+        >>> from thads_metrics.calendar import ReportingPeriod
+        >>> empty = ProjectedRate(Decimal(0), Decimal(0), None, False)
+        >>> Projection("A", ReportingPeriod(2022, 6), "pace", "current", empty, empty).describe()
+        'theo tiến độ từ đầu năm; số có điều kiện giữ như hiện nay'
+        """
+        words = require_choice("language", language, ("vi", "en"), LedgerError)
+        return f"{METHOD_TERMS[words][self.method]}; {BASE_TERMS[words][self.base]}"
 
 
 def _share(profile: Profile | None, field: str, months: int, kind: str) -> Fraction:

@@ -30,7 +30,16 @@ if TYPE_CHECKING:
     from thads_metrics.report.model import UnitReport
     from thads_metrics.targets import Target
 
-__all__ = ["Language", "Phrases", "PointsUnit", "languages", "paragraph", "phrases", "table"]
+__all__ = [
+    "Language",
+    "Phrases",
+    "PointsUnit",
+    "languages",
+    "paragraph",
+    "phrases",
+    "table",
+    "table_cells",
+]
 
 #: The languages a report can be written in.
 Language = Literal["vi", "en"]
@@ -351,21 +360,32 @@ def _table_row(report: UnitReport, label: str | None, w: Phrases) -> list[str]:
     return row
 
 
-def table(
+def table_cells(
     reports: Iterable[UnitReport], total: UnitReport | None = None, *, language: Language = "vi"
-) -> str:
-    """A plain-text table of several units' results in ``language`` (bảng tổng hợp)."""
+) -> tuple[list[str], list[Sequence[str]]]:
+    """The header and the rows of the summary table, as the cells' text (ô của bảng tổng hợp).
+
+    One row per report, then ``total`` labelled "Tổng cộng" ("Total") if
+    given. :func:`table` lays them out as text; the HTML page as a table.
+    """
     from thads_metrics.report.model import UnitReport
 
     reports = tuple(require_iterable("reports", reports, ReportError, what="UnitReports"))
     for item in (*reports, *(() if total is None else (total,))):
         require_instance("reports", item, UnitReport, ReportError)
     w = phrases(language)
-    header = list(w.table_header)
-    rows: list[Sequence[str]] = [header]
-    rows += [_table_row(r, None, w) for r in reports]
+    rows = [_table_row(r, None, w) for r in reports]
     if total is not None:
         rows.append(_table_row(total, w.total_label, w))
+    return list(w.table_header), rows
+
+
+def table(
+    reports: Iterable[UnitReport], total: UnitReport | None = None, *, language: Language = "vi"
+) -> str:
+    """A plain-text table of several units' results in ``language`` (bảng tổng hợp)."""
+    header, body = table_cells(reports, total, language=language)
+    rows: list[Sequence[str]] = [header, *body]
     widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
     lines = []
     for index, row in enumerate(rows):
