@@ -162,7 +162,7 @@ def test_the_plan_table_adds_up_and_says_when_the_target_is_met() -> None:
 
 
 def test_without_matplotlib_the_page_keeps_its_text(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(htmlpage, "_charts", lambda: None)
+    monkeypatch.setattr(htmlpage, "_charts", lambda: False)
     page = html_page(_document({"A": _series("A", 80)}))
     assert "<svg" not in page
     assert "pip install 'thads-metrics[plot]'" in page.replace("&#x27;", "'")

@@ -104,12 +104,13 @@ footer{margin-top:3rem;color:#777;font-size:.85rem}
 """
 
 
-def _charts() -> object | None:
+def _charts() -> bool:
+    """True when the charts can be drawn (matplotlib is installed)."""
     try:
-        from thads_metrics import charts
+        import thads_metrics.charts  # noqa: F401
     except ImportError:
-        return None
-    return charts
+        return False
+    return True
 
 
 def _svg(figure: object, caption: str) -> str:
@@ -200,7 +201,7 @@ def html_page(
     ]
     header, rows = table_cells(reports.units, reports.total, language=lang)
     parts.append(_table(header, rows, total=reports.total is not None))
-    if charts is None:
+    if not charts:
         parts.append(f"<p><em>{escape(words['no_charts'])}</em></p>")
     elif reports.units:
         from thads_metrics.charts import units_against_targets
@@ -212,7 +213,7 @@ def html_page(
         year = chosen.get(report.unit)
         if year is None:
             continue
-        if charts is not None:
+        if charts:
             from thads_metrics.charts import projection_chart, rate_through_year
 
             parts.append(_svg(rate_through_year(year.series, year.target), words["year"]))
