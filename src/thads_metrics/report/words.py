@@ -374,7 +374,7 @@ def table_cells(
     for item in (*reports, *(() if total is None else (total,))):
         require_instance("reports", item, UnitReport, ReportError)
     w = phrases(language)
-    rows = [_table_row(r, None, w) for r in reports]
+    rows: list[Sequence[str]] = [_table_row(r, None, w) for r in reports]
     if total is not None:
         rows.append(_table_row(total, w.total_label, w))
     return list(w.table_header), rows
