@@ -255,6 +255,7 @@ CALLS: tuple[Call, ...] = (
     Call("read_csv", csvio.read_csv, (LEDGER_CSV,), {"name": "t.csv", "progress": None}),
     Call("read_ledger_rows", csvio.read_ledger_rows, (LEDGER_CSV, "t.csv")),
     Call("read_case_records", csvio.read_case_records, (CASE_CSV, "t.csv")),
+    Call("load_sample", csvio.load_sample),
     # serialize
     Call("to_data", serialize.to_data, (CASES,)),
     Call("dumps", serialize.dumps, (P,), {"indent": None}),
@@ -264,6 +265,10 @@ CALLS: tuple[Call, ...] = (
     Call("to_frame", frames.to_frame, ({("A", P): PAIR}, ("unit", "period"))),
     Call("from_frame", frames.from_frame, (FRAME, ("unit", "period"))),
     Call("add_rate_columns", frames.add_rate_columns, (FRAME, 2), {"count_reduced": True}),
+    Call("load_sample_frame", frames.load_sample_frame),
+    Call("thads.rates", FRAME.thads.rates, (2,), {"count_reduced": True}),
+    Call("thads.ledgers", FRAME.thads.ledgers, (("unit", "period"),)),
+    Call("thads.report", FRAME.thads.report, ("A", P), {"book": None, "language": "vi"}),
     # report
     Call(
         "build_report",

@@ -26,6 +26,7 @@ from thads_metrics.classification import (
     Stay,
     classify,
 )
+from thads_metrics.csvio import load_sample
 from thads_metrics.errors import (
     ClassificationError,
     FormatError,
@@ -143,6 +144,7 @@ __all__ = [
     "format_number",
     "format_percent",
     "format_points",
+    "load_sample",
     "measure_progress",
     "national_target",
     "number_in_words",

@@ -54,6 +54,7 @@ __all__ = [
     "LEDGER_COLUMNS",
     "CsvError",
     "LedgerTable",
+    "load_sample",
     "read_case_records",
     "read_csv",
     "read_ledger_rows",
@@ -603,3 +604,24 @@ def _read_lines(source: Iterable[str], label: str) -> LedgerTable:
 def _chain(first: str, rest: Iterable[str]) -> Iterator[str]:
     yield first
     yield from rest
+
+
+def load_sample() -> LedgerTable:
+    """The bundled synthetic sample of ledgers (số liệu mẫu), by (unit, period).
+
+    The sample the command line reports on when no file is given: six units
+    (provinces and regional offices), the cumulative periods of 3, 6, 9, 11
+    and 12 months of 2024 and 2025, read by :func:`read_csv` from the
+    package's data. :func:`thads_metrics.frames.load_sample_frame` gives the
+    same ledgers as a pandas DataFrame.
+
+    >>> table = load_sample()
+    >>> cases = table["Nghệ An", ReportingPeriod(2025, 12)].cases
+    >>> len(table), cases.finished, cases.with_conditions
+    (60, 12324, 14423)
+    """
+    from importlib import resources
+
+    sample = resources.files("thads_metrics") / "data" / "sample_ledgers.csv"
+    lines = sample.read_text(encoding="utf-8").splitlines(keepends=True)
+    return read_csv(lines, name="<sample sample_ledgers.csv>")

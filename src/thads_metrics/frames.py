@@ -1,30 +1,56 @@
 """pandas DataFrames of ledgers (bảng dữ liệu pandas), for notebooks.
 
-Install the extra ``thads-metrics[pandas]``. The frame layout is the CSV
-layout of :mod:`thads_metrics.csvio`: one row per group and ledger, the key
-columns (``unit``, ``period`` …), ``kind`` (``"viec"`` or ``"tien"``; on
-reading, also ``"việc"``/``"tiền"`` in any case, as the CSV reader takes
-them) and the stored rows of the form as integer columns; :func:`to_frame`
-adds the derived rows. Amounts stay exact: columns are ``int64`` while every
-value fits, and Python ``int`` objects otherwise — never floats.
+Install the extra ``thads-metrics[pandas]`` (and ``thads-metrics[fast]``,
+pyarrow, to write parquet files). The frame layout is the CSV layout of
+:mod:`thads_metrics.csvio`: one row per group and ledger, the key columns
+(``unit``, ``period`` …), ``kind`` (``"viec"`` or ``"tien"``; on reading,
+also ``"việc"``/``"tiền"`` in any case, as the CSV reader takes them),
+``layout`` and the stored rows of the form as integer columns;
+:func:`to_frame` adds the derived rows. Amounts stay exact: columns are
+``int64`` while every value fits, and Python ``int`` objects otherwise —
+never floats.
 
-:func:`add_rate_columns` adds ``conditions_share`` and ``completion_rate``
-computed for the whole frame at once with integer arithmetic, rounded half
-up as reports print them, as ``Decimal`` values. Columns of any integer
-dtype (narrower or unsigned ones included) or of Python ``int`` objects are
-accepted; floats and negative values are refused.
+Every column has a type parquet stores (but Python ``int`` amounts past
+``int64``), and every figure comes in a dtype pandas summarises and plots:
+
+- the key column ``period`` (kỳ báo cáo) holds the period's label
+  (``"11 tháng năm 2021"``, text) and ``period_end`` beside it its last day
+  (``datetime64[ns]``), to sort and plot by. :func:`from_frame` reads the
+  label back into the exact :class:`~thads_metrics.calendar.ReportingPeriod`;
+  it also takes any label :func:`~thads_metrics.calendar.parse_period`
+  reads, the period's last day (a date, ``Timestamp`` or ISO text), a
+  monthly ``pandas.Period`` or a ``ReportingPeriod``, so that
+  ``from_frame(pd.read_csv(path))`` reads a CSV file of ledger rows.
+- :func:`add_rate_columns` adds ``conditions_share`` and ``completion_rate``
+  computed for the whole frame at once with integer arithmetic, rounded half
+  up as reports print them, as ``Decimal`` values (exact; parquet stores
+  them as decimals), and beside each a ``float64`` copy for display,
+  ``conditions_share_float`` and ``completion_rate_float`` (NaN where the
+  base is 0), which ``describe()`` and plots use. Compute with the exact
+  columns; the float ones are for looking at.
+
+Columns of any integer dtype — numpy (narrower or unsigned ones included),
+nullable (``Int64``) or pyarrow (``int64[pyarrow]``) — or of Python ``int``
+objects are accepted, and text columns of any string dtype. A missing value
+(NA) in a row of the form, floats and negative values are refused, naming
+the column and the row.
+
+Importing this module registers the ``thads`` accessor
+(:class:`ThadsAccessor`): ``df.thads.rates()``, ``df.thads.ledgers()`` and
+``df.thads.report(unit)``.
 
 >>> from thads_metrics.cases import LedgerPair
->>> from thads_metrics.calendar import ReportingPeriod
 >>> pair = LedgerPair(CaseLedger(newly_accepted=3, completed=2, in_progress=1),
 ...                   AmountLedger(newly_accepted=300, completed=100, in_progress=200))
 >>> df = to_frame({("A", ReportingPeriod(2024, 12)): pair})
->>> print(df[["unit", "kind", "to_enforce", "finished"]].to_string(index=False))
-unit kind  to_enforce  finished
-   A viec           3         2
-   A tien         300       100
->>> add_rate_columns(df)["completion_rate"].tolist()
-[Decimal('66.67'), Decimal('33.33')]
+>>> columns = ["unit", "period", "period_end", "kind", "to_enforce", "finished"]
+>>> print(df[columns].to_string(index=False))
+unit   period period_end kind  to_enforce  finished
+   A năm 2024 2024-09-30 viec           3         2
+   A năm 2024 2024-09-30 tien         300       100
+>>> rates = add_rate_columns(df)
+>>> rates["completion_rate"].tolist(), rates["completion_rate_float"].tolist()
+([Decimal('66.67'), Decimal('33.33')], [66.67, 33.33])
 >>> from_frame(df)[("A", ReportingPeriod(2024, 12))] == pair
 True
 """
@@ -32,8 +58,10 @@ True
 from __future__ import annotations
 
 from collections.abc import Hashable, Mapping, Sequence
+from datetime import date, datetime, time
 from decimal import Decimal
-from typing import Any
+from importlib import resources
+from typing import Any, cast
 
 try:
     import numpy as np
@@ -51,21 +79,47 @@ from thads_metrics._checks import (
     shown,
 )
 from thads_metrics._text import KINDS as _SPELLINGS
-from thads_metrics._text import fold_key
-from thads_metrics.calendar import ReportingPeriod
+from thads_metrics._text import close_names, fold_key, match_name
+from thads_metrics.calendar import CutOffPeriod, Quarter, ReportingPeriod, parse_period
 from thads_metrics.cases import LedgerPair, _check_pair
-from thads_metrics.errors import LedgerError
+from thads_metrics.errors import LedgerError, PeriodError, ReportError, ThadsError
 from thads_metrics.ledger import IDENTITIES, AmountLedger, CaseLedger, expand
 from thads_metrics.ledger.layouts import DEFAULT_LAYOUT, Layout, as_layout, layout_for
+from thads_metrics.report import build_report
+from thads_metrics.report.words import Language
+from thads_metrics.targets import TargetBook
 
-__all__ = ["KINDS", "add_rate_columns", "from_frame", "to_frame"]
+__all__ = [
+    "FLOAT_SUFFIX",
+    "KINDS",
+    "PERIOD_END",
+    "RATE_COLUMNS",
+    "ThadsAccessor",
+    "add_rate_columns",
+    "from_frame",
+    "load_sample_frame",
+    "to_frame",
+]
 
 #: Values of the ``kind`` column: the case ledger (việc) and the money ledger (tiền).
 KINDS = ("viec", "tien")
+#: The key column read as a reporting period (kỳ báo cáo); written as its label.
+PERIOD = "period"
+#: The column beside ``period`` with the period's last day (ngày chốt số liệu), datetime64[ns].
+PERIOD_END = "period_end"
+#: The rate columns of :func:`add_rate_columns`: exact ``Decimal`` values (tỷ lệ).
+RATE_COLUMNS = ("conditions_share", "completion_rate")
+#: The suffix of the float64 display copy beside each rate column (``completion_rate_float``).
+FLOAT_SUFFIX = "_float"
+#: The bundled sample of ledger rows (package data).
+_SAMPLE = "sample_ledgers.csv"
 _STORED = AmountLedger.STORED
 _DERIVED = AmountLedger.DERIVED
 _INT64_MAX = 2**63 - 1
-# Accepted spellings of ``kind`` (after NFC, trimming and lower case), as in csvio.
+_PERIOD_RULE = (
+    "a cumulative reporting period: its label ('11 tháng năm 2021'), its last day, "
+    "a ReportingPeriod or a monthly pandas Period"
+)
 
 
 def _kind(value: object, row: int) -> str:
@@ -93,12 +147,12 @@ def _key_names(key_names: object) -> list[str]:
     )
     for name in names:
         require_instance("key_names", name, str, LedgerError, what="column names (str)")
-    taken = {"kind", "layout", *_STORED, *_DERIVED}
+    taken = {"kind", "layout", *_STORED, *_DERIVED, *([PERIOD_END] if PERIOD in names else [])}
     for index, name in enumerate(names):
         if name in taken or names.index(name) != index:
             raise LedgerError(
-                f"key_names must be distinct columns other than kind and the rows of the "
-                f"form, got {name!r} in {names}",
+                f"key_names must be distinct columns other than kind, layout, period_end and "
+                f"the rows of the form, got {name!r} in {names}",
                 code="ledger.column",
                 details={
                     "argument": "key_names",
@@ -140,7 +194,15 @@ def to_frame(
     ``ledgers`` maps a key to a :class:`~thads_metrics.cases.LedgerPair`, as
     :func:`~thads_metrics.cases.aggregate` and
     :func:`~thads_metrics.csvio.read_csv` return them; tuple keys are spread
-    over ``key_names``, other keys fill a single column.
+    over ``key_names``, other keys fill a single column. The periods of the
+    ``period`` key column are written as their labels (``"năm 2024"``), and
+    when every key has one, ``period_end`` follows with their last days
+    (``datetime64[ns]``): every column of the frame is one parquet stores.
+
+    >>> pair = LedgerPair(CaseLedger(newly_accepted=2, completed=2), AmountLedger())
+    >>> df = to_frame({("A", ReportingPeriod(2021, 11)): pair})
+    >>> df.loc[0, ["unit", "period", "period_end", "kind", "layout"]].tolist()
+    ['A', '11 tháng năm 2021', Timestamp('2021-08-31 00:00:00'), 'viec', 'tt01-2013']
     """
     what = "a mapping of group keys to LedgerPair"
     groups = require_instance("ledgers", ledgers, Mapping, LedgerError, what=what)
@@ -176,7 +238,15 @@ def to_frame(
             layouts.append(ledger.layout.code)
             for name in values:
                 values[name].append(getattr(ledger, name, 0))
-    data: dict[str, Any] = {name: keys[name] for name in names}
+    data: dict[str, Any] = {}
+    for name in names:
+        data[name] = keys[name]
+        if name == PERIOD:
+            periods = keys[name]
+            data[name] = [p.label if isinstance(p, ReportingPeriod) else p for p in periods]
+            if all(isinstance(p, ReportingPeriod) for p in periods):
+                ends = [p.end for p in periods]
+                data[PERIOD_END] = np.array(ends, dtype="datetime64[ns]")
     data["kind"] = kinds
     data["layout"] = layouts
     data.update({name: _int_column(column) for name, column in values.items()})
@@ -192,11 +262,33 @@ def _layout_of(parts: Sequence[Any]) -> Layout:
     return DEFAULT_LAYOUT
 
 
+def _is_missing(value: object) -> bool:
+    """Whether a cell is a missing value (NA): None, pandas NA or NaT, a float NaN."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    if isinstance(value, (float, np.floating)):
+        return bool(np.isnan(value))
+    if isinstance(value, (np.datetime64, np.timedelta64)):
+        return bool(np.isnat(value))
+    return False
+
+
+def _missing(row: int, column: str, value: object) -> LedgerError:
+    return LedgerError(
+        f"row {row}, column {column}: missing value (NA); counts and đồng must be whole "
+        "numbers (fill the cell, e.g. with 0, if none is meant)",
+        code="ledger.missing_value",
+        details={"row": row, "column": column, "value": shown(value), "rule": "a whole number"},
+    )
+
+
 def _python_int(value: Any, row: int, column: str) -> int:
     if isinstance(value, np.integer) and not isinstance(value, np.bool_):
         return int(value)  # exact: numpy integers are whole numbers
     if isinstance(value, int) and not isinstance(value, bool):
         return value
+    if _is_missing(value):
+        raise _missing(row, column, value)
     kind = "" if isinstance(value, (bool, np.bool_)) else f"{type(value).__name__} "
     raise LedgerError(
         f"row {row}, column {column}: expected an integer, got {kind}{shown(value)}"
@@ -206,16 +298,118 @@ def _python_int(value: Any, row: int, column: str) -> int:
     )
 
 
+def _integers(series: Any, column: str) -> Any:
+    """A column of a row of the form as a numpy array of exact integers.
+
+    int64 or uint64 for every integer dtype (numpy, nullable ``Int64``,
+    pyarrow), Python ints (object) for an object column. A missing value
+    (NA) is refused naming its row, whatever the dtype that holds it (a
+    nullable one, or float64 as ``read_csv`` gives a column with an empty
+    cell); floats and other dtypes are refused too.
+    """
+    dtype = series.dtype
+    kind = dtype.kind
+    if kind == "O":
+        return np.array(
+            [_python_int(v, row, column) for row, v in enumerate(series.to_numpy(dtype=object))],
+            dtype=object,
+        )
+    missing = np.flatnonzero(np.asarray(series.isna(), dtype=bool))
+    if len(missing):
+        row = int(missing[0])
+        raise _missing(row, column, series.iloc[row])
+    if kind in ("i", "u"):
+        return series.to_numpy(dtype=np.int64 if kind == "i" else np.uint64)
+    floats = kind == "f"
+    raise LedgerError(
+        f"column {column} holds "
+        + (f"floats ({dtype})" if floats else f"{dtype} values")
+        + "; counts and đồng must be integers",
+        code="ledger.type",
+        details={"column": column, "value": str(dtype), "rule": "integers"},
+    )
+
+
+def _period(value: object, row: int) -> ReportingPeriod:
+    """The reporting period a ``period`` cell gives (its label, its last day …)."""
+    if isinstance(value, ReportingPeriod):
+        return value
+    problem: str | None = None
+    text = ""
+    if _is_missing(value):
+        problem = "missing value (NA)"
+    elif isinstance(value, str):
+        text = value
+    elif isinstance(value, pd.Period):
+        if value.freqstr == "M":
+            text = value.end_time.date().isoformat()
+        else:
+            problem = f"a pandas Period of frequency {value.freqstr!r}, not a month"
+    elif isinstance(value, datetime):
+        if value.time() != time(0) or (isinstance(value, pd.Timestamp) and value.nanosecond):
+            problem = f"{shown(value)} has a time of day"
+        text = value.date().isoformat()
+    elif isinstance(value, date):
+        text = value.isoformat()
+    elif isinstance(value, np.datetime64):
+        day = value.astype("datetime64[D]")
+        if day != value:
+            problem = f"{shown(value)} has a time of day"
+        text = str(day)
+    else:
+        problem = f"{type(value).__name__} {shown(value)} is not a period"
+    cause: str | None = None
+    expected = f"; expected {_PERIOD_RULE}"
+    if problem is None:
+        try:
+            period = parse_period(text)
+        except ThadsError as exc:
+            problem, cause, expected = str(exc), exc.code, ""  # its message says what is read
+        else:
+            if isinstance(period, ReportingPeriod):
+                return period
+            expected = ""  # the problem says what to give
+            if isinstance(period, CutOffPeriod):
+                problem = f"{text!r} is a cut-off inside a month; give the month's last day"
+            else:
+                problem = f"{text!r} is a quarter; give the cumulative period (kỳ báo cáo lũy kế)"
+    raise PeriodError(
+        f"row {row}, column period: {problem}{expected}",
+        code="period.cell",
+        details={
+            "row": row,
+            "column": PERIOD,
+            "value": shown(value),
+            "rule": _PERIOD_RULE,
+            "cause": cause,
+        },
+    )
+
+
 def from_frame(
     frame: pd.DataFrame, key_names: Sequence[str] = ("unit", "period")
 ) -> dict[Hashable, LedgerPair]:
     """Ledgers by key from a frame in the :func:`to_frame` layout (đọc bảng pandas).
 
     Only the stored rows are read (derived columns, if present, are checked
-    against them); every group needs one ``viec`` and one ``tien`` row.
-    ``kind`` may also be spelt ``việc``/``tiền``, in any case and Unicode
-    normal form, as in CSV files; anything else is refused.
-    Float columns are refused with :class:`~thads_metrics.errors.LedgerError`.
+    against them; ``period_end`` and the rate columns are ignored); every
+    group needs one ``viec`` and one ``tien`` row. ``kind`` may also be
+    spelt ``việc``/``tiền``, in any case and Unicode normal form, as in CSV
+    files; anything else is refused. The ``period`` key column gives
+    :class:`~thads_metrics.calendar.ReportingPeriod` keys: a label
+    (``"11 tháng năm 2021"``, ``"năm 2024"``) read by
+    :func:`~thads_metrics.calendar.parse_period`, the period's last day (a
+    date, ``Timestamp``, ``datetime64`` or ISO text), a monthly
+    ``pandas.Period``, or a ``ReportingPeriod``; anything else raises
+    :class:`~thads_metrics.errors.PeriodError` (code ``period.cell``).
+    Float columns and missing values (NA) are refused with
+    :class:`~thads_metrics.errors.LedgerError` naming the column (and row).
+
+    >>> df = pd.DataFrame({"unit": ["A", "A"], "period": ["11 tháng năm 2021"] * 2,
+    ...                    "kind": ["việc", "tiền"], "newly_accepted": [4, 400],
+    ...                    "completed": [3, 100], "in_progress": [1, 300]})
+    >>> from_frame(df)["A", ReportingPeriod(2021, 11)].cases.completion_rate()
+    Decimal('75')
     """
     frame = _frame(frame)
     key_names = _key_names(key_names)
@@ -230,30 +424,36 @@ def from_frame(
                 "rule": "the key columns and kind",
             },
         )
-    for name in frame.columns:
-        if name in _STORED and frame[name].dtype.kind == "f":
-            raise LedgerError(
-                f"column {name} holds floats ({frame[name].dtype}); counts and đồng must be "
-                "integers",
-                code="ledger.type",
-                details={"column": name, "value": str(frame[name].dtype), "rule": "integers"},
-            )
     stored = [name for name in _STORED if name in frame.columns]
     derived = [name for name in _DERIVED if name in frame.columns]
+    numbers = {name: _integers(frame[name], name).tolist() for name in (*stored, *derived)}
     found: dict[Hashable, dict[str, CaseLedger | AmountLedger]] = {}
     has_layout = "layout" in frame.columns
-    columns = [*key_names, "kind", *(["layout"] if has_layout else []), *stored, *derived]
+    at = key_names.index(PERIOD) if PERIOD in key_names else None
+    periods: dict[tuple[type, Hashable], ReportingPeriod] = {}
+    columns = [*key_names, "kind", *(["layout"] if has_layout else [])]
     records = frame[columns].itertuples(index=False, name=None)
     for row_number, record in enumerate(records):
         parts = record[: len(key_names)]
-        kind = _kind(record[len(key_names)], row_number)
-        numbers = record[len(key_names) + 1 + has_layout :]
         key: Hashable = parts if len(parts) != 1 else parts[0]
+        try:
+            hash(key)
+        except TypeError:
+            raise LedgerError(
+                f"row {row_number}: key {shown(key)} cannot be a group key (it is not hashable)",
+                code="ledger.key",
+                details={"row": row_number, "value": shown(key), "rule": "hashable key cells"},
+            ) from None
+        if at is not None:
+            cell = parts[at]
+            period = periods.get((type(cell), cell))
+            if period is None:
+                period = periods[type(cell), cell] = _period(cell, row_number)
+            parts = (*parts[:at], period, *parts[at + 1 :])
+            key = parts if len(parts) != 1 else parts[0]
+        kind = _kind(record[len(key_names)], row_number)
         layout = as_layout(record[len(key_names) + 1]) if has_layout else _layout_of(parts)
-        rows: dict[str, Any] = {
-            name: _python_int(value, row_number, name)
-            for name, value in zip(stored, numbers[: len(stored)], strict=True)
-        }
+        rows: dict[str, Any] = {name: numbers[name][row_number] for name in stored}
         if kind == "viec":
             if rows.pop("reduced", 0):
                 raise LedgerError(
@@ -264,10 +464,9 @@ def from_frame(
             ledger: CaseLedger | AmountLedger = CaseLedger(**rows, layout=layout)
         else:
             ledger = AmountLedger(**rows, layout=layout)
-        for name, value in zip(derived, numbers[len(stored) :], strict=True):
-            if name in type(ledger).ROWS and getattr(ledger, name) != _python_int(
-                value, row_number, name
-            ):
+        for name in derived:
+            value = numbers[name][row_number]
+            if name in type(ledger).ROWS and getattr(ledger, name) != value:
                 raise LedgerError(
                     f"row {row_number}: column {name} is {value} but the rows give "
                     f"{getattr(ledger, name)}",
@@ -275,19 +474,11 @@ def from_frame(
                     details={
                         "row": row_number,
                         "column": name,
-                        "value": _python_int(value, row_number, name),
+                        "value": value,
                         "expected": getattr(ledger, name),
                         "rule": "a derived column agrees with the stored rows",
                     },
                 )
-        try:
-            hash(key)
-        except TypeError:
-            raise LedgerError(
-                f"row {row_number}: key {shown(key)} cannot be a group key (it is not hashable)",
-                code="ledger.key",
-                details={"row": row_number, "value": shown(key), "rule": "hashable key cells"},
-            ) from None
         slot = found.setdefault(key, {})
         if kind in slot:
             raise LedgerError(
@@ -343,24 +534,15 @@ def _columns(frame: pd.DataFrame, scale: int, names: Sequence[str]) -> dict[str,
     float64. With B the sum of the column maxima, every intermediate value of
     the rates (numerator × 2 × ``scale`` + denominator) is at most
     B × (2 × ``scale`` + 1); past int64 the arrays hold Python ints instead,
-    which never overflow. Negative values are refused, naming column and row.
+    which never overflow. Missing values (NA) and negative values are
+    refused, naming column and row.
     """
     columns: dict[str, Any] = {}
     for name in names:
         if name not in frame.columns:
             columns[name] = np.zeros(len(frame), dtype=np.int64)
             continue
-        column = frame[name].to_numpy()
-        if column.dtype.kind not in "iuO":
-            raise LedgerError(
-                f"column {name} holds {column.dtype} values; counts and đồng must be integers",
-                code="ledger.type",
-                details={"column": name, "value": str(column.dtype), "rule": "integers"},
-            )
-        if column.dtype.kind == "O":
-            column = np.array(
-                [_python_int(v, row, name) for row, v in enumerate(column)], dtype=object
-            )
+        column = _integers(frame[name], name)
         if len(column):
             negative = np.flatnonzero(column < 0)
             if len(negative):
@@ -402,12 +584,24 @@ def _half_up(numerator: Any, denominator: Any, places: int) -> list[Decimal | No
 def add_rate_columns(
     frame: pd.DataFrame, places: int = 2, *, count_reduced: bool = True
 ) -> pd.DataFrame:
-    """A copy of ``frame`` with ``conditions_share`` and ``completion_rate`` columns (tỷ lệ).
+    """A copy of ``frame`` with the share with conditions and the completion rate (tỷ lệ).
 
-    Rates are percent, rounded half up to ``places`` decimals, as ``Decimal``
-    (``None`` where the base is 0); the whole frame is computed at once with
-    exact integer arithmetic. ``count_reduced=False`` leaves giảm, miễn out of
-    the money rate's numerator, as :meth:`AmountLedger.completion_rate` does.
+    ``conditions_share`` (tỷ lệ có điều kiện) and ``completion_rate`` (tỷ lệ
+    thi hành xong) are percent, rounded half up to ``places`` decimals, as
+    ``Decimal`` (``None`` where the base is 0); the whole frame is computed at
+    once with exact integer arithmetic. Beside each, ``conditions_share_float``
+    and ``completion_rate_float`` hold the same rounded values as float64
+    (NaN where the base is 0), for ``describe()``, plots and quick looks;
+    compute with the exact columns. ``count_reduced=False`` leaves giảm, miễn
+    out of the money rate's numerator, as :meth:`AmountLedger.completion_rate`
+    does.
+
+    >>> from thads_metrics.calendar import ReportingPeriod
+    >>> pair = LedgerPair(CaseLedger(newly_accepted=3, completed=1, in_progress=2),
+    ...                   AmountLedger())
+    >>> df = add_rate_columns(to_frame({("A", ReportingPeriod(2024, 12)): pair}))
+    >>> df[["kind", "completion_rate", "completion_rate_float"]].values.tolist()
+    [['viec', Decimal('33.33'), 33.33], ['tien', None, nan]]
     """
     frame = _frame(frame)
     require_int("places", places, LedgerError, minimum=0, maximum=28)
@@ -438,7 +632,145 @@ def add_rate_columns(
     with_conditions = _evaluate(c, "with_conditions")
     # to enforce by the identity (its classes), so that it needs no intake columns
     to_enforce = sum(_evaluate(c, part) for part in IDENTITIES[0].parts)
-    out["conditions_share"] = _half_up(with_conditions, to_enforce, places)
-    out["completion_rate"] = _half_up(finished, with_conditions, places)
+    rates = {
+        "conditions_share": _half_up(with_conditions, to_enforce, places),
+        "completion_rate": _half_up(finished, with_conditions, places),
+    }
+    for name, values in rates.items():
+        out[name] = np.array(values, dtype=object)
+        out[name + FLOAT_SUFFIX] = np.array(
+            [np.nan if v is None else float(v) for v in values], dtype=np.float64
+        )
     result: pd.DataFrame = out
     return result
+
+
+def load_sample_frame() -> pd.DataFrame:
+    """The bundled synthetic sample (số liệu mẫu) as a frame in the :func:`to_frame` layout.
+
+    The ledgers of :func:`thads_metrics.csvio.load_sample` (six units, the
+    periods of 3, 6, 9, 11 and 12 months of 2024 and 2025): the package's CSV
+    file read by ``pandas.read_csv`` and checked row by row by
+    :func:`from_frame`, the way a CSV file of your own is read.
+
+    >>> df = load_sample_frame()
+    >>> df.shape, df["unit"].nunique(), df["period"].nunique()
+    ((120, 25), 6, 10)
+    """
+    sample = resources.files("thads_metrics") / "data" / _SAMPLE
+    with sample.open("rb") as handle:
+        raw = pd.read_csv(handle, encoding="utf-8")
+    return to_frame(from_frame(raw))
+
+
+@pd.api.extensions.register_dataframe_accessor("thads")
+class ThadsAccessor:
+    """``df.thads``: the rates, ledgers and report of a frame of ledgers (bảng số liệu THADS).
+
+    Registered when :mod:`thads_metrics.frames` is imported. Each method
+    delegates to a function of the library: ``rates`` to
+    :func:`add_rate_columns`, ``ledgers`` to :func:`from_frame`, ``report``
+    to :func:`~thads_metrics.report.build_report`.
+
+    >>> rates = load_sample_frame().thads.rates()
+    >>> year = rates[(rates["period"] == "năm 2025") & (rates["kind"] == "viec")]
+    >>> best = year.sort_values("completion_rate_float", ascending=False).head(2)
+    >>> best[["unit", "completion_rate"]].values.tolist()
+    [['Nghệ An', Decimal('85.45')], ['Phòng THADS khu vực 2 - Quảng Ninh', Decimal('84.04')]]
+    """
+
+    def __init__(self, frame: pd.DataFrame) -> None:
+        self._frame = frame
+
+    def rates(self, places: int = 2, *, count_reduced: bool = True) -> pd.DataFrame:
+        """A copy with the rate columns (tỷ lệ), exact and float: :func:`add_rate_columns`."""
+        return add_rate_columns(self._frame, places, count_reduced=count_reduced)
+
+    def ledgers(self, key_names: Sequence[str] = ("unit", "period")) -> dict[Hashable, LedgerPair]:
+        """The ledgers by key (sổ theo việc và theo tiền của từng nhóm): :func:`from_frame`."""
+        return from_frame(self._frame, key_names)
+
+    def report(
+        self,
+        unit: str,
+        period: ReportingPeriod | str | None = None,
+        *,
+        book: TargetBook | None = None,
+        language: Language = "vi",
+    ) -> str:
+        """The report paragraph of ``unit`` (đoạn báo cáo kết quả THADS) for ``period``.
+
+        The frame is keyed by ``unit`` and ``period``. ``unit`` may be
+        spelled loosely ("nghe an"); ``period`` is a ``ReportingPeriod``, a
+        label ("năm 2025", "Quý II/2025" for the cumulative period ending
+        with that quarter) or ``None`` for the unit's latest period in the
+        frame. The paragraph is :func:`~thads_metrics.report.build_report`'s,
+        against the target ``book`` gives (default: the national table; no
+        target clauses when none is known), compared with the same period
+        of last year when the frame holds it.
+
+        >>> text = load_sample_frame().thads.report("nghe an", "năm 2025")
+        >>> print(text.splitlines()[0])
+        Kết quả thi hành án dân sự năm 2025 (từ 1/10/2024 đến 30/9/2025) của Nghệ An:
+        """
+        require_instance("unit", unit, str, ReportError, what="a unit name (str)")
+        if period is not None:
+            require_instance(
+                "period",
+                period,
+                (ReportingPeriod, str),
+                PeriodError,
+                what="a ReportingPeriod, its label or None",
+            )
+        table = from_frame(self._frame)
+        groups = [cast("tuple[Any, ReportingPeriod]", key) for key in table]
+        units = sorted({name for name, _ in groups if isinstance(name, str)})
+        found = match_name(unit, units)
+        if len(found) != 1:
+            near = found or close_names(unit, units)
+            state = "ambiguous" if found else "not in the frame"
+            hint = f"did you mean {' or '.join(map(repr, near))}? " if near else ""
+            raise ReportError(
+                f"unit {unit!r} is {state}; {hint}the frame's units are "
+                + (", ".join(units) or "none"),
+                code="report.not_in_frame",
+                details={"argument": "unit", "value": unit, "candidates": tuple(near)},
+            )
+        name = found[0]
+        periods = sorted(p for u, p in groups if u == name)
+        wanted = periods[-1] if period is None else _wanted(period)
+        chosen = next((p for p in periods if p == wanted), None)
+        if chosen is None:
+            raise ReportError(
+                f"period {shown(period)} is not in the frame for {name}; it holds "
+                + ", ".join(p.label for p in periods),
+                code="report.not_in_frame",
+                details={
+                    "argument": "period",
+                    "value": shown(period),
+                    "candidates": tuple(p.label for p in periods),
+                },
+            )
+        pair = table[name, chosen]
+        try:
+            previous = table.get((name, chosen.same_period_last_year()))
+        except PeriodError:  # the first year of the calendar has no year before it
+            previous = None
+        report = build_report(
+            name,
+            chosen,
+            pair.cases,
+            pair.amounts,
+            previous=previous,
+            book=book,
+            require_target=False,
+        )
+        return report.text(language=language)
+
+
+def _wanted(period: ReportingPeriod | str) -> object:
+    """The period asked for by a label; a quarter means the cumulative period ending with it."""
+    if isinstance(period, ReportingPeriod):
+        return period
+    parsed = parse_period(period)
+    return parsed.cumulative_period() if isinstance(parsed, Quarter) else parsed

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import unicodedata
 
 import numpy as np
@@ -10,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from thads_metrics import LedgerError, LedgerPair, round_rate
+from thads_metrics import LedgerError, LedgerPair, ReportingPeriod, round_rate
 from thads_metrics.frames import add_rate_columns, from_frame, to_frame
 from thads_metrics.testing import amount_ledgers, case_ledgers, periods
 
@@ -25,6 +26,33 @@ tables = st.dictionaries(
 @given(tables)
 def test_round_trip(table: dict) -> None:  # type: ignore[type-arg]
     assert from_frame(to_frame(table)) == table
+
+
+# parquet stores int64: amounts up to 10^17 đồng a row keep every derived row within it
+parquet_tables = st.dictionaries(
+    st.tuples(st.sampled_from(["A", "Phòng THADS khu vực 1 - Cần Thơ"]), periods(2020, 2026)),
+    st.builds(LedgerPair, case_ledgers(), amount_ledgers(10**17)),
+    max_size=6,
+)
+
+
+@given(parquet_tables, st.integers(0, 4))
+def test_parquet_round_trip(table: dict, places: int) -> None:  # type: ignore[type-arg]
+    df = add_rate_columns(to_frame(table), places)
+    buffer = io.BytesIO()
+    df.to_parquet(buffer)
+    back = pd.read_parquet(io.BytesIO(buffer.getvalue()))
+    assert from_frame(back) == table
+    for name in ("conditions_share", "completion_rate"):
+        assert back[name].tolist() == df[name].tolist()
+        assert back[f"{name}_float"].equals(df[f"{name}_float"])
+
+
+@given(tables)
+def test_period_labels_and_last_days_read_back_the_same_periods(table: dict) -> None:  # type: ignore[type-arg]
+    df = to_frame(table)
+    assert [ReportingPeriod.ending(d.date()).label for d in df["period_end"]] == list(df["period"])
+    assert from_frame(df.assign(period=df["period_end"])) == table
 
 
 @given(tables, st.integers(0, 4), st.booleans())
