@@ -1,4 +1,4 @@
-"""The delimiter of a CSV header line (``_text.sniff_delimiter``)."""
+"""A CSV file's delimiter: sniffed from the header, or declared by Excel's ``sep=`` line."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from thads_metrics._text import sniff_delimiter
+from thads_metrics._text import declared_delimiter, sniff_delimiter
 
 HEADINGS = st.lists(
     st.sampled_from(["unit", "period", "kind", "đơn vị", "kỳ", "completed", "ghi chú"]),
@@ -33,3 +33,24 @@ def test_plain_headers(headings: list[str], delimiter: str) -> None:
 )
 def test_quoted_and_degenerate_headers(line: str, delimiter: str) -> None:
     assert sniff_delimiter(line) == delimiter
+
+
+@pytest.mark.parametrize(
+    ("line", "declared"),
+    [
+        ("sep=;", ";"),
+        ("sep=,\r\n", ","),
+        ("sep=\t\n", "\t"),
+        ("\ufeffsep=;\n", ";"),  # a BOM before it, as a "CSV UTF-8" save writes
+        ("SEP=;", ";"),
+        ("sep=|", "|"),  # returned as written: the reader refuses it
+        ("sep=", ""),
+        ("sep=; ", "; "),
+        ("unit,period,kind", None),
+        ("separator,unit", None),
+        ('"sep=;"', None),
+        ("", None),
+    ],
+)
+def test_declared_delimiter(line: str, declared: str | None) -> None:
+    assert declared_delimiter(line) == declared

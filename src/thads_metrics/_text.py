@@ -6,6 +6,8 @@ True
 ('việc', 'tien', True)
 >>> sniff_delimiter("unit;period;kind")
 ';'
+>>> declared_delimiter("sep=;\\r\\n"), declared_delimiter("unit,period,kind")
+(';', None)
 >>> fold_name("TP. Hà Nội") == fold_name("ha noi") == "ha noi"
 True
 >>> match_name("Nghe an", ["Nghệ An", "TP. Hà Nội"])
@@ -26,10 +28,12 @@ from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 
 __all__ = [
+    "DELIMITERS",
     "FALSE_WORDS",
     "KINDS",
     "TRUE_WORDS",
     "close_names",
+    "declared_delimiter",
     "fold",
     "fold_key",
     "fold_name",
@@ -68,6 +72,28 @@ def read_flag(text: str) -> bool | None:
     return None
 
 
+#: The delimiters a CSV file may use: comma, semicolon (Excel in a Vietnamese locale), tab.
+DELIMITERS = (",", ";", "\t")
+
+
+def declared_delimiter(line: str) -> str | None:
+    """What a ``sep=`` line declares, or None when ``line`` is not one.
+
+    Excel reads a first line ``sep=;`` (or ``sep=,``, ``sep=`` and a tab) as the
+    delimiter of the file rather than as data, so a CSV meant for another
+    locale's Excel may start with one. The text after ``sep=`` is returned as
+    written (line ending and a leading BOM removed, nothing else), for the
+    reader to accept only one of :data:`DELIMITERS`.
+
+    >>> declared_delimiter("\\ufeffsep=\\t\\n"), declared_delimiter("SEP=|")
+    ('\\t', '|')
+    """
+    text = line.lstrip("\ufeff").rstrip("\r\n")
+    if text[:4].lower() != "sep=":
+        return None
+    return text[4:]
+
+
 def sniff_delimiter(first_line: str) -> str:
     """The delimiter of a header line: ``,``, ``;`` (Excel in a Vietnamese locale) or a tab.
 
@@ -79,7 +105,7 @@ def sniff_delimiter(first_line: str) -> str:
     (',', ';')
     """
     try:
-        return csv.Sniffer().sniff(first_line, delimiters=",;\t").delimiter
+        return csv.Sniffer().sniff(first_line, delimiters="".join(DELIMITERS)).delimiter
     except csv.Error:
         return ";" if ";" in first_line else "\t" if "\t" in first_line else ","
 

@@ -9,22 +9,31 @@
 
 Bad input exits with code 2 and a one-line message naming file, line and
 column; nothing is written when there is an error.
+
+``report`` reading a file shows a progress bar (tqdm) on stderr when stderr
+is a terminal and ``--quiet`` is not given: bytes against the file's size,
+with the time left, or lines for a pipe. ``--unit`` and ``--period`` are
+checked against the units and periods of the file before it is read whole
+(:func:`~thads_metrics.csvio.read_keys`); see the reference page of the
+command line for what is checked when.
 """
 
 from __future__ import annotations
 
 import argparse
 import codecs
+import contextlib
 import functools
 import io
 import json
 import os
 import signal
+import stat
 import sys
 import tempfile
 import threading
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -43,7 +52,7 @@ from thads_metrics.calendar import (
     parse_period,
 )
 from thads_metrics.cases import LedgerPair
-from thads_metrics.csvio import CsvError, LedgerTable, read_csv
+from thads_metrics.csvio import CsvError, LedgerTable, read_csv, read_keys
 from thads_metrics.errors import OutputError, ParseError, ThadsError
 from thads_metrics.report import ReportSet, UnitReport, build_report, summary_table
 from thads_metrics.report.words import phrases
@@ -58,26 +67,88 @@ SAMPLE_LEDGERS = "sample_ledgers.csv"
 SAMPLE_TARGETS = "sample_targets.csv"
 
 
-class _Progress:
-    """A one-line progress bar on stderr, drawn only when stderr is a terminal."""
+#: How the progress bar is drawn (tqdm's options): not at all for a read shorter than
+#: half a second, redrawn at most ten times a second.
+PROGRESS_OPTIONS: dict[str, Any] = {"delay": 0.5, "mininterval": 0.1}
 
-    def __init__(self, total: int, stream: TextIO) -> None:
-        self.total = max(total, 1)
+
+def _regular_size(path: Path) -> int | None:
+    """The size of ``path`` in bytes if it is a regular file; None for a pipe, a device,
+    or a file that cannot be looked at (its read will say why)."""
+    try:
+        status = path.stat()
+    except (OSError, ValueError):
+        return None
+    return status.st_size if stat.S_ISREG(status.st_mode) else None
+
+
+class _BarStream:
+    """The stream the bar is drawn on (stderr), remembering what its line shows.
+
+    tqdm erases its bar when closed, unless a signal arrived while it drew the bar
+    for the first time: it then believes nothing was drawn and leaves the bar on the
+    screen, before "thads-metrics: interrupted". :meth:`erase` clears what is left.
+    """
+
+    def __init__(self, stream: TextIO) -> None:
         self.stream = stream
-        self.shown = -1
+        self.line = ""  # what the line shows since the last carriage return
 
-    def __call__(self, done: int) -> None:
-        percent = min(100, done * 100 // self.total)
-        if percent != self.shown:
-            self.shown = percent
-            bar = "#" * (percent // 4)
-            self.stream.write(f"\rĐang đọc [{bar:<25}] {percent:3d}%")
-            self.stream.flush()
+    def write(self, text: str) -> None:
+        self.line = (self.line + text).rpartition("\r")[2]  # before writing: a signal may cut in
+        self.stream.write(text)
 
-    def close(self) -> None:
-        if self.shown >= 0:
-            self.stream.write("\r" + " " * 40 + "\r")
+    def flush(self) -> None:
+        self.stream.flush()
+
+    def erase(self) -> None:
+        if self.line.strip():
+            self.stream.write("\r" + " " * len(self.line) + "\r")
             self.stream.flush()
+            self.line = ""
+
+    def __getattr__(self, name: str) -> Any:  # encoding, fileno (tqdm measures the terminal)
+        return getattr(self.stream, name)
+
+
+@contextlib.contextmanager
+def _progress(args: argparse.Namespace, path: Path, what: str) -> Iterator[dict[str, Any]]:
+    """The ``progress`` arguments of :func:`read_csv` (or :func:`read_keys`) that draw a
+    bar on stderr (tqdm) while ``path`` is read.
+
+    Bytes against the file's size, so the bar has a total and the time left, when
+    ``path`` is a regular file; lines read when it is a pipe. No bar (no arguments)
+    with ``--quiet`` or when stderr is not a terminal. The bar is erased however the
+    read ends: done, an error, Ctrl-C or SIGTERM.
+    """
+    stream = sys.stderr
+    if args.quiet or stream is None or not stream.isatty():
+        yield {}
+        return
+    # Imported here: only a run that shows a bar pays for it. (No stubs are installed.)
+    from tqdm import tqdm  # type: ignore[import-untyped,unused-ignore]
+
+    size = _regular_size(path)
+    screen = _BarStream(stream)
+    bar = tqdm(
+        total=size,
+        desc=what,
+        unit="B" if size is not None else " dòng",
+        unit_scale=True,
+        file=screen,
+        leave=False,
+        dynamic_ncols=True,
+        **PROGRESS_OPTIONS,
+    )
+
+    def update(done: int) -> None:
+        bar.update(done - bar.n)
+
+    try:
+        yield {"progress": update, "progress_unit": "bytes" if size is not None else "lines"}
+    finally:
+        bar.close()
+        screen.erase()
 
 
 def _read(args: argparse.Namespace) -> tuple[LedgerTable, str]:
@@ -87,14 +158,34 @@ def _read(args: argparse.Namespace) -> tuple[LedgerTable, str]:
         lines = text.splitlines(keepends=True)
         return read_csv(lines, name=f"<sample {SAMPLE_LEDGERS}>"), "sample"
     path = Path(args.file)
-    progress: _Progress | None = None
-    if not args.quiet and sys.stderr.isatty() and path.is_file():
-        progress = _Progress(path.stat().st_size, sys.stderr)
+    if args.unit or args.period:
+        _check_selection(args, path)
+    with _progress(args, path, "Đang đọc") as progress:
+        return read_csv(path, **progress), str(path)
+
+
+def _check_selection(args: argparse.Namespace, path: Path) -> None:
+    """Check ``--period`` and ``--unit`` against the keys of a file before it is read
+    whole: a name that matches no unit fails in seconds, not after the whole file.
+
+    :func:`read_keys` reads only the unit and period cells, so the check costs about a
+    seventh of the full read. The file must be read twice for it, so a pipe is not
+    checked here (the full read checks after). A file :func:`read_keys` finds bad is
+    left to the full read, which names its first error in line order.
+    """
+    if _regular_size(path) is None:
+        return
     try:
-        return read_csv(path, progress=progress), str(path)
-    finally:
-        if progress is not None:
-            progress.close()
+        with _progress(args, path, "Đang kiểm tra") as progress:
+            keys = read_keys(path, **progress)
+    except CsvError:
+        return
+    if not keys:
+        return
+    period = _choose_period({p for _, p in keys}, args.period)
+    available = sorted({unit for unit, p in keys if p == period})
+    for wanted in args.unit or ():
+        _unit(wanted, available, period)
 
 
 def _book(args: argparse.Namespace) -> TargetBook:
@@ -120,8 +211,9 @@ def _book(args: argparse.Namespace) -> TargetBook:
         raise CsvError(str(exc), source=str(path), code="csv.target") from exc
 
 
-def _choose_period(table: LedgerTable, wanted: str | None) -> ReportingPeriod:
-    periods = sorted({period for _, period in table})
+def _choose_period(found: Iterable[ReportingPeriod], wanted: str | None) -> ReportingPeriod:
+    """The period ``--period`` names among those ``found`` (the latest without it)."""
+    periods = sorted(set(found))
     if not periods:
         raise ParseError("the input holds no ledgers")
     if wanted is None:
@@ -143,6 +235,10 @@ def _workbook_name(period: ReportingPeriod) -> str:
     return f"thads-{'-'.join(fold_name(period.label).split())}.xlsx"
 
 
+#: Most unit names an unknown ``--unit`` lists (a file may hold hundreds of units).
+UNITS_LISTED = 10
+
+
 def _unit(wanted: str, available: list[str], period: ReportingPeriod) -> str:
     """The unit ``--unit`` names, matched loosely ("Hà Nội", "nghe an") by
     :func:`~thads_metrics._text.match_name`; a miss or an ambiguity is a ParseError
@@ -160,9 +256,11 @@ def _unit(wanted: str, available: list[str], period: ReportingPeriod) -> str:
         )
     near = close_names(wanted, available)
     hint = f"did you mean {' or '.join(repr(u) for u in near)}? " if near else ""
+    listed = ", ".join(available[:UNITS_LISTED])
+    if len(available) > UNITS_LISTED:
+        listed += f" and {len(available) - UNITS_LISTED} more"
     raise ParseError(
-        f"--unit {wanted!r} is not in the input for {period.label}; {hint}"
-        f"units are {', '.join(available)}",
+        f"--unit {wanted!r} is not in the input for {period.label}; {hint}units are {listed}",
         code="parse.unknown_unit",
         details={"argument": "--unit", "value": wanted, "suggestions": list(near)},
     )
@@ -298,7 +396,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
         _refuse_input_as_output(Path(args.output), _inputs(args))
     table, source = _read(args)
     book = _book(args)
-    period = _choose_period(table, args.period)
+    period = _choose_period((p for _, p in table), args.period)
     reports, total = _reports(table, period, args.unit, book, args.language)
     if args.format == "json":
         document = ReportSet(period, reports, total, source=source)
