@@ -2,13 +2,16 @@
 
 Writes ``src/thads_metrics/data/sample_ledgers.csv``: ledger rows (one row per
 unit, period and kind) for four provinces and two regional offices over two
-statistical years (2024, 2025; periods of 3, 6, 9, 11 and 12 months), with
-magnitudes like those of real provincial reports; both years fall under forms
-that count postponed and suspended cases apart (hoãn, tạm đình chỉ: the
-``stayed`` column). The figures are invented;
-the identities between rows hold exactly, and year 2025 opens with what 2024
-carried forward. ``tests/test_sample_data.py`` checks that the bundled file is
-exactly this script's output.
+statistical years (2024, 2025), month by month (the cumulative periods of 1 to
+12 months: "1 tháng năm 2025" … "năm 2025"), with magnitudes like those of
+real provincial reports; both years fall under forms that count postponed and
+suspended cases apart (hoãn, tạm đình chỉ: the ``stayed`` column). The figures
+are invented; the identities between rows hold exactly, every flow row (thụ lý
+mới, ủy thác, thu hồi, thi hành xong, đình chỉ, giảm) only grows from one month
+to the next within a year, as cumulative reports do, and year 2025 opens with
+what 2024 carried forward. Results bunch in the last months, as they do in real
+years. ``tests/test_sample_data.py`` checks that the bundled file is exactly
+this script's output.
 
 Run from the repository root: ``python scripts/make_sample.py``.
 """
@@ -18,7 +21,6 @@ from __future__ import annotations
 import csv
 import io
 import random
-from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -41,7 +43,6 @@ UNITS = [
     ("Phòng THADS khu vực 2 - Quảng Ninh", 6_300, 240_000_000, 0.97, 0.95),
 ]
 YEARS = (2024, 2025)
-MONTHS = (3, 6, 9, 11, 12)
 # National targets (% việc / % tiền) the synthetic units roughly follow: the package's table.
 TARGETS = {year: (national_target(year).cases, national_target(year).money) for year in YEARS}
 
@@ -55,65 +56,71 @@ def _split(total: int, shares: list[float], rng: random.Random) -> list[int]:
     return parts
 
 
-def _ledger(
+def _year(
     rng: random.Random,
     carried_over: int,
     new_full_year: int,
-    months: int,
     target: Decimal,
     skill: float,
     money: bool,
-    period_end: date,
-) -> dict[str, int]:
+    year: int,
+) -> list[dict[str, int]]:
+    """The cumulative rows of months 1..12 of one unit, year and ledger."""
     unit = 1_000 if money else 1  # amounts move in thousands of đồng, plus odd đồng
-    newly = int(new_full_year * months / 12 * rng.uniform(0.97, 1.03))
-    accepted = carried_over + newly
-    entrusted = int(accepted * rng.uniform(0.008, 0.016))
-    withdrawn = int(accepted * rng.uniform(0.0002, 0.0008))
-    to_enforce = accepted - entrusted - withdrawn
-    without = int(to_enforce * (rng.uniform(0.55, 0.68) if money else rng.uniform(0.19, 0.27)))
-    with_conditions = to_enforce - without
-    # Finished share grows with the months elapsed, around the pro-rated target. The jitter
-    # is float arithmetic on random draws; float(target) is the double nearest the exact
-    # target, the same the literal 83.25 gives, so the output does not change.
-    pace = (months / 12) ** 0.85
-    rate = min(0.97, float(target) / 100 * pace * skill * rng.uniform(0.96, 1.04))
-    finished = int(with_conditions * rate)
-    completed, terminated, reduced = _split(
-        finished, [0.90, 0.08, 0.02] if money else [0.87, 0.13, 0.0], rng
-    )
-    if not money:
-        completed += reduced
-        reduced = 0
-    rest = with_conditions - finished
-    in_progress, postponed, suspended, other = _split(rest, [0.80, 0.07, 0.02, 0.11], rng)
-    row = {
-        "carried_over": carried_over,
-        "newly_accepted": newly,
-        "entrusted": entrusted,
-        "withdrawn": withdrawn,
-        "completed": completed,
-        "terminated": terminated,
-        "reduced": reduced,
-        "in_progress": in_progress,
-        "postponed": postponed,
-        "suspended": suspended,
-        "other": other,
-        "without_conditions": without,
-    }
-    # Periods under Thông tư 06/2019/TT-BTP and later count postponed and suspended cases
-    # (other than postponed by agreement) apart: carve that bucket out of "without", with
-    # its own draws so that every other figure stays as it was.
-    if layout_for(period_end).has("stayed"):
-        draw = random.Random(f"stayed|{carried_over}|{newly}|{months}|{money}")
-        row["stayed"] = int(without * draw.uniform(0.02, 0.06))
-        row["without_conditions"] -= row["stayed"]
-    if money and unit > 1:
-        # Keep amounts whole đồng with non-round tails, identities exact.
-        tail = rng.randrange(unit)
-        row["newly_accepted"] += tail
-        row["in_progress"] += tail
-    return row
+    entrusted_share = rng.uniform(0.008, 0.016)
+    withdrawn_share = rng.uniform(0.0002, 0.0008)
+    without_share = rng.uniform(0.55, 0.68) if money else rng.uniform(0.19, 0.27)
+    split = [0.90, 0.08, 0.02] if money else [0.87, 0.13, 0.0]
+    flows = dict.fromkeys(("newly_accepted", "completed", "terminated", "reduced"), 0)
+    tail = 0
+    rows = []
+    for months in range(1, 13):
+        flows["newly_accepted"] += int(new_full_year / 12 * rng.uniform(0.8, 1.2))
+        if money:  # keep amounts whole đồng with non-round tails
+            tail += rng.randrange(unit)
+        newly = flows["newly_accepted"] + tail
+        accepted = carried_over + newly
+        entrusted = int(accepted * entrusted_share)
+        withdrawn = int(accepted * withdrawn_share)
+        to_enforce = accepted - entrusted - withdrawn
+        finished_before = flows["completed"] + flows["terminated"] + flows["reduced"]
+        without = int(to_enforce * without_share * rng.uniform(0.98, 1.02))
+        without = min(without, to_enforce - finished_before)  # the base holds what is done
+        with_conditions = to_enforce - without
+        # The finished share grows with the months elapsed, faster at the year's end,
+        # around the pro-rated target. The jitter is float arithmetic on random draws;
+        # float(target) is the double nearest the exact target.
+        pace = (months / 12) ** 1.15
+        rate = min(0.97, float(target) / 100 * pace * skill * rng.uniform(0.985, 1.015))
+        finished = max(finished_before, min(with_conditions, int(with_conditions * rate)))
+        step = _split(finished - finished_before, split, rng)
+        if not money:
+            step = [step[0] + step[2], step[1], 0]
+        for name, value in zip(("completed", "terminated", "reduced"), step, strict=True):
+            flows[name] += value
+        rest = with_conditions - finished
+        in_progress, postponed, suspended, other = _split(rest, [0.80, 0.07, 0.02, 0.11], rng)
+        row = {
+            "carried_over": carried_over,
+            "newly_accepted": newly,
+            "entrusted": entrusted,
+            "withdrawn": withdrawn,
+            "completed": flows["completed"],
+            "terminated": flows["terminated"],
+            "reduced": flows["reduced"],
+            "in_progress": in_progress,
+            "postponed": postponed,
+            "suspended": suspended,
+            "other": other,
+            "without_conditions": without,
+        }
+        # Periods under Thông tư 06/2019/TT-BTP and later count postponed and suspended
+        # cases (other than postponed by agreement) apart: carved out of "without".
+        if layout_for(ReportingPeriod(year, months).end).has("stayed"):
+            row["stayed"] = int(without * rng.uniform(0.02, 0.06))
+            row["without_conditions"] -= row["stayed"]
+        rows.append(row)
+    return rows
 
 
 def _carried_forward(row: dict[str, int]) -> int:
@@ -136,25 +143,24 @@ def ledger_rows() -> list[dict[str, object]]:
                 "viec": int(new_cases * rng.uniform(0.95, 1.07)),
                 "tien": int(new_cases * avg_amount * rng.uniform(0.93, 1.08)),
             }
-            full_year: dict[str, dict[str, int]] = {}
-            for months in MONTHS:
+            months = {
+                kind: _year(
+                    random.Random(f"{name}|{year}|{kind}"),
+                    carried[kind],
+                    new[kind],
+                    money_target if kind == "tien" else case_target,
+                    money_skill if kind == "tien" else case_skill,
+                    kind == "tien",
+                    year,
+                )
+                for kind in ("viec", "tien")
+            }
+            for month in range(1, 13):
+                label = "năm" if month == 12 else f"{month} tháng năm"
                 for kind in ("viec", "tien"):
-                    money = kind == "tien"
-                    row = _ledger(
-                        random.Random(f"{name}|{year}|{months}|{kind}"),
-                        carried[kind],
-                        new[kind],
-                        months,
-                        money_target if money else case_target,
-                        money_skill if money else case_skill,
-                        money,
-                        ReportingPeriod(year, months).end,
-                    )
-                    label = "năm" if months == 12 else f"{months} tháng năm"
+                    row = months[kind][month - 1]
                     rows.append({"unit": name, "period": f"{label} {year}", "kind": kind, **row})
-                    if months == 12:
-                        full_year[kind] = row
-            carried = {kind: _carried_forward(full_year[kind]) for kind in ("viec", "tien")}
+            carried = {kind: _carried_forward(months[kind][-1]) for kind in ("viec", "tien")}
     return rows
 
 

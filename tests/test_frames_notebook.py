@@ -68,11 +68,11 @@ def _read_sample_with_pandas() -> pd.DataFrame:
 
 
 def test_load_sample_gives_the_bundled_ledgers(table: dict) -> None:  # type: ignore[type-arg]
-    assert len(table) == 60  # six units, ten periods
+    assert len(table) == 144  # six units, the 24 months of two years
     assert {unit for unit, _ in table} >= {"Nghệ An", "TP. Hà Nội", "TP. Hồ Chí Minh"}
     cases = table["Nghệ An", YEAR_2025].cases
-    assert (cases.to_enforce, cases.with_conditions, cases.finished) == (19_000, 14_423, 12_324)
-    assert round_rate(cases.completion_rate(), 2) == Decimal("85.45")
+    assert (cases.to_enforce, cases.with_conditions, cases.finished) == (19_238, 14_629, 12_788)
+    assert round_rate(cases.completion_rate(), 2) == Decimal("87.42")
 
 
 def test_load_sample_is_exported_by_the_package() -> None:
@@ -86,18 +86,18 @@ def test_the_sample_frame_is_the_frame_of_the_sample(
 ) -> None:
     pd.testing.assert_frame_equal(frame, to_frame(table))
     assert from_frame(frame) == table
-    assert frame.shape == (120, 25)
+    assert frame.shape == (288, 25)
 
 
 def test_a_csv_read_by_pandas_makes_reports(table: dict) -> None:  # type: ignore[type-arg]
     raw = _read_sample_with_pandas()
-    assert raw["period"].iloc[0] == "3 tháng năm 2024"  # text, as read_csv leaves it
+    assert raw["period"].iloc[0] == "1 tháng năm 2024"  # text, as read_csv leaves it
     ledgers = from_frame(raw)
     assert ledgers == table
     pair = ledgers["Nghệ An", YEAR_2025]
     text = build_report("Nghệ An", YEAR_2025, pair.cases, pair.amounts).text()
-    assert "Đã thi hành xong 12.324 việc" in text
-    assert "đạt tỷ lệ 85,45%; vượt 1,55% so với chỉ tiêu 83,90%" in text
+    assert "Đã thi hành xong 12.788 việc" in text
+    assert "đạt tỷ lệ 87,42%; vượt 3,52% so với chỉ tiêu 83,90%" in text
 
 
 # --------------------------------------------------------------------------- the layout
@@ -108,17 +108,12 @@ def test_the_period_column_is_its_label_and_period_end_its_last_day(frame: pd.Da
     assert str(frame["period_end"].dtype) == "datetime64[ns]"
     first = frame.iloc[0]
     assert (first["period"], first["period_end"]) == (
-        "3 tháng năm 2024",
-        pd.Timestamp(2023, 12, 31),
+        "1 tháng năm 2024",
+        pd.Timestamp(2023, 10, 31),
     )
     labels = frame.sort_values("period_end")["period"].unique().tolist()
-    assert labels[:5] == [
-        "3 tháng năm 2024",
-        "6 tháng năm 2024",
-        "9 tháng năm 2024",
-        "11 tháng năm 2024",
-        "năm 2024",
-    ]
+    assert labels[:2] == ["1 tháng năm 2024", "2 tháng năm 2024"]
+    assert labels[10:13] == ["11 tháng năm 2024", "năm 2024", "1 tháng năm 2025"]
 
 
 def test_no_period_end_without_a_period_column() -> None:
@@ -148,9 +143,9 @@ def test_rate_columns_are_exact_with_a_float_copy_beside_each(frame: pd.DataFram
     row = rates[
         (rates["unit"] == "Nghệ An") & (rates["period"] == "năm 2025") & (rates["kind"] == "viec")
     ].iloc[0]
-    assert row["completion_rate"] == Decimal("85.45")
-    assert row["completion_rate_float"] == 85.45
-    assert row["conditions_share"] == Decimal("75.91")
+    assert row["completion_rate"] == Decimal("87.42")
+    assert row["completion_rate_float"] == 87.42
+    assert row["conditions_share"] == Decimal("76.04")
     for name in ("conditions_share", "completion_rate"):
         exact = rates[name].tolist()
         assert rates[f"{name}_float"].tolist() == [float(v) for v in exact]
@@ -167,10 +162,10 @@ def test_describe_gives_numbers(frame: pd.DataFrame) -> None:
     summary = rates[rates["kind"] == "viec"].describe()
     assert {"completion_rate_float", "conditions_share_float", "completed"} <= set(summary.columns)
     assert "completion_rate" not in summary.columns  # Decimal objects: not numbers to pandas
-    assert summary.loc["count", "completion_rate_float"] == 60
-    assert summary.loc["max", "completion_rate_float"] == 87.62
-    assert summary.loc["min", "completion_rate_float"] == 24.53
-    assert round(summary.loc["mean", "conditions_share_float"], 2) == 76.91
+    assert summary.loc["count", "completion_rate_float"] == 144
+    assert summary.loc["max", "completion_rate_float"] == 87.42
+    assert summary.loc["min", "completion_rate_float"] == 4.63
+    assert round(summary.loc["mean", "conditions_share_float"], 2) == 76.11
 
 
 def test_a_pivot_for_a_plot_is_numeric(frame: pd.DataFrame) -> None:
@@ -178,9 +173,9 @@ def test_a_pivot_for_a_plot_is_numeric(frame: pd.DataFrame) -> None:
     curve = rates[rates["kind"] == "viec"].pivot(
         index="period_end", columns="unit", values="completion_rate_float"
     )
-    assert curve.shape == (10, 6)
+    assert curve.shape == (24, 6)
     assert curve.dtypes.unique().tolist() == [np.dtype("float64")]
-    assert curve.loc[pd.Timestamp(2025, 9, 30), "Nghệ An"] == 85.45
+    assert curve.loc[pd.Timestamp(2025, 9, 30), "Nghệ An"] == 87.42
 
 
 # --------------------------------------------------------------------------- parquet

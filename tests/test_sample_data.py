@@ -9,6 +9,7 @@ from pathlib import Path
 
 from thads_metrics import ReportingPeriod
 from thads_metrics.csvio import read_csv
+from thads_metrics.series import Series
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = resources.files("thads_metrics") / "data" / "sample_ledgers.csv"
@@ -31,13 +32,14 @@ def test_sample_years_chain_and_periods_grow() -> None:
     assert len(units) == 6
     for unit in units:
         end_2024 = table[unit, ReportingPeriod(2024, 12)]
-        for months in (3, 6, 9, 11, 12):
+        for months in range(1, 13):
             pair = table[unit, ReportingPeriod(2025, months)]
             # 2025 opens with what 2024 carried forward (chuyển kỳ sau → chuyển sang).
             assert pair.cases.carried_over == end_2024.cases.carried_forward
             assert pair.amounts.carried_over == end_2024.amounts.carried_forward
         for year in (2024, 2025):
-            finished = [
-                table[unit, ReportingPeriod(year, m)].cases.finished for m in (3, 6, 9, 11, 12)
-            ]
-            assert finished == sorted(finished)  # cumulative periods only grow
+            # Every month of the year, each flow only growing (Series checks it).
+            series = Series.from_table(table, unit, year)
+            assert series.months == tuple(range(1, 13))
+            finished = [pair.cases.finished for _, pair in series.points]
+            assert finished == sorted(finished)

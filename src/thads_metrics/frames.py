@@ -649,13 +649,13 @@ def load_sample_frame() -> pd.DataFrame:
     """The bundled synthetic sample (số liệu mẫu) as a frame in the :func:`to_frame` layout.
 
     The ledgers of :func:`thads_metrics.csvio.load_sample` (six units, the
-    periods of 3, 6, 9, 11 and 12 months of 2024 and 2025): the package's CSV
+    cumulative periods of 1 to 12 months of 2024 and 2025): the package's CSV
     file read by ``pandas.read_csv`` and checked row by row by
     :func:`from_frame`, the way a CSV file of your own is read.
 
     >>> df = load_sample_frame()
     >>> df.shape, df["unit"].nunique(), df["period"].nunique()
-    ((120, 25), 6, 10)
+    ((288, 25), 6, 24)
     """
     sample = resources.files("thads_metrics") / "data" / _SAMPLE
     with sample.open("rb") as handle:
@@ -676,7 +676,7 @@ class ThadsAccessor:
     >>> year = rates[(rates["period"] == "năm 2025") & (rates["kind"] == "viec")]
     >>> best = year.sort_values("completion_rate_float", ascending=False).head(2)
     >>> best[["unit", "completion_rate"]].values.tolist()
-    [['Nghệ An', Decimal('85.45')], ['Phòng THADS khu vực 2 - Quảng Ninh', Decimal('84.04')]]
+    [['Nghệ An', Decimal('87.42')], ['Đồng Nai', Decimal('86.63')]]
     """
 
     def __init__(self, frame: pd.DataFrame) -> None:
