@@ -18,9 +18,9 @@ from thads_metrics.charts import (
     units_against_targets,
 )
 from thads_metrics.errors import ReportError
-from thads_metrics.htmlpage import UnitYear, html_page
+from thads_metrics.htmlpage import html_page
 from thads_metrics.ledger import AmountLedger, CaseLedger
-from thads_metrics.projection import needed_per_month, project
+from thads_metrics.projection import needed_per_month, outlook, project
 from thads_metrics.report import ReportSet, build_report
 from thads_metrics.series import Series
 from thads_metrics.targets import Target
@@ -122,10 +122,7 @@ def _parse(page: str) -> _Page:
 def test_the_page_stands_alone_with_tables_charts_and_paragraphs() -> None:
     units = {"Long An": _series("Long An", 80), "Nghệ <An>": _series("Nghệ <An>", 60)}
     doc = _document(units)
-    years = {
-        unit: UnitYear(s, TARGET, (project(s, target=TARGET),), needed_per_month(s, TARGET))
-        for unit, s in units.items()
-    }
+    years = {unit: outlook(s, TARGET) for unit, s in units.items()}
     page = html_page(doc, years=years)
     assert page.startswith("<!DOCTYPE html>")
     parsed = _parse(page)
@@ -151,7 +148,7 @@ def test_the_page_stands_alone_with_tables_charts_and_paragraphs() -> None:
 def test_the_plan_table_adds_up_and_says_when_the_target_is_met() -> None:
     s = _series("A", 80)
     plan = needed_per_month(s, TARGET)
-    page = html_page(_document({"A": s}), years={"A": UnitYear(s, TARGET, (), plan)})
+    page = html_page(_document({"A": s}), years={"A": outlook(s, TARGET)})
     row = re.search(r"<tr><td>Về việc</td>(.*?)</tr>", page)
     assert row is not None
     cells = re.findall(r">([^<]*)</td>", row.group(1))

@@ -18,7 +18,7 @@ from thads_metrics.measures import (
     measures,
     period_days,
 )
-from thads_metrics.projection import Profile, needed_per_month, project
+from thads_metrics.projection import Profile, needed_per_month, outlook, project
 from thads_metrics.rates import attainment, round_rate
 from thads_metrics.series import Series, check_cumulative
 from thads_metrics.targets import Target, assess_four
@@ -222,3 +222,20 @@ def test_attainment_is_the_rate_as_a_share_of_its_target() -> None:
     assert round_rate(attainment(Decimal("80.9"), Decimal("82.5")), 2) == Decimal("98.06")
     with pytest.raises(ThadsError):
         attainment(50, 0)
+
+
+def test_outlook_adds_the_seasonal_projection_when_earlier_years_are_given() -> None:
+    last_year = Series("A", 2021, {ReportingPeriod(2021, m): _pair(100 * m, 60 * m + 5 * m * m)
+                                   for m in range(1, 13)})  # fmt: skip
+    this_year = Series("A", 2022, {ReportingPeriod(2022, m): _pair(100 * m, 70 * m)
+                                   for m in range(1, 7)})  # fmt: skip
+    target = Target("81.5", "40.1")
+    plain = outlook(this_year, target)
+    assert [(p.method, p.base) for p in plain.projections] == [
+        ("pace", "current"),
+        ("pace", "pace"),
+    ]
+    assert plain.needed == needed_per_month(this_year, target)
+    seasonal = outlook(this_year, target, history=[last_year])
+    assert [(p.method, p.base) for p in seasonal.projections][-1] == ("seasonal", "seasonal")
+    assert seasonal.projections[-1].years == (2021,)

@@ -48,15 +48,20 @@ from thads_metrics.calendar import (
     Quarter,
     ReportingPeriod,
     day_label,
+    month_label,
     parse_date,
     parse_period,
 )
 from thads_metrics.cases import LedgerPair
 from thads_metrics.csvio import CsvError, LedgerTable, read_csv, read_keys
 from thads_metrics.errors import OutputError, ParseError, ThadsError
+from thads_metrics.figures import figures
+from thads_metrics.projection import Outlook, outlook
+from thads_metrics.rates import prorated_target
 from thads_metrics.report import ReportSet, UnitReport, build_report, summary_table
 from thads_metrics.report.words import phrases
 from thads_metrics.serialize import dumps
+from thads_metrics.series import Series
 from thads_metrics.targets import Target, TargetBook, UnknownTargetError
 
 __all__ = ["SAMPLE_LEDGERS", "SAMPLE_TARGETS", "OutputError", "main"]
@@ -402,6 +407,13 @@ def _cmd_report(args: argparse.Namespace) -> int:
         document = ReportSet(period, reports, total, source=source)
         _emit(args, dumps(document, indent=2) + "\n")
         return 0
+    if args.format == "html":
+        from thads_metrics.htmlpage import html_page
+
+        years = _outlooks(table, period, [r.unit for r in reports], book)
+        document = ReportSet(period, reports, total, source=source)
+        _emit(args, html_page(document, years=years, language=args.language))
+        return 0
     if args.format == "xlsx":
         from thads_metrics.excel import FormInfo, MoneyUnit, write_workbook
 
@@ -438,6 +450,179 @@ def _cmd_report(args: argparse.Namespace) -> int:
     chunks.append(title + "\n" + summary_table(reports, total, language=language))
     _emit(args, "\n\n".join(chunks) + "\n")
     return 0
+
+
+def _outlooks(
+    table: LedgerTable, period: ReportingPeriod, units: Sequence[str], book: TargetBook
+) -> dict[str, Outlook]:
+    """Each unit's year up to ``period``, with its projections and plan against its target.
+
+    Earlier complete years of the unit in the table teach the seasonal projection. A
+    unit without a target for the year gets none; a unit whose cumulative periods do not
+    add up (a flow that decreases) gets none either, and stderr says why.
+    """
+    out: dict[str, Outlook] = {}
+    for unit in units:
+        try:
+            target = book.lookup(period.year, unit)
+        except UnknownTargetError:
+            continue
+        mine = [(p, pair) for (u, p), pair in table.items() if u == unit and p.year == period.year]
+        try:
+            series = Series(unit, period.year, [(p, pair) for p, pair in mine if p <= period])
+            history = [
+                Series.from_table(table, unit, year)
+                for year in sorted({p.year for u, p in table if u == unit and p.year < period.year})
+            ]
+            out[unit] = outlook(series, target, history=[h for h in history if 12 in h.months])
+        except ThadsError as exc:
+            print(f"{unit}: không dự báo được ({exc})", file=sys.stderr)
+    return out
+
+
+def _year_text(view: Outlook, language: str) -> str:
+    """The months of a unit's year, its projections and what each month still needs."""
+    from thads_metrics.vi import format_count, format_dong, format_number, format_percent
+
+    def write(value: int, money: bool) -> str:
+        return format_dong(value, "scaled") if money else format_count(value, "việc")
+
+    english = language == "en"
+    series = view.series
+    lines = [
+        (f"{series.unit}: the year {series.year} month by month"
+         if english else f"{series.unit}: năm công tác {series.year} theo tháng"),
+    ]  # fmt: skip
+    header = (
+        ["Month", "Finished (cases)", "Rate", "Pro-rated target", "Finished (money)", "Rate",
+         "Pro-rated target"]
+        if english
+        else ["Tháng", "Xong (việc)", "Tỷ lệ", "Chỉ tiêu tiến độ", "Xong (tiền)", "Tỷ lệ",
+              "Chỉ tiêu tiến độ"]
+    )  # fmt: skip
+    rows = [header]
+    for step, (period, pair) in zip(series.steps(), series.points, strict=True):
+        cells = [month_label(period.end)]
+        for movement, ledger, goal, money in (
+            (step.cases, pair.cases, view.target.cases, False),
+            (step.money, pair.amounts, view.target.money, True),
+        ):
+            done = movement.flows.get("finished")
+            rate = figures(ledger, period).rate
+            cells += [
+                "—" if done is None else (write(done, True) if money else format_number(done)),
+                "—" if rate is None else format_percent(rate, 2, fixed=True),
+                format_percent(prorated_target(goal, period), 2, fixed=True),
+            ]
+        rows.append(cells)
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
+    for row in rows:
+        padded = enumerate(zip(row, widths, strict=True))
+        lines.append("  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in padded))
+    lines.append("")
+    lines.append("Year-end projection:" if english else "Dự báo đến 30/9:")
+    for p in view.projections:
+        rates = [
+            "—" if r.rate is None else format_percent(r.rate, 2, fixed=True)
+            for r in (p.cases, p.money)
+        ]
+        if english:
+            lines.append(f"- {p.describe('en')}: cases {rates[0]}, money {rates[1]}")
+        else:
+            lines.append(f"- {p.describe()}: về việc {rates[0]}, về tiền {rates[1]}")
+    plan = view.needed
+    lines.append("")
+    for needed, money in ((plan.cases, False), (plan.money, True)):
+        name = ("money" if money else "cases") if english else ("về tiền" if money else "về việc")
+        target = format_percent(needed.target, 2, fixed=True)
+        total = write(needed.total, money)
+        if needed.total == 0:
+            lines.append(
+                f"Target {target} ({name}): reached on the current base." if english
+                else f"Chỉ tiêu {target} {name}: đã đạt trên số có điều kiện hiện nay."
+            )  # fmt: skip
+        elif not needed.per_month:
+            lines.append(
+                f"Target {target} ({name}): missed by {total}; no month is left."
+                if english
+                else f"Chỉ tiêu {target} {name}: còn thiếu {total}; năm đã hết."
+            )  # fmt: skip
+        else:
+            months = ", ".join(
+                f"{month_label(ReportingPeriod(plan.period.year, m).end)}: {write(n, money)}"
+                for m, n in zip(range(plan.period.months + 1, 13), needed.per_month, strict=True)
+            )
+            lines.append(
+                f"Target {target} ({name}): {total} still to finish — {months}."
+                if english
+                else f"Chỉ tiêu {target} {name}: còn phải thi hành xong {total} — {months}."
+            )  # fmt: skip
+    return "\n".join(lines)
+
+
+def _cmd_year(args: argparse.Namespace) -> int:
+    table, source = _read(args)
+    book = _book(args)
+    period = _choose_period((p for _, p in table), args.period)
+    available = sorted({unit for unit, p in table if p == period})
+    units = available
+    if args.unit:
+        chosen = {_unit(wanted, available, period) for wanted in args.unit}
+        units = [u for u in available if u in chosen]
+    views = _outlooks(table, period, units, book)
+    missing = [u for u in units if u not in views]
+    if args.format == "json":
+        out = {
+            "version": SCHEMA_VERSION,
+            "source": source,
+            "period": value_data(period),
+            "units": [_year_data(views[u]) for u in units if u in views],
+            "without_outlook": missing,
+        }
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        return 0
+    print("\n\n".join(_year_text(views[u], args.language) for u in units if u in views))
+    for unit in missing:
+        print(f"{unit}: không có chỉ tiêu năm {period.year}, không tính được", file=sys.stderr)
+    return 0
+
+
+def _year_data(view: Outlook) -> dict[str, Any]:
+    def dec(value: Any) -> Any:
+        return None if value is None else str(value)
+
+    return {
+        "unit": view.series.unit,
+        "target": value_data(view.target),
+        "months": [
+            {
+                "period": value_data(step.period),
+                "cases": {"flows": dict(step.cases.flows), "stocks": dict(step.cases.stocks)},
+                "money": {"flows": dict(step.money.flows), "stocks": dict(step.money.stocks)},
+            }
+            for step in view.series.steps()
+        ],
+        "projections": [
+            {
+                "method": p.method,
+                "base": p.base,
+                "years": list(p.years),
+                "cases": {"rate": dec(p.cases.rate), "capped": p.cases.capped},
+                "money": {"rate": dec(p.money.rate), "capped": p.money.capped},
+            }
+            for p in view.projections
+        ],
+        "needed": {
+            kind: {
+                "target": dec(n.target),
+                "base": n.base,
+                "total": n.total,
+                "per_month": list(n.per_month),
+                "reachable": n.reachable,
+            }
+            for kind, n in (("cases", view.needed.cases), ("money", view.needed.money))
+        },
+    }
 
 
 def _cmd_period(args: argparse.Namespace) -> int:
@@ -627,7 +812,7 @@ def _parser() -> argparse.ArgumentParser:
     p_report.add_argument("file", nargs="?", help="CSV of ledger rows or case records")
     p_report.add_argument("--period", help='e.g. "11 tháng năm 2021" (default: latest in file)')
     p_report.add_argument("--unit", action="append", help="only this unit (repeatable)")
-    p_report.add_argument("--format", choices=("text", "json", "xlsx"), default="text")
+    p_report.add_argument("--format", choices=("text", "json", "xlsx", "html"), default="text")
     p_report.add_argument(
         "--output",
         "-o",
@@ -661,6 +846,23 @@ def _parser() -> argparse.ArgumentParser:
     )
     p_report.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
     p_report.set_defaults(func=_cmd_report)
+
+    p_year = sub.add_parser(
+        "year",
+        help="a unit's year month by month, the year-end projection and what is still needed",
+        description="Read the cumulative periods of one enforcement year (CSV; default: the "
+        "bundled sample) and print, for each unit, the month's own finished cases and money, "
+        "the cumulative rates against the pro-rated targets, the rates projected to 30 "
+        "September, and what must still be finished each remaining month to reach the target.",
+    )
+    p_year.add_argument("file", nargs="?", help="CSV of ledger rows or case records")
+    p_year.add_argument("--period", help="the last period to use (default: latest in file)")
+    p_year.add_argument("--unit", action="append", help="only this unit (repeatable)")
+    p_year.add_argument("--targets", help="CSV of targets by year and unit (TargetBook)")
+    p_year.add_argument("--format", choices=("text", "json"), default="text")
+    p_year.add_argument("--language", choices=("vi", "en"), default="vi")
+    p_year.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    p_year.set_defaults(func=_cmd_year)
 
     p_period = sub.add_parser("period", help="enforcement year, period and quarter of a date")
     p_period.add_argument("date", nargs="?", help="2021-08-31 or 31/8/2021 (default: today)")

@@ -3,8 +3,9 @@
 :func:`html_page` writes what ``thads-metrics report --format html`` prints:
 the title and the period, the summary table of the units, the chart of the
 units against their targets, then for each unit its report paragraph and,
-when its year is given (:class:`UnitYear`), the chart of its rates month by
-month, the year-end projection and what is still needed each month. The page
+when its year is given (an :class:`~thads_metrics.projection.Outlook`), the
+chart of its rates month by month, the year-end projection and what is still
+needed each month. The page
 has no outside resource (styles inline, charts as inline SVG), so an officer
 can open it from a disk or send it by mail. Install ``thads-metrics[plot]``
 (matplotlib) for the charts; without it the page has the text and tables only.
@@ -18,35 +19,16 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from html import escape
 
-import attrs
-
 from thads_metrics import __version__
 from thads_metrics._checks import require_choice, require_instance
 from thads_metrics.calendar import ReportingPeriod, day_label, month_label
 from thads_metrics.errors import ReportError
-from thads_metrics.projection import NeededPlan, Projection
+from thads_metrics.projection import NeededPlan, Outlook, Projection
 from thads_metrics.report import ReportSet
 from thads_metrics.report.words import Language, table_cells
-from thads_metrics.series import Series
-from thads_metrics.targets import Target
 from thads_metrics.vi import format_count, format_dong, format_percent
 
-__all__ = ["UnitYear", "html_page"]
-
-
-@attrs.frozen
-class UnitYear:
-    """A unit's year for the page: its series, projections, plan and target (năm của đơn vị).
-
-    ``projections`` are drawn as :func:`~thads_metrics.charts.projection_chart`
-    draws them (the first is the point, all of them the range); ``needed`` is
-    the plan of :func:`~thads_metrics.projection.needed_per_month`.
-    """
-
-    series: Series
-    target: Target | None = None
-    projections: tuple[Projection, ...] = attrs.field(default=(), converter=tuple)
-    needed: NeededPlan | None = None
+__all__ = ["html_page"]
 
 
 _WORDS: Mapping[str, Mapping[str, str]] = {
@@ -173,13 +155,14 @@ def _projection_table(
 def html_page(
     reports: ReportSet,
     *,
-    years: Mapping[str, UnitYear] | None = None,
+    years: Mapping[str, Outlook] | None = None,
     language: Language = "vi",
 ) -> str:
     """The HTML page of a period's reports (trang HTML); see the module.
 
-    ``years`` maps a unit to its :class:`UnitYear`; units without one get
-    their paragraph only.
+    ``years`` maps a unit to its :class:`~thads_metrics.projection.Outlook`
+    (its series, target, projections and plan); units without one get their
+    paragraph only.
     """
     require_instance("reports", reports, ReportSet, ReportError, what="a ReportSet")
     lang: Language = (
@@ -187,7 +170,7 @@ def html_page(
     )
     chosen = {} if years is None else dict(require_instance("years", years, Mapping, ReportError))
     for unit, year in chosen.items():
-        require_instance(f"years[{unit!r}]", year, UnitYear, ReportError, what="a UnitYear")
+        require_instance(f"years[{unit!r}]", year, Outlook, ReportError, what="an Outlook")
     words = _WORDS[lang]
     charts = _charts()
     period = reports.period

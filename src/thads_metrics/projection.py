@@ -84,10 +84,12 @@ __all__ = [
     "Method",
     "Needed",
     "NeededPlan",
+    "Outlook",
     "Profile",
     "ProjectedRate",
     "Projection",
     "needed_per_month",
+    "outlook",
     "project",
 ]
 
@@ -450,3 +452,56 @@ def needed_per_month(
             _ledger(pair, "money"), period.months, growth, money_profile, target.money, "money"
         ),
     )
+
+
+@attrs.frozen
+class Outlook:
+    """A unit's year seen from its last period: projections and the plan (triển vọng cuối năm).
+
+    ``projections`` are, in order: the year's pace with the base held (the
+    reading the reports' "what is still needed" uses), the year's pace with
+    the base growing at the pace of new cases, and, when earlier complete
+    years were given, their seasonal profile for both; ``needed`` is the plan
+    on the base held as it is. Charts draw the first as the point and all of
+    them as the range.
+    """
+
+    series: Series
+    target: Target
+    projections: tuple[Projection, ...]
+    needed: NeededPlan
+
+
+def outlook(series: Series, target: Target, *, history: Iterable[Series] = ()) -> Outlook:
+    """The projections and the plan of :class:`Outlook` for a series and its target.
+
+    ``history`` are earlier complete years of the same unit; years that finished
+    nothing are skipped, and without any the seasonal projection is left out.
+    """
+    require_instance("series", series, Series, LedgerError, what="a Series")
+    require_instance("target", target, Target, RateError, what="a Target")
+    earlier = [
+        s
+        for s in require_iterable("history", history, LedgerError, what="Series")
+        if require_instance("history item", s, Series, LedgerError, what="a Series") is not None
+        and 12 in s.months
+        and s.at(12).cases.finished
+        and s.at(12).amounts.finished
+    ]
+    projections = [
+        project(series, target=target),
+        project(series, base="pace", target=target),
+    ]
+    months = series.latest[0].months
+    if any(months in s.months for s in earlier):
+        projections.append(
+            project(
+                series,
+                method="seasonal",
+                base="seasonal",
+                target=target,
+                cases_profile=Profile.learn(earlier, "cases"),
+                money_profile=Profile.learn(earlier, "money"),
+            )
+        )
+    return Outlook(series, target, tuple(projections), needed_per_month(series, target))

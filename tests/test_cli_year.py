@@ -1,0 +1,74 @@
+"""``thads-metrics year`` and ``report --format html`` on the bundled sample (a monthly year)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from thads_metrics.calendar import ReportingPeriod
+from thads_metrics.cli import main
+from thads_metrics.csvio import load_sample
+from thads_metrics.projection import needed_per_month
+from thads_metrics.series import Series
+from thads_metrics.targets import Target
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_year_shows_the_months_the_projection_and_the_plan(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, err = _run(capsys, "year", "--unit", "Nghệ An", "--period", "9 tháng năm 2025")
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[0] == "Nghệ An: năm công tác 2025 theo tháng"
+    months = [line.split()[0] for line in lines[2:11]]
+    assert months == ["10/2024", "11/2024", "12/2024", "1/2025", "2/2025", "3/2025", "4/2025",
+                      "5/2025", "6/2025"]  # fmt: skip
+    assert "Dự báo đến 30/9:" in out
+    assert "theo mùa các năm trước" in out  # 2024 is a complete earlier year in the sample
+    # Nghệ An's own target in the bundled targets file: 83% về việc.
+    series = Series.from_table(load_sample(), "Nghệ An", 2025)
+    part = Series("Nghệ An", 2025, [pt for pt in series.points if pt[0].months <= 9])
+    plan = needed_per_month(part, Target("83", "50"))
+    assert f"còn phải thi hành xong {plan.cases.total:,} việc".replace(",", ".") in out
+
+
+def test_year_json_adds_back_to_the_cumulative_figures(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(capsys, "year", "--unit", "Đồng Nai", "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["version"] == 2
+    (unit,) = data["units"]
+    months = unit["months"]
+    assert [m["period"]["months"] for m in months] == list(range(1, 13))
+    year = load_sample()["Đồng Nai", ReportingPeriod(2025, 12)]
+    assert sum(m["cases"]["flows"]["finished"] for m in months) == year.cases.finished
+    assert sum(m["money"]["flows"]["newly_accepted"] for m in months) == year.amounts.newly_accepted
+    # At month 12 the projections are the year itself and nothing is left to plan.
+    assert {p["cases"]["rate"] for p in unit["projections"]} == {str(year.cases.completion_rate())}
+    assert unit["needed"]["cases"]["per_month"] == []
+
+
+def test_report_html_is_one_page_with_charts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "bao-cao.html"
+    code, _, err = _run(capsys, "report", "--format", "html", "-o", str(target), "--quiet",
+                        "--period", "6 tháng năm 2025")  # fmt: skip
+    assert code == 0, err
+    page = target.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>")
+    assert "Kết quả thi hành án dân sự 6 tháng năm 2025" in page
+    # The chart of the units, then the year and the projection of each of the six units.
+    assert page.count("<svg") == 1 + 2 * 6
+    assert page.count("Còn phải thi hành xong mỗi tháng để đạt chỉ tiêu") == 6
+    code, out, _ = _run(capsys, "report", "--format", "html", "--language", "en", "--quiet")
+    assert code == 0
+    assert '<html lang="en">' in out
