@@ -875,8 +875,9 @@ def load_sample() -> LedgerTable:
     The sample the command line reports on when no file is given: six units
     (provinces and regional offices), the cumulative periods of 1 to 12
     months of 2024 and 2025 (a year month by month), read by
-    :func:`read_csv` from the package's data. :func:`thads_metrics.frames.load_sample_frame` gives the
-    same ledgers as a pandas DataFrame.
+    :func:`read_csv` from the package's data.
+    :func:`thads_metrics.frames.load_sample_frame` gives the same ledgers as a
+    pandas DataFrame.
 
     >>> table = load_sample()
     >>> cases = table["Nghệ An", ReportingPeriod(2025, 12)].cases
