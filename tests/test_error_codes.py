@@ -29,12 +29,14 @@ import thads_metrics
 from thads_metrics import (
     calendar,
     cases,
+    charts,
     classification,
     csvio,
     errors,
     excel,
     figures,
     frames,
+    htmlpage,
     ledger,
     measures,
     projection,
@@ -44,6 +46,7 @@ from thads_metrics import (
     serialize,
     series,
     targets,
+    timing,
     vi,
 )
 from thads_metrics.errors import CsvError, ParseError, ThadsError
@@ -82,9 +85,11 @@ PAIR = cases.LedgerPair(CASES, MONEY)
 P0 = calendar.ReportingPeriod(2021, 10)
 SERIES = series.Series("A", 2021, {P: PAIR})
 YEAR_SERIES = series.Series("A", 2021, {calendar.ReportingPeriod(2021, 12): PAIR})
+PROJECTION = projection.project(SERIES)
 TARGET = targets.Target("81.5", "40.1", "test")
 BOOK = targets.TargetBook().with_target(2021, "A", TARGET)
 REPORT = report.build_report("A", P, CASES, MONEY, TARGET)
+REPORT_SET = report.ReportSet(P, [REPORT], REPORT, source="x.csv")
 FACTS = classification.CaseFacts(has_income=True, seizable_assets=0)
 LEDGER_CSV = [
     "unit,period,kind,newly_accepted,completed",
@@ -361,6 +366,17 @@ CALLS: tuple[Call, ...] = (
     Call("project", projection.project, (SERIES,), {"method": "pace", "base": "pace"}),
     Call("needed_per_month", projection.needed_per_month, (SERIES, TARGET), {"base": "current"}),
     Call("Profile.learn", projection.Profile.learn, ([YEAR_SERIES], "cases")),
+    Call("case_timing", timing.case_timing, ([],), {"by": "unit"}),
+    Call("group_keys", cases.group_keys, (("unit", "period"),)),
+    Call("outlook", projection.outlook, (SERIES, TARGET), {"history": [YEAR_SERIES]}),
+    Call("describe", PROJECTION.describe, ("vi",)),
+    Call("month_label", calendar.month_label, (date(2021, 8, 31),)),
+    Call("table_cells", words.table_cells, ([REPORT], REPORT), {"language": "vi"}),
+    Call("html_page", htmlpage.html_page, (REPORT_SET,), {"years": {}, "language": "vi"}),
+    Call("rate_through_year", charts.rate_through_year, (SERIES, TARGET)),
+    Call("units_against_targets", charts.units_against_targets, ([REPORT],)),
+    Call("projection_chart", charts.projection_chart, (SERIES, [PROJECTION])),
+    Call("month_of", charts.month_of, (2021, 11)),
     Call(
         "assess_four",
         targets.assess_four,

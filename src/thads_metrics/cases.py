@@ -28,6 +28,7 @@ the work be split across files, processes or any map-reduce engine.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
+from datetime import date, datetime
 from operator import attrgetter
 from types import MappingProxyType
 from typing import Any, NamedTuple
@@ -50,7 +51,15 @@ from thads_metrics.ledger import ROW_TERMS, AmountLedger, CaseLedger, RowEnum
 from thads_metrics.ledger.layouts import DEFAULT_LAYOUT, Layout, as_layout, layout_for
 from thads_metrics.ledger.rows import INTAKE_ROWS
 
-__all__ = ["CATEGORIES", "Aggregation", "CaseRecord", "LedgerPair", "Origin", "aggregate"]
+__all__ = [
+    "CATEGORIES",
+    "Aggregation",
+    "CaseRecord",
+    "LedgerPair",
+    "Origin",
+    "aggregate",
+    "group_keys",
+]
 
 
 class Origin(RowEnum):
@@ -131,6 +140,67 @@ def _refuse(message: str, *, code: str, **details: Any) -> LedgerError:
     return LedgerError(message, code=code, details=details)
 
 
+def _day(name: str, value: object) -> date:
+    """A calendar day: a ``date``, not a ``datetime`` (a time of day is not a day)."""
+    if not isinstance(value, date) or isinstance(value, datetime):
+        raise LedgerError(
+            f"{name} must be a date, got {type(value).__name__} {shown(value)}",
+            code="ledger.type",
+            details={"argument": name, "value": shown(value), "rule": "a date"},
+        )
+    return value
+
+
+def _check_dates(record: CaseRecord) -> None:
+    """The dates of a record agree with its origin, status and period."""
+    period = record.period
+    accepted = None if record.accepted_on is None else _day("accepted_on", record.accepted_on)
+    finished = None if record.finished_on is None else _day("finished_on", record.finished_on)
+    if accepted is not None:
+        new = record.origin is Origin.NEW
+        low, high = (period.start, period.end) if new else (None, period.start)
+        if (
+            accepted > period.end
+            or (new and accepted < period.start)
+            or (not new and accepted >= period.start)
+        ):
+            where = (
+                f"between {period.start} and {period.end} (thụ lý mới in {period.label})"
+                if new
+                else f"before {period.start} (chuyển sang: accepted in an earlier year)"
+            )
+            raise _refuse(
+                f"accepted_on {accepted} does not fit a {record.origin.value} case of "
+                f"{period.label}: it must be {where}",
+                code="ledger.date",
+                fields=("accepted_on", "origin", "period"),
+                value=accepted.isoformat(),
+                low=None if low is None else low.isoformat(),
+                high=high.isoformat(),
+                rule="a new case is accepted within its period, a carried-over one before it",
+            )
+    if finished is None:
+        return
+    if record.status not in (Status.COMPLETED, Status.TERMINATED):
+        raise _refuse(
+            f"only a completed or terminated case has a finished_on; this one is "
+            f"{shown(record.status)}",
+            code="ledger.date",
+            fields=("finished_on", "status"),
+            value=finished.isoformat(),
+            rule="finished_on only for COMPLETED or TERMINATED",
+        )
+    if not period.start <= finished <= period.end or (accepted is not None and finished < accepted):
+        raise _refuse(
+            f"finished_on {finished} must fall within {period.label} ({period.start} to "
+            f"{period.end}) and not before accepted_on ({accepted})",
+            code="ledger.date",
+            fields=("finished_on", "accepted_on", "period"),
+            value=finished.isoformat(),
+            rule="accepted_on <= finished_on, within the period",
+        )
+
+
 @attrs.frozen(kw_only=True)
 class CaseRecord:
     """One case (một việc thi hành án) as a unit reports it for a period.
@@ -153,6 +223,13 @@ class CaseRecord:
       :data:`CATEGORIES` ("credit": tín dụng, ngân hàng; "corruption": thu hồi
       tài sản trong vụ án tham nhũng, kinh tế; "state_budget": thu cho ngân
       sách nhà nước; "administrative") or any other non-empty name.
+    - ``accepted_on`` (ngày thụ lý) and ``finished_on`` (ngày thi hành xong or
+      đình chỉ), optional dates for the court measures of
+      :mod:`thads_metrics.timing` (age of the pending cases, time to
+      disposition): a carried-over case was accepted before the enforcement
+      year began, a new one within the period; only a completed or terminated
+      case has a ``finished_on``, within the period and not before it was
+      accepted.
     - ``STAYED`` (hoãn, tạm đình chỉ counted apart) is a status only in periods
       whose forms have that bucket (Thông tư 06/2019/TT-BTP and later, see
       :func:`~thads_metrics.ledger.layouts.layout_for`).
@@ -177,6 +254,8 @@ class CaseRecord:
     amount_finished: int = 0
     amount_reduced: int = 0
     category: str | None = None
+    accepted_on: date | None = None
+    finished_on: date | None = None
     # Precomputed at construction for aggregate(): row kind, packed amounts, period code.
     _kind: int = attrs.field(init=False, eq=False, repr=False)
     _packed: int | None = attrs.field(init=False, eq=False, repr=False)
@@ -295,6 +374,8 @@ class CaseRecord:
             disposition = _STATUS_INDEX[status]
         if self.category is not None:
             _check_category(self.category)
+        if self.accepted_on is not None or self.finished_on is not None:
+            _check_dates(self)
         kind = disposition + (0 if origin is Origin.CARRIED_OVER else len(_DISPOSITIONS))
         packed: int | None = None
         if due < _PACKABLE:  # finished and reduced are at most due
@@ -487,10 +568,13 @@ def _period(code: int) -> ReportingPeriod:
     return ReportingPeriod(code >> 4, code & 15)
 
 
-def _key_functions(
+def group_keys(
     by: str | Sequence[str] | Callable[[CaseRecord], Hashable],
 ) -> tuple[Callable[[CaseRecord], Hashable], Callable[[Hashable], Hashable]]:
-    """(internal key of a record, public key of an internal key) for ``by``.
+    """(internal key of a record, public key of an internal key) for ``by`` (khóa nhóm).
+
+    The grouping rule of :func:`aggregate`, for any other pass over records
+    (:func:`thads_metrics.timing.case_timing`).
 
     Internal keys use a period's int code, which hashes in C, where a
     ReportingPeriod hashes in Python; the public key restores the period.
@@ -598,7 +682,7 @@ def aggregate(
     ([('A',), ('B',)], Decimal('50'))
     """
     require_iterable("records", records, LedgerError, what="an iterable of CaseRecord")
-    key_of, public = _key_functions(by)
+    key_of, public = group_keys(by)
     big: dict[Hashable, list[int]] = {}  # exact sums of records too large to pack
     periods: set[int] = set()  # period codes seen, for the layout of keys without a period
     if not callable(by) and tuple(by) == ("unit", "period"):

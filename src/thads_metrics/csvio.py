@@ -70,6 +70,7 @@ import contextlib
 import csv
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from datetime import date
 from pathlib import Path
 from typing import Any, Literal, cast
 
@@ -85,7 +86,7 @@ from thads_metrics._text import (
     read_flag,
     sniff_delimiter,
 )
-from thads_metrics.calendar import CutOffPeriod, ReportingPeriod, parse_period
+from thads_metrics.calendar import CutOffPeriod, ReportingPeriod, parse_date, parse_period
 from thads_metrics.cases import Aggregation, CaseRecord, LedgerPair, Origin, aggregate
 from thads_metrics.classification import Status
 from thads_metrics.errors import CsvError, ParseError, ThadsError
@@ -277,6 +278,24 @@ class _Reader:
             ) from exc
         self._periods[text] = period
         return period
+
+    def day(self, cells: Mapping[str, str], name: str, line: int) -> date | None:
+        """A date cell ("2021-08-31", "31/8/2021", "31 tháng 8 năm 2021"), None when empty."""
+        text = cells.get(name, "").strip()
+        if not text:
+            return None
+        try:
+            return parse_date(text)
+        except ThadsError as exc:
+            raise self.fail(
+                str(exc),
+                line,
+                name,
+                code="csv.date",
+                value=text,
+                rule="a day: 2021-08-31, 31/8/2021 or 31 tháng 8 năm 2021",
+                cause=exc.code,
+            ) from exc
 
     def unit(self, cells: Mapping[str, str], line: int) -> str:
         text = fold(cells.get("unit", ""))
@@ -572,6 +591,8 @@ def _case_records(handle: Iterable[str], source: str) -> Iterator[CaseRecord]:
                 amount_finished=reader.integer(cells, "amount_finished", line),
                 amount_reduced=reader.integer(cells, "amount_reduced", line),
                 category=fold(cells.get("category", "")) or None,
+                accepted_on=reader.day(cells, "accepted_on", line),
+                finished_on=reader.day(cells, "finished_on", line),
             )
         except CsvError:
             raise
