@@ -22,7 +22,7 @@
 
 from thads_metrics.ledger.administrative import AdministrativeLedger
 from thads_metrics.ledger.layouts import LAYOUTS, Layout, layout_for
-from thads_metrics.ledger.ledgers import AmountLedger, CaseLedger
+from thads_metrics.ledger.ledgers import AmountLedger, CaseLedger, ledger_pair
 from thads_metrics.ledger.rows import (
     IDENTITIES,
     PENDING_ROWS,
@@ -54,5 +54,6 @@ __all__ = [
     "describe",
     "expand",
     "layout_for",
+    "ledger_pair",
     "row_names",
 ]

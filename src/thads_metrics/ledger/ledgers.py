@@ -32,7 +32,7 @@ import attrs
 
 from thads_metrics._checks import Exact, require_flag, require_int
 from thads_metrics._html import html_table
-from thads_metrics.errors import LedgerError
+from thads_metrics.errors import LedgerError, ThadsError
 from thads_metrics.ledger import _solver
 from thads_metrics.ledger.layouts import DEFAULT_LAYOUT, LAYOUTS, STAY_ROWS, Layout, as_layout
 from thads_metrics.ledger.rows import (
@@ -656,3 +656,29 @@ class AmountLedger(_Ledger):
 
 _bind(CaseLedger, money=False, unit="cases")
 _bind(AmountLedger, money=True, unit="đồng")
+
+
+def ledger_pair(
+    name: str, value: object, error: type[ThadsError]
+) -> tuple[CaseLedger, AmountLedger]:
+    """``value`` as the two ledgers of one group, về việc and về tiền (cặp sổ).
+
+    A ``(CaseLedger, AmountLedger)`` tuple (a
+    :class:`~thads_metrics.cases.LedgerPair` is one); anything else raises
+    ``error`` with code ``<family>.type`` naming the argument.
+
+    >>> ledger_pair("previous", (CaseLedger(), AmountLedger()), LedgerError)[0].to_enforce
+    0
+    """
+    if (
+        isinstance(value, tuple)
+        and len(value) == 2
+        and isinstance(value[0], CaseLedger)
+        and isinstance(value[1], AmountLedger)
+    ):
+        return value[0], value[1]
+    raise error(
+        f"{name} must be a (CaseLedger, AmountLedger) pair, got {type(value).__name__}",
+        code=f"{error.family}.type",
+        details={"argument": name, "value": type(value).__name__},
+    )

@@ -22,7 +22,7 @@ from thads_metrics.calendar import ReportingPeriod
 from thads_metrics.cases import CATEGORIES, LedgerPair
 from thads_metrics.errors import PeriodError, ReportError, UnknownTargetError
 from thads_metrics.figures import RATE_PLACES, Figures, figures
-from thads_metrics.ledger import AmountLedger, CaseLedger
+from thads_metrics.ledger import AmountLedger, CaseLedger, ledger_pair
 from thads_metrics.targets import Target, TargetBook
 
 if TYPE_CHECKING:
@@ -165,21 +165,7 @@ class ReportSet:
 
 
 def _pair(value: object, name: str) -> tuple[CaseLedger, AmountLedger]:
-    if isinstance(value, LedgerPair):
-        return value.cases, value.amounts
-    if (
-        isinstance(value, tuple)
-        and len(value) == 2
-        and isinstance(value[0], CaseLedger)
-        and isinstance(value[1], AmountLedger)
-    ):
-        return value[0], value[1]
-    raise ReportError(
-        f"{name} must be a LedgerPair or a (CaseLedger, AmountLedger) pair, "
-        f"got {type(value).__name__}",
-        code="report.type",
-        details={"argument": name, "value": type(value).__name__},
-    )
+    return ledger_pair(name, value, ReportError)
 
 
 def _category(
@@ -238,7 +224,7 @@ def build_report(
     to their ledgers, as ``aggregate(records, by="category")`` gives them: the
     report then says what was finished in each (kết quả theo nhóm việc).
 
-    >>> from thads_metrics.ledger import AmountLedger, CaseLedger
+    >>> from thads_metrics.ledger import AmountLedger, CaseLedger, ledger_pair
     >>> r = build_report("A", ReportingPeriod(2025, 12),
     ...                  CaseLedger(newly_accepted=100, completed=84, in_progress=16),
     ...                  AmountLedger(newly_accepted=100, completed=52, in_progress=48))

@@ -15,7 +15,7 @@ default; for a shorter period pass the same period of last year
 ``reduce_money``) asks for at least that relative reduction; the default 0
 asks for a reduction at all (strictly fewer).
 
->>> from thads_metrics.ledger import AmountLedger, CaseLedger
+>>> from thads_metrics.ledger import AmountLedger, CaseLedger, ledger_pair
 >>> cases = CaseLedger(carried_over=10_000, newly_accepted=20_000, completed=18_000,
 ...                    in_progress=4_500, without_conditions=7_500)
 >>> money = AmountLedger(carried_over=10**13, newly_accepted=5 * 10**12, completed=6 * 10**12,
@@ -40,7 +40,7 @@ import attrs
 
 from thads_metrics._checks import Exact, require_exact, require_instance, to_fraction
 from thads_metrics.errors import TargetError
-from thads_metrics.ledger import AmountLedger, CaseLedger
+from thads_metrics.ledger import AmountLedger, CaseLedger, ledger_pair
 from thads_metrics.rates import Change, TargetGap, change, compare_to_target, completion_rate
 from thads_metrics.targets.target import Target
 
@@ -115,18 +115,8 @@ def assess_four(
     if previous is None:
         before_cases, before_money = cases.carried_over, money.carried_over
     else:
-        if not (
-            isinstance(previous, tuple)
-            and len(previous) == 2
-            and isinstance(previous[0], CaseLedger)
-            and isinstance(previous[1], AmountLedger)
-        ):
-            raise TargetError(
-                f"previous must be a (CaseLedger, AmountLedger) pair, got {previous!r}",
-                code="target.type",
-                details={"argument": "previous", "value": repr(previous)},
-            )
-        before_cases, before_money = previous[0].carried_forward, previous[1].carried_forward
+        last_cases, last_money = ledger_pair("previous", previous, TargetError)
+        before_cases, before_money = last_cases.carried_forward, last_money.carried_forward
     cases_moved, cases_reduced = _reduction(cases, before_cases, goals[0])
     money_moved, money_reduced = _reduction(money, before_money, goals[1])
     return FourTargets(
