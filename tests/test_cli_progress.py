@@ -71,13 +71,13 @@ def test_the_bar_has_a_total_and_the_time_left(
     _terminal(monkeypatch)
     path = tmp_path / "big.csv"
     path.write_text(_ledgers(3000), encoding="utf-8")
-    assert main(["report", str(path), "--format", "json"]) == 0
+    assert main(["--lang", "vi", "report", str(path), "--format", "json"]) == 0
     err = capsys.readouterr().err
     total = tqdm.format_sizeof(path.stat().st_size)
     assert f"/{total} [" in err  # bytes against the file's size: 1.23M/1.23M
     assert re.search(r"\[\d\d:\d\d<\d\d:\d\d, ", err), err  # elapsed<left: the ETA
     assert "100%" in err
-    assert "Đang đọc" in err
+    assert "Đang đọc" in err  # the label in the language of the messages
     assert set(_screen(err)) == {""}  # erased: not a character left
 
 
@@ -89,7 +89,7 @@ def test_the_bar_is_erased_before_an_error(
     path.write_text(_ledgers(3000) + CASES.format("U0").replace(",15,", ",x,"), encoding="utf-8")
     assert main(["report", str(path)]) == 2
     err = capsys.readouterr().err
-    assert "Đang đọc" in err  # a bar was drawn…
+    assert "Reading" in err  # a bar was drawn…
     shown = [line for line in _screen(err) if line]
     assert len(shown) == 1  # …and only the error is left on the screen
     assert shown[0].startswith("thads-metrics: error: ")
@@ -97,8 +97,13 @@ def test_the_bar_is_erased_before_an_error(
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+@pytest.mark.parametrize(("language", "lines"), [("vi", "dòng"), ("en", "lines")])
 def test_a_pipe_has_no_size_so_the_bar_counts_lines(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    language: str,
+    lines: str,
 ) -> None:
     _terminal(monkeypatch)
     fifo = tmp_path / "pipe.csv"
@@ -111,10 +116,11 @@ def test_a_pipe_has_no_size_so_the_bar_counts_lines(
 
     writer = threading.Thread(target=feed, daemon=True)
     writer.start()
-    assert main(["report", str(fifo), "--unit", "U1", "--format", "json"]) == 0
+    argv = ["--lang", language, "report", str(fifo), "--unit", "U1", "--format", "json"]
+    assert main(argv) == 0
     writer.join(timeout=10)
     err = capsys.readouterr().err
-    assert "6.00k dòng [" in err  # lines read: the header and 6000 rows
+    assert f"6.00k {lines} [" in err  # lines read: the header and 6000 rows
     assert "%" not in err  # no total, so no percentage
     assert set(_screen(err)) == {""}
 
@@ -196,5 +202,5 @@ def test_a_signal_in_a_terminal_leaves_one_line(
     os.close(leader)
     assert proc.wait(timeout=60) == code
     text = output.decode("utf-8")
-    assert "Đang đọc" in text
+    assert "Reading" in text
     assert [line for line in _screen(text) if line] == [f"thads-metrics: {word}"]

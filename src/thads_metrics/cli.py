@@ -16,6 +16,19 @@ with the time left, or lines for a pipe. ``--unit`` and ``--period`` are
 checked against the units and periods of the file before it is read whole
 (:func:`~thads_metrics.csvio.read_keys`); see the reference page of the
 command line for what is checked when.
+
+The messages (help, errors, progress and status lines) are in English or
+Vietnamese: ``--lang vi|en`` before the command, else the locale as gettext
+reads it (``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES``, ``LANG``), else English.
+English is the source language: every message is written here in English and
+marked ``_()`` (or ``N_()``); the Vietnamese comes from the catalog
+``locale/vi/LC_MESSAGES/thads_metrics.mo``, compiled from its ``.po`` when the
+package is built. An error of the library is said in Vietnamese by a message
+kept here for its code, which names the error's details; an error whose code
+has none keeps its English message. In Vietnamese the error line ends with the
+code (``[csv.number]``), which the errors reference lists and programs branch
+on. What a command prints on stdout (reports, tables) has its own language,
+``--language`` of ``report``, ``year`` and ``check``.
 """
 
 from __future__ import annotations
@@ -23,17 +36,21 @@ from __future__ import annotations
 import argparse
 import codecs
 import contextlib
+import errno
 import functools
+import gettext
 import io
 import json
 import os
+import re
 import signal
 import stat
 import sys
 import tempfile
 import threading
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextvars import ContextVar
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -53,7 +70,15 @@ from thads_metrics.calendar import (
     parse_period,
 )
 from thads_metrics.cases import LedgerPair
-from thads_metrics.csvio import CsvError, LedgerTable, read_csv, read_keys
+from thads_metrics.classification import Status
+from thads_metrics.csvio import (
+    MAX_DIGITS,
+    MAX_LINE_BYTES,
+    CsvError,
+    LedgerTable,
+    read_csv,
+    read_keys,
+)
 from thads_metrics.errors import OutputError, ParseError, ThadsError
 from thads_metrics.figures import figures
 from thads_metrics.projection import Outlook, outlook
@@ -70,6 +95,468 @@ __all__ = ["SAMPLE_LEDGERS", "SAMPLE_TARGETS", "OutputError", "main"]
 SAMPLE_LEDGERS = "sample_ledgers.csv"
 #: Name of the bundled sample of unit targets (package data).
 SAMPLE_TARGETS = "sample_targets.csv"
+
+
+# --------------------------------------------------------------------------- languages
+
+#: The message catalogs: ``<language>/LC_MESSAGES/thads_metrics.mo`` (compiled from the
+#: ``.po`` beside it when the package is built, by ``hatch_build.py``).
+LOCALE_DIR = Path(__file__).parent / "locale"
+#: The gettext domain of the catalogs.
+DOMAIN = "thads_metrics"
+#: The languages of the messages (``--lang``). English is the catalogs' source language.
+LANGUAGES = ("vi", "en")
+
+#: The catalog of the running command; None outside :func:`main`: no catalog, English.
+_MESSAGES: ContextVar[gettext.NullTranslations | None] = ContextVar(
+    "thads_metrics_messages", default=None
+)
+_ENGLISH = gettext.NullTranslations()
+
+
+def _messages() -> gettext.NullTranslations:
+    """The catalog of the messages now (a ``NullTranslations``, without one: English)."""
+    catalog = _MESSAGES.get()
+    return _ENGLISH if catalog is None else catalog
+
+
+def _(message: str) -> str:
+    """``message`` (English) in the language of the messages."""
+    return _messages().gettext(message)
+
+
+def N_(message: str) -> str:
+    """``message`` marked for the catalogs, untranslated: it is translated where it is used."""
+    return message
+
+
+def _translated(message: str) -> str | None:
+    """``message`` in the language of the messages, or None when the catalog lacks it
+    (always None in English)."""
+    translated = _(message)
+    return None if translated == message else translated
+
+
+def _catalog(language: str | None) -> gettext.NullTranslations:
+    """The catalog of ``language``; of the locale when None, as gettext chooses it (the
+    first of LANGUAGE, LC_ALL, LC_MESSAGES, LANG that is set: "vi_VN.UTF-8" is
+    Vietnamese); no catalog (English) for English, C or a language without one."""
+    languages = None if language is None else [language]
+    return gettext.translation(DOMAIN, LOCALE_DIR, languages=languages, fallback=True)
+
+
+def _requested_language(argv: Sequence[str]) -> str | None:
+    """The language ``--lang`` gives before the command (``--lang vi``, ``--lang=vi``, or
+    abbreviated as argparse allows), if it is one of :data:`LANGUAGES`.
+
+    Read before the parser is built, since the help is written in that language; the
+    parser checks the option again (and refuses a language it does not know). After
+    the command, ``--lang`` is not this option (``report --lang`` is ``--language``).
+    """
+    language = None
+    items = iter(argv)
+    for item in items:
+        if item == "--" or not item.startswith("-"):
+            break
+        name, equals, value = item.partition("=")
+        if len(name) > 2 and "--lang".startswith(name):
+            language = value if equals else next(items, None)
+    return language if language in LANGUAGES else None
+
+
+#: argparse's own words, which it looks up with its module's ``_`` (gettext): while the
+#: command line is parsed, :func:`_argparse_words` has it look them up in the catalog.
+_ARGPARSE_WORDS = (
+    N_("usage: "),
+    N_("positional arguments"),
+    N_("options"),
+    N_("show this help message and exit"),
+    N_("%(prog)s: error: %(message)s\n"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("unknown parser %(parser_name)r (choices: %(choices)s)"),
+    N_("the following arguments are required: %s"),
+    N_("unrecognized arguments: %s"),
+    N_("expected one argument"),
+    N_("expected at most one argument"),
+    N_("expected at least one argument"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("ignored explicit argument %r"),
+    N_("invalid %(type)s value: %(value)r"),
+)
+
+
+@contextlib.contextmanager
+def _argparse_words(catalog: gettext.NullTranslations) -> Iterator[None]:
+    """argparse's own words (usage, section titles, its errors) from ``catalog`` while the
+    command line is parsed; argparse as it was afterwards. Nothing changes without a
+    catalog (English)."""
+    if not isinstance(catalog, gettext.GNUTranslations):
+        yield
+        return
+    namespace = vars(argparse)
+    saved = namespace.get("_")
+    namespace["_"] = catalog.gettext
+    try:
+        yield
+    finally:
+        if saved is None:
+            namespace.pop("_", None)
+        else:
+            namespace["_"] = saved
+
+
+# --------------------------------------------------------------------------- error messages
+
+#: How an operating-system error reads, by its errno (else its own English strerror).
+_OS_PROBLEMS = {
+    errno.ENOENT: N_("no such file or directory"),
+    errno.EACCES: N_("permission denied"),
+    errno.EISDIR: N_("is a directory"),
+    errno.ENOTDIR: N_("a part of the path is not a directory"),
+    errno.ENOSPC: N_("no space left on the device"),
+    errno.EROFS: N_("the file system is read-only"),
+}
+
+
+def _os_problem(error: OSError) -> str:
+    """What went wrong, in the language of the messages when the catalog says it."""
+    phrase = _OS_PROBLEMS.get(error.errno or 0)
+    translated = None if phrase is None else _translated(phrase)
+    return translated or str(error.strerror or error)
+
+
+#: Errors whose message is their cause's (the error they wrap), after the place.
+_WORDED_BY_CAUSE = frozenset(
+    {"csv.period", "csv.date", "csv.ledger", "csv.record", "csv.percent", "csv.target", "csv.year"}
+)
+
+#: The message of a library error, by its code: each rule is an English msgid naming the
+#: error's details (and the fields :func:`_fields` adds) by name, then any further fields
+#: it needs; the first rule whose fields the error has is used. A sequence ``value`` is
+#: also ``value_0``, ``value_1``…; ``reason`` is the message of the error wrapped (the
+#: cause). An error without a rule for its code, or whose rule the catalog does not
+#: translate, keeps its own English message. (The errors the command raises itself
+#: are written in the language of the messages where they are raised.)
+_ERROR_RULES: Mapping[str, tuple[tuple[str, ...], ...]] = {
+    "csv.number": (
+        (
+            N_(
+                "%(value)r is not a whole number >= 0: write digits, with dots between "
+                "thousands if any (1.000, 12.345.678); money is in đồng"
+            ),
+        ),
+    ),
+    "csv.ambiguous_number": (
+        (
+            N_(
+                "%(value)r is ambiguous: %(readings_0)s with a decimal comma (as Vietnamese "
+                "writes) or %(readings_1)s with a comma between thousands (as English "
+                "writes); write %(readings_0)s or %(readings_1)s, with dots between thousands"
+            ),
+        ),
+    ),
+    "csv.too_long": (
+        (N_("%(value)s has %(digits)s digits; at most %(max_digits)s are accepted"),),
+        (
+            N_("a line longer than %(max_line_bytes)s bytes: not a CSV of ledgers or records"),
+            "line",
+        ),
+        (N_("longer than %(max_text_bytes)s bytes: not a report text"),),
+    ),
+    "csv.flag": ((N_("%(value)r is not yes/no (1/0, true/false, có/không)"),),),
+    "csv.unit": ((N_("the unit (đơn vị) is empty"),),),
+    "csv.sep": (
+        (
+            N_(
+                "Excel's delimiter declaration declares %(value)r; write sep=, or sep=; or "
+                "sep= and a tab"
+            ),
+        ),
+    ),
+    "csv.empty": (
+        (
+            N_(
+                "no header: the file is empty, starts with a blank line, or has nothing "
+                "after its sep= line"
+            ),
+        ),
+    ),
+    "csv.header": (
+        (N_("column %(column_number)s of the header has no name"),),
+        (N_("the header lacks the column(s) %(missing)s"),),
+        (N_("unknown column(s) in the header: %(unknown)s"),),
+    ),
+    "csv.duplicate_column": (
+        (N_("column %(value)s appears twice in the header"),),
+        (N_("the column appears twice in the header"), "column"),
+    ),
+    "csv.cells": ((N_("%(value)s cells, not one per column of the header"),),),
+    "csv.syntax": ((N_("not valid CSV: %(problem)s"),),),
+    "csv.kind": ((N_("%(value)r is not viec (việc) or tien (tiền)"),),),
+    "csv.layout": ((N_("%(value)r is not a layout of the statistical forms"),),),
+    "csv.duplicate": (
+        (
+            # TRANSLATORS: value_2 is the kind of the row (viec, tien), value_0 the unit,
+            # value_1 the period.
+            N_(
+                "a second %(value_2)s row for %(value_0)s, %(value_1)s "
+                "(first on line %(first_line)s)"
+            ),
+        ),
+        (N_("a second target for năm %(year)s, %(unit)s"),),
+        (N_("a second national target for năm %(year)s"),),
+    ),
+    "csv.money_only": (
+        (N_("reduced (giảm, miễn) is a row of the money ledger only: 0 or empty on a viec row"),),
+    ),
+    "csv.missing_row": (
+        # TRANSLATORS: value_0 is the unit, value_1 the period, value_2 the missing kind.
+        (N_("%(value_0)s, %(value_1)s has no %(value_2)s row to go with this one"),),
+    ),
+    "csv.origin": (
+        (N_("%(value)r is not carried_over (chuyển sang) or newly_accepted (thụ lý mới)"),),
+    ),
+    "csv.status": (
+        (N_("%(value)r is not a status; expected one of %(statuses)s"),),
+        (N_("empty: a case that was not entrusted or withdrawn needs its status (%(statuses)s)"),),
+    ),
+    "csv.file_kind": (
+        (
+            N_(
+                "cannot tell what the file holds: the header has neither 'kind' (ledger rows) "
+                "nor 'origin' (case records)"
+            ),
+        ),
+    ),
+    "csv.encoding": (
+        (N_("not UTF-8 text (byte %(byte)s of the line); save the file as CSV UTF-8"), "line"),
+        (N_("not UTF-8 text (byte %(byte)s); save it as UTF-8"),),
+    ),
+    "csv.unreadable": ((N_("cannot read: %(problem)s"),),),
+    "parse.cut_off": (
+        (
+            N_(
+                "%(text)r is a cut-off day inside a month; ledgers are kept for cumulative "
+                "periods ending with a month: give the period or the month's last day"
+            ),
+        ),
+    ),
+    "parse.quarter": (
+        (N_("%(text)r is a quarter; give the cumulative period (kỳ báo cáo lũy kế)"),),
+    ),
+    "parse.period": (
+        (
+            N_(
+                "cannot read %(text)r as a period; expected e.g. 'năm 2021', '11 tháng năm "
+                "2021', '6 tháng đầu năm 2022', 'Quý II/2022', 'quý 2 năm 2022', 'tính đến "
+                "31/8/2021' or 'từ 01/10/2020 đến 31/8/2021'"
+            ),
+        ),
+    ),
+    "parse.no_such_period": ((N_("cannot read %(text)r as a period: %(reason)s"),),),
+    "parse.missing_year": (
+        (N_("cannot read %(text)r as a period: %(reason)s"),),
+        (N_("%(text)r does not say the year of %(value)s: write it (%(value)s/yyyy)"),),
+        (
+            N_(
+                "cannot read %(text)r as a period: it does not say the year; write it "
+                "('6 tháng đầu năm 2022', 'Quý II/2022')"
+            ),
+        ),
+    ),
+    "parse.single_month": (
+        (
+            N_(
+                "cannot read %(text)r as a period: %(value)s is one calendar month, not a "
+                "cumulative period; write the period ('11 tháng năm 2021') or its end "
+                "('tính đến 31/8/2021')"
+            ),
+        ),
+    ),
+    "parse.month_end": (
+        (
+            N_(
+                "cannot read %(text)r as a period: reporting periods (kỳ báo cáo) end on the "
+                "last day of a month; write 'tính đến' before a cut-off day"
+            ),
+        ),
+    ),
+    "parse.not_cumulative": (
+        (
+            N_(
+                "cannot read %(text)r as a period: reporting periods are cumulative from 1 "
+                "October of their statistical year (lũy kế từ 1/10)"
+            ),
+        ),
+    ),
+    "parse.contradiction": (
+        (N_("%(text)r contradicts itself: the label in parentheses is not %(value)s"),),
+    ),
+    "parse.digits": (
+        (
+            N_(
+                "cannot read %(text)r: %(value)r at position %(position)s is not one of the "
+                "digits 0-9 that reports print"
+            ),
+        ),
+    ),
+    "parse.date": (
+        (N_("cannot read %(text)r as a period: %(reason)s"),),
+        (
+            N_(
+                "cannot read %(text)r as a date: expected day/month/year (31/8/2021), "
+                "'31 tháng 8 năm 2021' or ISO (2021-08-31)"
+            ),
+        ),
+    ),
+    "parse.no_such_date": (
+        (N_("cannot read %(text)r as a period: %(reason)s"),),
+        (N_("%(text)r is not a valid date"),),
+    ),
+    "parse.unexpected": (
+        (N_("%(function)s: unexpected character or word at position %(position)s in %(text)r"),),
+    ),
+    "parse.separator": (
+        (
+            N_(
+                "%(function)s: misplaced thousands separator at position %(position)s in "
+                "%(text)r (1 to 3 digits, then groups of 3)"
+            ),
+        ),
+    ),
+    "parse.order": (
+        (
+            N_(
+                "%(function)s: numbers or scale words out of order at position %(position)s "
+                "in %(text)r"
+            ),
+        ),
+    ),
+    "parse.group": (
+        (
+            N_(
+                "%(function)s: after a scale word, a number without one must have 3 digits "
+                "(position %(position)s in %(text)r)"
+            ),
+        ),
+    ),
+    "parse.decimals": (
+        (N_("%(function)s: misplaced decimals at position %(position)s in %(text)r"),),
+    ),
+    "parse.not_whole": ((N_("%(function)s: %(text)r is not a whole number"),),),
+    "parse.zero": (
+        (N_("%(function)s: a number cannot start with 0 (position %(position)s in %(text)r)"),),
+    ),
+    "parse.sign": (
+        (N_("%(function)s: a sign is not allowed (position %(position)s in %(text)r)"),),
+    ),
+    "parse.too_large": ((N_("%(function)s: number too large (10**100 or more) in %(text)r"),),),
+    "parse.expected": (
+        (N_("%(function)s: expected a number at position %(position)s in %(text)r"),),
+    ),
+    "parse.empty": ((N_("%(function)s: expected a number, found nothing in %(text)r"),),),
+    "parse.ambiguous": (
+        (
+            N_(
+                "%(function)s: %(text)r is ambiguous: a decimal comma or a comma between "
+                "thousands (position %(position)s)"
+            ),
+        ),
+    ),
+    "period.range": ((N_("%(argument)s: %(value)s is out of range: %(rule)s"),),),
+    "target.range": ((N_("%(argument)s: %(value)s is out of range: %(rule)s"),),),
+    "target.text": (
+        (
+            N_(
+                "%(argument)s: cannot read %(value)r as a percentage; write it like 81,5 or "
+                "81.5 (decimal comma or point, no exponent)"
+            ),
+        ),
+    ),
+    "target.inexact": (
+        (N_("%(argument)s must be a terminating decimal percentage (chỉ tiêu), got %(value)s"),),
+    ),
+    "target.unknown": (
+        (N_("no target for năm %(year)s of %(unit)s"),),
+        (N_("no national target for năm %(year)s"),),
+    ),
+}
+
+
+def _names(msgid: str) -> set[str]:
+    """The named placeholders of a msgid: ``%(name)s`` → name."""
+    return set(re.findall(r"%\((\w+)\)", msgid))
+
+
+def _fields(error: ThadsError, reason: str | None) -> dict[str, Any]:
+    """What a rule may name: the error's details that are set (a sequence also by item:
+    ``value_0``…), ``reason``, ``byte`` (a 0-based ``position`` plus one), and the limits
+    the messages quote."""
+    fields: dict[str, Any] = {
+        "max_digits": MAX_DIGITS,
+        "max_line_bytes": MAX_LINE_BYTES,
+        "max_text_bytes": MAX_TEXT_BYTES,
+        "statuses": ", ".join(status.value for status in Status),
+    }
+    for key, value in error.details.items():
+        if value is None:
+            continue
+        if isinstance(value, (tuple, list)):
+            fields[key] = ", ".join(map(str, value))
+            fields.update({f"{key}_{i}": item for i, item in enumerate(value)})
+        else:
+            fields[key] = value
+    if isinstance(fields.get("position"), int):
+        fields["byte"] = fields["position"] + 1
+    if isinstance(error.__cause__, OSError):
+        fields["problem"] = _os_problem(error.__cause__)
+    if reason is not None:
+        fields["reason"] = reason
+    return fields
+
+
+def _where(error: CsvError) -> str:
+    """The file, line and column an error of a CSV file names, as its message starts."""
+    where = error.source if error.line is None else f"{error.source}:{error.line}"
+    if error.column is None:
+        return where
+    return _("%(where)s: column %(column)s") % {"where": where, "column": error.column}
+
+
+def _worded(error: ThadsError) -> str | None:
+    """The message of a library error in the language of the messages, from the rule of
+    its code (:data:`_ERROR_RULES`); None when there is none or the catalog lacks it."""
+    cause = error.__cause__
+    reason = _worded(cause) if isinstance(cause, ThadsError) else None
+    rules = _ERROR_RULES.get(error.code, ())
+    if error.code in _WORDED_BY_CAUSE and isinstance(cause, ThadsError):
+        body = reason
+    elif (
+        reason is None
+        and isinstance(cause, ThadsError)
+        and any("reason" in _names(msgid) for msgid, *_needs in rules)
+    ):
+        return None  # a wrapped error whose cause cannot be said: in English whole
+    else:
+        fields = _fields(error, reason)
+        rule = next(
+            (msgid for msgid, *needs in rules if _names(msgid) | set(needs) <= fields.keys()),
+            None,
+        )
+        translated = None if rule is None else _translated(rule)
+        try:
+            body = None if translated is None else translated % fields
+        except (KeyError, TypeError, ValueError):  # a translation the catalog check missed
+            body = None
+    if body is None:
+        return None
+    return f"{_where(error)}: {body}" if isinstance(error, CsvError) else body
+
+
+def _error_message(error: ThadsError) -> str:
+    """The message of ``error`` in the language of the messages, or its own (English)."""
+    return _worded(error) or str(error)
 
 
 #: How the progress bar is drawn (tqdm's options): not at all for a read shorter than
@@ -138,7 +625,7 @@ def _progress(args: argparse.Namespace, path: Path, what: str) -> Iterator[dict[
     bar = tqdm(
         total=size,
         desc=what,
-        unit="B" if size is not None else " dòng",
+        unit="B" if size is not None else " " + _("lines"),
         unit_scale=True,
         file=screen,
         leave=False,
@@ -165,7 +652,7 @@ def _read(args: argparse.Namespace) -> tuple[LedgerTable, str]:
     path = Path(args.file)
     if args.unit or args.period:
         _check_selection(args, path)
-    with _progress(args, path, "Đang đọc") as progress:
+    with _progress(args, path, _("Reading")) as progress:
         return read_csv(path, **progress), str(path)
 
 
@@ -181,13 +668,13 @@ def _check_selection(args: argparse.Namespace, path: Path) -> None:
     if _regular_size(path) is None:
         return
     try:
-        with _progress(args, path, "Đang kiểm tra") as progress:
+        with _progress(args, path, _("Checking")) as progress:
             keys = read_keys(path, **progress)
     except CsvError:
         return
     if not keys:
         return
-    period = _choose_period({p for _, p in keys}, args.period)
+    period = _choose_period({p for unit, p in keys}, args.period)
     available = sorted({unit for unit, p in keys if p == period})
     for wanted in args.unit or ():
         _unit(wanted, available, period)
@@ -203,10 +690,19 @@ def _book(args: argparse.Namespace) -> TargetBook:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except OSError as exc:
-        raise CsvError(f"cannot read: {exc.strerror or exc}", source=str(path)) from exc
+        problem = str(exc.strerror or exc)
+        raise CsvError(
+            f"cannot read: {problem}",
+            source=str(path),
+            code="csv.unreadable",
+            details={"problem": problem, "rule": "a readable file"},
+        ) from exc
     except UnicodeDecodeError as exc:
         raise CsvError(
-            f"not UTF-8 text (byte {exc.start + 1}); save the file as CSV UTF-8", source=str(path)
+            f"not UTF-8 text (byte {exc.start + 1}); save the file as CSV UTF-8",
+            source=str(path),
+            code="csv.encoding",
+            details={"position": exc.start, "rule": "UTF-8 text"},
         ) from exc
     try:
         return TargetBook.from_csv(text, source=str(path))
@@ -220,7 +716,7 @@ def _choose_period(found: Iterable[ReportingPeriod], wanted: str | None) -> Repo
     """The period ``--period`` names among those ``found`` (the latest without it)."""
     periods = sorted(set(found))
     if not periods:
-        raise ParseError("the input holds no ledgers")
+        raise ParseError(_("the input holds no ledgers"))
     if wanted is None:
         return periods[-1]
     parsed = parse_period(wanted)
@@ -228,8 +724,12 @@ def _choose_period(found: Iterable[ReportingPeriod], wanted: str | None) -> Repo
         parsed = parsed.cumulative_period()
     if not isinstance(parsed, ReportingPeriod) or parsed not in periods:
         raise ParseError(
-            f"--period {wanted!r} ({parsed.label}) is not in the input; it holds "
-            + ", ".join(p.label for p in periods)
+            _("--period %(value)r (%(label)s) is not in the input; it holds %(periods)s")
+            % {
+                "value": wanted,
+                "label": parsed.label,
+                "periods": ", ".join(p.label for p in periods),
+            }
         )
     return parsed
 
@@ -253,19 +753,36 @@ def _unit(wanted: str, available: list[str], period: ReportingPeriod) -> str:
         return found[0]
     if found:
         raise ParseError(
-            f"--unit {wanted!r} is ambiguous for {period.label}: it could be "
-            + ", ".join(repr(u) for u in found)
-            + "; give the full name",
+            _(
+                "--unit %(value)r is ambiguous for %(period)s: it could be %(candidates)s; "
+                "give the full name"
+            )
+            % {"value": wanted, "period": period.label, "candidates": ", ".join(map(repr, found))},
             code="parse.ambiguous_unit",
             details={"argument": "--unit", "value": wanted, "candidates": list(found)},
         )
     near = close_names(wanted, available)
-    hint = f"did you mean {' or '.join(repr(u) for u in near)}? " if near else ""
     listed = ", ".join(available[:UNITS_LISTED])
     if len(available) > UNITS_LISTED:
-        listed += f" and {len(available) - UNITS_LISTED} more"
+        listed = _("%(units)s and %(count)d more") % {
+            "units": listed,
+            "count": len(available) - UNITS_LISTED,
+        }
+    fields = {"value": wanted, "period": period.label, "units": listed}
+    if near:
+        names = functools.reduce(
+            lambda a, b: _("%(names)s or %(name)s") % {"names": a, "name": b}, map(repr, near)
+        )
+        message = _(
+            "--unit %(value)r is not in the input for %(period)s; did you mean "
+            "%(suggestions)s? units are %(units)s"
+        ) % {**fields, "suggestions": names}
+    else:
+        message = (
+            _("--unit %(value)r is not in the input for %(period)s; units are %(units)s") % fields
+        )
     raise ParseError(
-        f"--unit {wanted!r} is not in the input for {period.label}; {hint}units are {listed}",
+        message,
         code="parse.unknown_unit",
         details={"argument": "--unit", "value": wanted, "suggestions": list(near)},
     )
@@ -338,8 +855,11 @@ def _refuse_input_as_output(path: Path, inputs: Sequence[Path]) -> None:
             same = False
         if same:
             raise OutputError(
-                f"{path}: is the input file {source}; writing the report there would destroy "
-                "it; give another name for --output",
+                _(
+                    "%(output)s: is the input file %(input)s; writing the report there would "
+                    "destroy it; give another name for --output"
+                )
+                % {"output": path, "input": source},
                 code="output.is_input",
                 details={"output": str(path), "input": str(source)},
             )
@@ -354,7 +874,7 @@ def _write_atomic(path: Path, write: Callable[[Path], None], inputs: Sequence[Pa
     """
     if path.is_dir():
         raise OutputError(
-            f"{path}: is a directory; give a file name for --output",
+            _("%(output)s: is a directory; give a file name for --output") % {"output": path},
             code="output.is_directory",
             details={"output": str(path)},
         )
@@ -365,7 +885,8 @@ def _write_atomic(path: Path, write: Callable[[Path], None], inputs: Sequence[Pa
         fd, tmp = tempfile.mkstemp(prefix=".thads-", suffix=path.suffix, dir=directory)
     except OSError as exc:
         raise OutputError(
-            f"{path}: cannot write: {exc.strerror or exc}",
+            _("%(output)s: cannot write: %(problem)s")
+            % {"output": path, "problem": _os_problem(exc)},
             code="output.unwritable",
             details={"output": str(path)},
         ) from exc
@@ -391,7 +912,7 @@ def _emit(args: argparse.Namespace, text: str) -> None:
 
         _write_atomic(target, write, _inputs(args))
         if not args.quiet:
-            print(f"Đã ghi {target}", file=sys.stderr)
+            print(_("Wrote %(path)s") % {"path": target}, file=sys.stderr)
     else:
         sys.stdout.write(text)
 
@@ -401,7 +922,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
         _refuse_input_as_output(Path(args.output), _inputs(args))
     table, source = _read(args)
     book = _book(args)
-    period = _choose_period((p for _, p in table), args.period)
+    period = _choose_period((p for unit, p in table), args.period)
     reports, total = _reports(table, period, args.unit, book, args.language)
     if args.format == "json":
         document = ReportSet(period, reports, total, source=source)
@@ -427,7 +948,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
         if args.output == "-":
             if sys.stdout.isatty():
                 raise OutputError(
-                    "-o -: a workbook is binary; redirect stdout to a file or give a file name",
+                    _("-o -: a workbook is binary; redirect stdout to a file or give a file name"),
                     code="output.binary_to_terminal",
                     details={"output": "-"},
                 )
@@ -440,7 +961,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
         target = Path(args.output or _workbook_name(period))
         _write_atomic(target, workbook, _inputs(args))
         if not args.quiet:
-            print(f"Đã ghi {target}", file=sys.stderr)
+            print(_("Wrote %(path)s") % {"path": target}, file=sys.stderr)
         return 0
     language = args.language
     chunks = [r.text(points_unit=args.points, language=language) for r in reports]
@@ -476,7 +997,11 @@ def _outlooks(
             ]
             out[unit] = outlook(series, target, history=[h for h in history if 12 in h.months])
         except ThadsError as exc:
-            print(f"{unit}: không dự báo được ({exc})", file=sys.stderr)
+            print(
+                _("%(unit)s: no projection (%(error)s)")
+                % {"unit": unit, "error": _error_message(exc)},
+                file=sys.stderr,
+            )
     return out
 
 
@@ -563,7 +1088,7 @@ def _year_text(view: Outlook, language: str) -> str:
 def _cmd_year(args: argparse.Namespace) -> int:
     table, source = _read(args)
     book = _book(args)
-    period = _choose_period((p for _, p in table), args.period)
+    period = _choose_period((p for unit, p in table), args.period)
     available = sorted({unit for unit, p in table if p == period})
     units = available
     if args.unit:
@@ -583,7 +1108,11 @@ def _cmd_year(args: argparse.Namespace) -> int:
         return 0
     print("\n\n".join(_year_text(views[u], args.language) for u in units if u in views))
     for unit in missing:
-        print(f"{unit}: không có chỉ tiêu năm {period.year}, không tính được", file=sys.stderr)
+        print(
+            _("%(unit)s: no target for năm %(year)s, nothing to compute")
+            % {"unit": unit, "year": period.year},
+            file=sys.stderr,
+        )
     return 0
 
 
@@ -668,8 +1197,12 @@ def _read_text(name: str) -> tuple[str, str]:
             with open(name, "rb") as handle:
                 raw = handle.read(MAX_TEXT_BYTES + 1)
         except OSError as exc:
+            problem = str(exc.strerror or exc)
             raise CsvError(
-                f"cannot read: {exc.strerror or exc}", source=name, code="csv.unreadable"
+                f"cannot read: {problem}",
+                source=name,
+                code="csv.unreadable",
+                details={"problem": problem, "rule": "a readable file"},
             ) from exc
     if len(raw) > MAX_TEXT_BYTES:
         raise CsvError(
@@ -685,6 +1218,7 @@ def _read_text(name: str) -> tuple[str, str]:
             f"not UTF-8 text (byte {exc.start + 1}); save the text as UTF-8",
             source=label,
             code="csv.encoding",
+            details={"position": exc.start, "rule": "UTF-8 text"},
         ) from exc
 
 
@@ -696,7 +1230,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
         parsed = parse_period(args.period)
         if not isinstance(parsed, (ReportingPeriod, Quarter)):
             raise ParseError(
-                f"--period {args.period!r}: give a cumulative period or a quarter",
+                _("--period %(value)r: give a cumulative period or a quarter")
+                % {"value": args.period},
                 code="parse.period",
             )
         period = parsed
@@ -798,93 +1333,122 @@ def _cmd_format(args: argparse.Namespace) -> int:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="thads-metrics",
-        description="Metrics of Vietnamese civil judgment enforcement (thi hành án dân sự).",
+        description=_("Metrics of Vietnamese civil judgment enforcement (thi hành án dân sự)."),
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"%(prog)s {__version__}",
+        help=_("show program's version number and exit"),
+    )
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        help=_(
+            "language of the help and messages: vi (tiếng Việt) or en (English); default: "
+            "the locale (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), else English"
+        ),
+    )
     sub = parser.add_subparsers(dest="command", required=True)
+    file_help = _("CSV of ledger rows or case records")
+    unit_help = _("only this unit (repeatable)")
+    targets_help = _("CSV of targets by year and unit (TargetBook)")
+    quiet_help = _("no progress bar")
 
     p_report = sub.add_parser(
         "report",
-        help="report paragraphs and a summary table from a CSV (default: bundled sample)",
-        description="Read ledger rows or case records (CSV, UTF-8), aggregate them by unit and "
-        "period, and print each unit's report for one period.",
+        help=_("report paragraphs and a summary table from a CSV (default: bundled sample)"),
+        description=_(
+            "Read ledger rows or case records (CSV, UTF-8), aggregate them by unit and "
+            "period, and print each unit's report for one period."
+        ),
     )
-    p_report.add_argument("file", nargs="?", help="CSV of ledger rows or case records")
-    p_report.add_argument("--period", help='e.g. "11 tháng năm 2021" (default: latest in file)')
-    p_report.add_argument("--unit", action="append", help="only this unit (repeatable)")
+    p_report.add_argument("file", nargs="?", help=file_help)
+    p_report.add_argument("--period", help=_('e.g. "11 tháng năm 2021" (default: latest in file)'))
+    p_report.add_argument("--unit", action="append", help=unit_help)
     p_report.add_argument("--format", choices=("text", "json", "xlsx", "html"), default="text")
     p_report.add_argument(
         "--output",
         "-o",
-        help="write to this file (default for xlsx: the period in ASCII, "
-        "e.g. thads-11-thang-nam-2021.xlsx, thads-nam-2021.xlsx)",
+        help=_(
+            "write to this file (default for xlsx: the period in ASCII, "
+            "e.g. thads-11-thang-nam-2021.xlsx, thads-nam-2021.xlsx)"
+        ),
     )
-    p_report.add_argument("--targets", help="CSV of targets by year and unit (TargetBook)")
+    p_report.add_argument("--targets", help=targets_help)
     p_report.add_argument(
-        "--agency", default="", help="xlsx: the reporting unit (đơn vị báo cáo) in the header"
+        "--agency",
+        default="",
+        help=_("xlsx: the reporting unit (đơn vị báo cáo) in the header"),
     )
     p_report.add_argument(
-        "--recipient", default="", help="xlsx: the unit reported to (đơn vị nhận báo cáo)"
+        "--recipient", default="", help=_("xlsx: the unit reported to (đơn vị nhận báo cáo)")
     )
     p_report.add_argument(
         "--money-unit",
         choices=("dong", "nghin-dong"),
         default="dong",
-        help="xlsx: money in đồng (exact, default) or nghìn đồng (rounded half up)",
+        help=_("xlsx: money in đồng (exact, default) or nghìn đồng (rounded half up)"),
     )
     p_report.add_argument(
         "--points",
         choices=("percent", "points"),
         default="percent",
-        help="write gaps to targets with a bare %% (as reports do) or in điểm phần trăm",
+        help=_("write gaps to targets with a bare %% (as reports do) or in điểm phần trăm"),
     )
     p_report.add_argument(
         "--language",
         choices=("vi", "en"),
         default="vi",
-        help="language of the text report: vi (tiếng Việt, default) or en (English)",
+        help=_("language of the text report: vi (tiếng Việt, default) or en (English)"),
     )
-    p_report.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    p_report.add_argument("--quiet", "-q", action="store_true", help=quiet_help)
     p_report.set_defaults(func=_cmd_report)
 
     p_year = sub.add_parser(
         "year",
-        help="a unit's year month by month, the year-end projection and what is still needed",
-        description="Read the cumulative periods of one enforcement year (CSV; default: the "
-        "bundled sample) and print, for each unit, the month's own finished cases and money, "
-        "the cumulative rates against the pro-rated targets, the rates projected to 30 "
-        "September, and what must still be finished each remaining month to reach the target.",
+        help=_("a unit's year month by month, the year-end projection and what is still needed"),
+        description=_(
+            "Read the cumulative periods of one enforcement year (CSV; default: the "
+            "bundled sample) and print, for each unit, the month's own finished cases and money, "
+            "the cumulative rates against the pro-rated targets, the rates projected to 30 "
+            "September, and what must still be finished each remaining month to reach the target."
+        ),
     )
-    p_year.add_argument("file", nargs="?", help="CSV of ledger rows or case records")
-    p_year.add_argument("--period", help="the last period to use (default: latest in file)")
-    p_year.add_argument("--unit", action="append", help="only this unit (repeatable)")
-    p_year.add_argument("--targets", help="CSV of targets by year and unit (TargetBook)")
+    p_year.add_argument("file", nargs="?", help=file_help)
+    p_year.add_argument("--period", help=_("the last period to use (default: latest in file)"))
+    p_year.add_argument("--unit", action="append", help=unit_help)
+    p_year.add_argument("--targets", help=targets_help)
     p_year.add_argument("--format", choices=("text", "json"), default="text")
     p_year.add_argument("--language", choices=("vi", "en"), default="vi")
-    p_year.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    p_year.add_argument("--quiet", "-q", action="store_true", help=quiet_help)
     p_year.set_defaults(func=_cmd_year)
 
-    p_period = sub.add_parser("period", help="enforcement year, period and quarter of a date")
-    p_period.add_argument("date", nargs="?", help="2021-08-31 or 31/8/2021 (default: today)")
+    p_period = sub.add_parser("period", help=_("enforcement year, period and quarter of a date"))
+    p_period.add_argument("date", nargs="?", help=_("2021-08-31 or 31/8/2021 (default: today)"))
     p_period.add_argument("--format", choices=("text", "json"), default="text")
     p_period.set_defaults(func=_cmd_period)
 
     p_check = sub.add_parser(
         "check",
-        help="read the figures of report texts and cross-check them (đối chiếu số liệu)",
-        description="Read every figure of one or more report texts (UTF-8; '-' or none for "
-        "stdin), say what each means with its interval, and audit them against each other. "
-        "Exit 0 when nothing contradicts, 1 when something does, 2 for bad input.",
+        help=_("read the figures of report texts and cross-check them (đối chiếu số liệu)"),
+        description=_(
+            "Read every figure of one or more report texts (UTF-8; '-' or none for "
+            "stdin), say what each means with its interval, and audit them against each other. "
+            "Exit 0 when nothing contradicts, 1 when something does, 2 for bad input."
+        ),
     )
-    p_check.add_argument("files", nargs="*", help="report texts (default: stdin)")
-    p_check.add_argument("--unit", help="the unit the texts are about, when they do not say")
-    p_check.add_argument("--period", help='the period, when the texts do not say, e.g. "năm 2021"')
+    p_check.add_argument("files", nargs="*", help=_("report texts (default: stdin)"))
+    p_check.add_argument("--unit", help=_("the unit the texts are about, when they do not say"))
+    p_check.add_argument(
+        "--period", help=_('the period, when the texts do not say, e.g. "năm 2021"')
+    )
     p_check.add_argument("--format", choices=("text", "json"), default="text")
     p_check.add_argument("--language", choices=("vi", "en"), default="vi")
     p_check.set_defaults(func=_cmd_check)
 
-    p_format = sub.add_parser("format", help="an amount of đồng in every writing style")
-    p_format.add_argument("amount", help='whole đồng, e.g. 146900000000 or "146,9 tỷ đồng"')
+    p_format = sub.add_parser("format", help=_("an amount of đồng in every writing style"))
+    p_format.add_argument("amount", help=_('whole đồng, e.g. 146900000000 or "146,9 tỷ đồng"'))
     p_format.add_argument("--format", choices=("text", "json"), default="text")
     p_format.set_defaults(func=_cmd_format)
     return parser
@@ -949,9 +1513,33 @@ def _on_sigterm(signum: int, frame: object) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit code (2 for bad input, 130 on Ctrl-C)."""
-    parser = _parser()
-    args = parser.parse_args(argv)
+    """Run the command line; return the exit code (2 for bad input, 130 on Ctrl-C).
+
+    The messages are in the language ``--lang`` gives, else the locale's
+    (see :func:`_catalog`)."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    catalog = _catalog(_requested_language(arguments))
+    token = _MESSAGES.set(catalog)
+    try:
+        with _argparse_words(catalog):
+            args = _parser().parse_args(arguments)
+        return _run(args)
+    finally:
+        _MESSAGES.reset(token)
+
+
+def _error_line(error: ThadsError) -> str:
+    """The one line an error of the library ends the command with; in a translated
+    language, its code last (what the errors reference lists and programs branch on)."""
+    message = " ".join(_error_message(error).split())
+    line = _("thads-metrics: error: %(message)s") % {"message": message}
+    if isinstance(_messages(), gettext.GNUTranslations):
+        line += f" [{error.code}]"
+    return line
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Run the command ``args`` names, turning its errors and signals into exit codes."""
     previous = None
     if threading.current_thread() is threading.main_thread():
         previous = signal.signal(signal.SIGTERM, _on_sigterm)
@@ -959,19 +1547,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code: int = args.func(args)
     except ThadsError as exc:
-        message = " ".join(str(exc).split())
-        print(f"thads-metrics: error: {message}", file=sys.stderr)
+        print(_error_line(exc), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("thads-metrics: interrupted", file=sys.stderr)
+        print(_("thads-metrics: interrupted"), file=sys.stderr)
         return 130
     except _Terminated:
-        print("thads-metrics: terminated", file=sys.stderr)
+        print(_("thads-metrics: terminated"), file=sys.stderr)
         return 128 + signal.SIGTERM
     except BrokenPipeError:  # e.g. piped into head
         return 0
     except OSError as exc:  # e.g. stdout closed, disk full
-        print(f"thads-metrics: error: {exc}", file=sys.stderr)
+        print(_("thads-metrics: error: %(message)s") % {"message": exc}, file=sys.stderr)
         return 2
     finally:
         if previous is not None:
