@@ -16,7 +16,7 @@ from thads_metrics.calendar import (
     parse_date,
     parse_period,
 )
-from thads_metrics.cases import Aggregation, CaseRecord, LedgerPair, Origin, aggregate
+from thads_metrics.cases import Aggregation, Aggregator, CaseRecord, LedgerPair, Origin, aggregate
 from thads_metrics.classification import (
     CaseFacts,
     Classification,
@@ -94,6 +94,7 @@ __all__ = [
     "NATIONAL_TARGETS",
     "ROW_TERMS",
     "Aggregation",
+    "Aggregator",
     "AmountLedger",
     "Assessment",
     "CalendarQuarter",

@@ -54,6 +54,7 @@ from thads_metrics.ledger.rows import INTAKE_ROWS
 __all__ = [
     "CATEGORIES",
     "Aggregation",
+    "Aggregator",
     "CaseRecord",
     "LedgerPair",
     "Origin",
@@ -681,23 +682,148 @@ def aggregate(
     >>> sorted(result), result[("A",)].cases.completion_rate()
     ([('A',), ('B',)], Decimal('50'))
     """
-    require_iterable("records", records, LedgerError, what="an iterable of CaseRecord")
-    key_of, public = group_keys(by)
-    big: dict[Hashable, list[int]] = {}  # exact sums of records too large to pack
-    periods: set[int] = set()  # period codes seen, for the layout of keys without a period
-    if not callable(by) and tuple(by) == ("unit", "period"):
-        groups = _by_unit_and_period(records, big)
-        public = _unit_period_key
-    else:
-        groups = _by_key(records, key_of, big, periods)
-    fixed = None if layout is None else as_layout(layout)
-    if fixed is None and not _has_period(by):
-        fixed = _one_layout(periods)
-    result = {}
-    for key, acc in groups.items():
-        name = public(key)
-        result[name] = _build(acc, big.get(key), fixed or _layout_of_key(name))
-    return Aggregation(result)
+    return Aggregator(by, layout=layout).update(records).result()
+
+
+class Aggregator:
+    """A running aggregation of case records (bộ cộng dồn số liệu), for batches and workers.
+
+    What :func:`aggregate` does, in steps: :meth:`update` adds records (any
+    iterable, read once; call it for each batch or file), :meth:`merge` adds
+    another aggregator's sums (of another worker, another partition), and
+    :meth:`result` builds the ledgers. Its state is the packed integer sums of
+    each group, not ledgers: merging adds integers and validates nothing,
+    pickling it (to send it between processes) carries a few integers per
+    group, and the ledgers are built and checked once, at the end.
+
+    An aggregator is a mutable accumulator (the one mutable object of the
+    library); ``a + b`` gives a new one and leaves both as they were.
+
+    >>> p = ReportingPeriod(2023, 12)
+    >>> def batch(status):
+    ...     return [CaseRecord(unit="A", period=p, origin=Origin.NEW, status=status)]
+    >>> left = Aggregator().update(batch(Status.COMPLETED))
+    >>> right = Aggregator().update(batch(Status.OTHER))
+    >>> (left + right).result()[("A", p)].cases.completion_rate()
+    Decimal('50')
+    >>> left.merge(right).result() == aggregate(batch(Status.COMPLETED) + batch(Status.OTHER))
+    True
+    """
+
+    __slots__ = ("_big", "_by", "_groups", "_key_of", "_layout", "_periods", "_public", "_tables")
+
+    def __init__(
+        self,
+        by: str | Sequence[str] | Callable[[CaseRecord], Hashable] = ("unit", "period"),
+        *,
+        layout: Layout | str | None = None,
+    ) -> None:
+        self._key_of, self._public = group_keys(by)
+        self._by = tuple(by) if isinstance(by, list) else by
+        self._layout = None if layout is None else as_layout(layout)
+        # The default grouping keeps its sums by period code, then unit (the hot loop's
+        # shape); any other by internal key. Records too large to pack keep exact sums.
+        self._tables: dict[int, dict[str, list[int]]] | None = (
+            {} if self._by == ("unit", "period") else None
+        )
+        self._groups: dict[Hashable, list[int]] = {}
+        self._big: dict[Hashable, list[int]] = {}
+        self._periods: set[int] = set()
+
+    def update(self, records: Iterable[CaseRecord]) -> Aggregator:
+        """Add ``records`` (read once) to the sums; returns the aggregator."""
+        require_iterable("records", records, LedgerError, what="an iterable of CaseRecord")
+        if self._tables is not None:
+            _by_unit_and_period(records, self._tables, self._big)
+        else:
+            _by_key(records, self._key_of, self._groups, self._big, self._periods)
+        return self
+
+    def _sums(self) -> dict[Hashable, list[int]]:
+        """Internal key → packed sums, whatever the grouping."""
+        if self._tables is None:
+            return self._groups
+        return {
+            (unit, code): acc for code, table in self._tables.items() for unit, acc in table.items()
+        }
+
+    def merge(self, other: Aggregator) -> Aggregator:
+        """Add the sums of ``other`` (same ``by`` and ``layout``) to these; returns self."""
+        require_instance("other", other, Aggregator, LedgerError, what="an Aggregator")
+        if other._by != self._by or other._layout != self._layout:
+            raise LedgerError(
+                f"cannot merge an aggregation by {shown(other._by)} (layout "
+                f"{shown(other._layout)}) into one by {shown(self._by)} (layout "
+                f"{shown(self._layout)})",
+                code="ledger.operation",
+                details={"argument": "other", "value": shown(other._by), "rule": "same by"},
+            )
+        for key, acc in other._sums().items():
+            mine = self._slot(key)
+            for i, value in enumerate(acc):
+                if value:
+                    mine[i] += value
+        for key, sums in other._big.items():
+            mine = self._big.setdefault(key, [0] * (4 * _KINDS))
+            for i, value in enumerate(sums):
+                mine[i] += value
+        self._periods |= other._periods
+        return self
+
+    def _slot(self, key: Hashable) -> list[int]:
+        if self._tables is not None:
+            assert isinstance(key, tuple)
+            unit, code = key
+            table = self._tables.setdefault(code, {})
+            return table.setdefault(unit, [0] * _KINDS)
+        return self._groups.setdefault(key, [0] * _KINDS)
+
+    def __add__(self, other: object) -> Aggregator:
+        if not isinstance(other, Aggregator):
+            return NotImplemented
+        return self.copy().merge(other)
+
+    def copy(self) -> Aggregator:
+        """An aggregator with the same grouping and a copy of the sums."""
+        twin = Aggregator.__new__(Aggregator)
+        twin.__setstate__(self.__getstate__())
+        return twin
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {
+            "by": self._by,
+            "layout": None if self._layout is None else self._layout.code,
+            "groups": {key: list(acc) for key, acc in self._sums().items()},
+            "big": {key: list(sums) for key, sums in self._big.items()},
+            "periods": set(self._periods),
+        }
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(state["by"], layout=state["layout"])  # type: ignore[misc]
+        for key, acc in state["groups"].items():
+            self._slot(key)[:] = acc
+        self._big = state["big"]
+        self._periods = state["periods"]
+
+    def __len__(self) -> int:
+        """The number of groups so far."""
+        return len(self._sums())
+
+    def __repr__(self) -> str:
+        return f"Aggregator(by={self._by!r}, groups={len(self)})"
+
+    def result(self) -> Aggregation:
+        """The ledgers of each group (see :func:`aggregate`)."""
+        by = self._by
+        fixed = self._layout
+        public = _unit_period_key if self._tables is not None else self._public
+        if fixed is None and not _has_period(by):
+            fixed = _one_layout(self._periods)
+        result = {}
+        for key, acc in self._sums().items():
+            name = public(key)
+            result[name] = _build(acc, self._big.get(key), fixed or _layout_of_key(name))
+        return Aggregation(result)
 
 
 def _has_period(by: object) -> bool:
@@ -737,10 +863,11 @@ def _unit_period_key(key: Hashable) -> Hashable:
 
 
 def _by_unit_and_period(
-    records: Iterable[CaseRecord], big: dict[Hashable, list[int]]
-) -> dict[Hashable, list[int]]:
+    records: Iterable[CaseRecord],
+    tables: dict[int, dict[str, list[int]]],
+    big: dict[Hashable, list[int]],
+) -> None:
     """The hot loop for the default grouping: period code, then unit, then row kind."""
-    tables: dict[int, dict[str, list[int]]] = {}
     get_table = tables.get
     record: Any = None
     try:
@@ -759,17 +886,16 @@ def _by_unit_and_period(
     except AttributeError:
         _check_record(record)
         raise
-    return {(unit, code): acc for code, table in tables.items() for unit, acc in table.items()}
 
 
 def _by_key(
     records: Iterable[CaseRecord],
     key_of: Callable[[CaseRecord], Hashable],
+    groups: dict[Hashable, list[int]],
     big: dict[Hashable, list[int]],
     periods: set[int],
-) -> dict[Hashable, list[int]]:
+) -> None:
     """The loop for any other grouping; ``periods`` collects the period codes seen."""
-    groups: dict[Hashable, list[int]] = {}
     get = groups.get
     seen = periods.add
     record: Any = None
@@ -787,7 +913,6 @@ def _by_key(
     except AttributeError:
         _check_record(record)
         raise
-    return groups
 
 
 def _check_record(record: object) -> None:
