@@ -125,3 +125,43 @@ def test_contract_rates() -> None:
     assert t.completion_rate(0, 0, empty=0) == 0
     assert t.change(1200, 1000) == t.Change(200, Decimal(20))
     assert t.rate_change(Decimal("81.41"), 80) == Decimal("1.41")
+
+
+def test_the_lazy_export_table_is_the_typed_imports_and_all() -> None:
+    """``_EXPORTS`` (what ``__getattr__`` imports) says what the ``TYPE_CHECKING`` imports
+    say, and every name of ``__all__`` but the version comes from it."""
+    import ast
+    from pathlib import Path
+
+    import thads_metrics
+
+    source = Path(thads_metrics.__file__).read_text(encoding="utf-8")
+    typed: dict[str, tuple[str, ...]] = {}
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.If) and getattr(node.test, "id", "") == "TYPE_CHECKING":
+            for statement in node.body:
+                assert isinstance(statement, ast.ImportFrom)
+                assert statement.module is not None
+                typed[statement.module] = tuple(alias.name for alias in statement.names)
+    assert typed == thads_metrics._EXPORTS
+    names = {name for names in typed.values() for name in names}
+    assert names == set(thads_metrics.__all__) - {"__version__"}
+
+
+def test_importing_the_package_loads_no_module_until_a_name_is_used() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, thads_metrics\n"
+        "before = sorted(m for m in sys.modules if m.startswith('thads_metrics.'))\n"
+        "thads_metrics.ReportingPeriod\n"
+        "after = 'thads_metrics.calendar' in sys.modules\n"
+        "print(before, after, hasattr(thads_metrics, 'report'), 'aggregate' in dir(thads_metrics))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["[]", "True", "True", "True"]
+    import thads_metrics
+
+    with pytest.raises(AttributeError, match="no_such_name"):
+        _ = thads_metrics.no_such_name  # type: ignore[attr-defined]

@@ -448,3 +448,39 @@ def test_huge_values_raise_a_short_format_error(huge: int | Fraction) -> None:
             write(huge)
         assert info.value.code == "format.range"
         assert len(str(info.value)) < 200
+
+
+def test_the_cldr_table_is_what_babel_reads() -> None:
+    """The CLDR ``vi`` symbols are written in the module (no babel at import); babel agrees."""
+    from babel import Locale
+    from babel.numbers import (
+        get_currency_symbol,
+        get_decimal_symbol,
+        get_group_symbol,
+        get_minus_sign_symbol,
+        get_plus_sign_symbol,
+    )
+
+    from thads_metrics.vi.format import CLDR_VI
+
+    vi = Locale.parse("vi")
+    assert dict(CLDR_VI) == {
+        "group": get_group_symbol(vi),
+        "decimal": get_decimal_symbol(vi),
+        "minus": get_minus_sign_symbol(vi),
+        "plus": get_plus_sign_symbol(vi),
+        "decimals": vi.decimal_formats[None].frac_prec[1],
+        "percent_suffix": vi.percent_formats[None].suffix[0],
+        "currency_suffix": vi.currency_formats["standard"]
+        .suffix[0]
+        .replace("¤", get_currency_symbol("VND", vi)),
+    }
+
+
+def test_importing_the_library_does_not_load_babel() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, thads_metrics; print(any(m.startswith('babel') for m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

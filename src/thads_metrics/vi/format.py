@@ -11,10 +11,11 @@ Rounding is half up (away from zero on a tie) on the exact value; ``float``,
 Magnitudes must be below 10**100.
 
 The separators, the minus sign, the default number of decimals, the percent
-sign and the "₫" symbol come from CLDR's ``vi`` locale through babel, read once
-at import; plain output is byte-identical to
-``babel.numbers.format_decimal(x, locale="vi")`` when babel rounds half up (see
-docs/rules/numbers.md for the exact conditions).
+sign and the "₫" symbol are those of CLDR's ``vi`` locale (:data:`CLDR_VI`),
+written here so that importing the library does not load babel's locale data
+(a test reads them from babel and checks this table); plain output is
+byte-identical to ``babel.numbers.format_decimal(x, locale="vi")`` when babel
+rounds half up (see docs/rules/numbers.md for the exact conditions).
 
 >>> from decimal import Decimal
 >>> format_number(576933), format_percent(Decimal("83.86"))
@@ -28,18 +29,11 @@ docs/rules/numbers.md for the exact conditions).
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, ROUND_HALF_UP, Context, Decimal
 from fractions import Fraction
+from types import MappingProxyType
 from typing import Final, Literal
-
-from babel import Locale
-from babel.numbers import (
-    get_currency_symbol,
-    get_decimal_symbol,
-    get_group_symbol,
-    get_minus_sign_symbol,
-    get_plus_sign_symbol,
-)
 
 from thads_metrics._checks import (
     Exact,
@@ -54,6 +48,7 @@ from thads_metrics.errors import FormatError
 from thads_metrics.vi._scales import BILLION, HUNDRED, SCALED, THOUSANDS, Thousand, split
 
 __all__ = [
+    "CLDR_VI",
     "DongStyle",
     "FormatError",
     "Hedge",
@@ -76,19 +71,29 @@ Hedge = Literal["hơn", "trên", "gần"]
 
 # --------------------------------------------------------------------------- CLDR "vi" data
 
-_VI: Final = Locale.parse("vi")
-# Thousands separator of CLDR vi (".").
-_GROUP: Final[str] = get_group_symbol(_VI)
-# Decimal separator of CLDR vi (",").
-_DECIMAL: Final[str] = get_decimal_symbol(_VI)
-_MINUS: Final[str] = get_minus_sign_symbol(_VI)
-_PLUS: Final[str] = get_plus_sign_symbol(_VI)
-# Most decimals of the CLDR vi decimal pattern "#,##0.###" (3).
-_DEFAULT_DECIMALS: Final[int] = _VI.decimal_formats[None].frac_prec[1]
-_PERCENT_SUFFIX: Final[str] = _VI.percent_formats[None].suffix[0]
-_CURRENCY_SUFFIX: Final[str] = (
-    _VI.currency_formats["standard"].suffix[0].replace("¤", get_currency_symbol("VND", _VI))
+#: The symbols and patterns of CLDR's ``vi`` locale the formatting uses (dữ liệu CLDR
+#: tiếng Việt), as babel's CLDR data gives them (checked by tests/test_vi_format.py):
+#: the thousands separator, the decimal separator, the minus and plus signs, the most
+#: decimals of the decimal pattern "#,##0.###", the suffix of the percent pattern and
+#: that of the currency pattern with the VND symbol.
+CLDR_VI: Final[Mapping[str, str | int]] = MappingProxyType(
+    {
+        "group": ".",
+        "decimal": ",",
+        "minus": "-",
+        "plus": "+",
+        "decimals": 3,
+        "percent_suffix": "%",
+        "currency_suffix": "\xa0₫",
+    }
 )
+_GROUP: Final[str] = str(CLDR_VI["group"])
+_DECIMAL: Final[str] = str(CLDR_VI["decimal"])
+_MINUS: Final[str] = str(CLDR_VI["minus"])
+_PLUS: Final[str] = str(CLDR_VI["plus"])
+_DEFAULT_DECIMALS: Final[int] = int(CLDR_VI["decimals"])
+_PERCENT_SUFFIX: Final[str] = str(CLDR_VI["percent_suffix"])
+_CURRENCY_SUFFIX: Final[str] = str(CLDR_VI["currency_suffix"])
 
 
 def _vi(text: str) -> str:
