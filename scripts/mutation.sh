@@ -78,7 +78,7 @@ tests_of() {
     rates) fixed="tests/test_rates.py tests/property/test_rates_props.py" ;;
     ledger) fixed="tests/test_ledger.py tests/test_ledger_layouts.py tests/test_administrative.py tests/property/test_ledger_props.py" ;;
     calendar) fixed="tests/test_calendar.py tests/property/test_calendar_props.py" ;;
-    cases) fixed="tests/test_cases.py tests/property/test_cases_props.py" ;;
+    cases) fixed="tests/test_cases.py tests/test_aggregator.py tests/test_timing.py tests/property/test_cases_props.py" ;;
     vi) fixed="tests/test_vi_format.py tests/test_vi_parse.py tests/test_vi_scales.py tests/test_vi_words.py tests/property/test_vi_props.py tests/property/test_words_oracle.py" ;;
   esac
   echo "$fixed"
