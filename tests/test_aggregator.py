@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import pickle
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -95,3 +96,18 @@ def test_merging_different_groupings_is_refused() -> None:
         Aggregator().update(["record"])  # type: ignore[list-item]
     with pytest.raises(LedgerError):
         Aggregator(by="province")
+
+
+def test_an_error_of_the_records_source_itself_goes_through() -> None:
+    """An AttributeError raised by the source before any record is not a bad record."""
+
+    def broken() -> Any:
+        raise AttributeError("broken source")
+        yield  # pragma: no cover
+
+    with pytest.raises(AttributeError, match="broken source"):
+        aggregate(broken())
+    with pytest.raises(AttributeError, match="broken source"):
+        aggregate(broken(), by="unit")
+    with pytest.raises(LedgerError):  # a record that is not one is still refused
+        aggregate([object()])  # type: ignore[list-item]

@@ -621,17 +621,21 @@ def test_aggregators_of_other_groupings_do_not_merge() -> None:
         _raised(LedgerError, lambda: Aggregator(("unit",)).merge(Aggregator())),
         "ledger.operation",
         {"argument": "other", "value": "('unit', 'period')", "rule": "same by"},
-        "cannot merge an aggregation by ('unit', 'period') (layout None) into one by "
-        "('unit',) (layout None)",
+        "cannot merge an aggregation with by ('unit', 'period') into one with by ('unit',)",
     )
     error = _raised(
         LedgerError,
         lambda: Aggregator(layout="tt01-2013").merge(Aggregator(layout="tt06-2019")),
     )
     assert error.code == "ledger.operation"
+    assert error.details == {
+        "argument": "other",
+        "value": "Layout('tt06-2019')",
+        "rule": "same layout",
+    }
     assert str(error) == (
-        "cannot merge an aggregation by ('unit', 'period') (layout Layout('tt06-2019')) into "
-        "one by ('unit', 'period') (layout Layout('tt01-2013'))"
+        "cannot merge an aggregation with layout Layout('tt06-2019') into one with layout "
+        "Layout('tt01-2013')"
     )
     _check(
         _raised(LedgerError, lambda: Aggregator().merge("sums")),  # type: ignore[arg-type]

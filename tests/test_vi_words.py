@@ -230,11 +230,11 @@ def test_repeated_ty_are_read_as_the_count_of_ty() -> None:
 @pytest.mark.parametrize("power", [100, 4000, 5000])
 def test_words_of_huge_numbers_raise_format_error(power: int) -> None:
     number = 10**power  # 10**5000 has no str() (Python's 4300-digit limit)
-    for write in (number_in_words, amount_in_words):
+    for write, argument in ((number_in_words, "number"), (amount_in_words, "amount")):
         with pytest.raises(FormatError, match="10\\*\\*100") as info:
             write(number)
         assert info.value.code == "format.range"
-        assert info.value.details["argument"] == "number"
+        assert info.value.details["argument"] == argument
 
 
 def test_largest_number_in_words_round_trips() -> None:

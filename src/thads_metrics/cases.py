@@ -302,24 +302,25 @@ class CaseRecord:
                     rule="a case leaves the unit one way at most",
                 )
             left = "entrusted" if entrusted else "withdrawn"
+            article = "an" if entrusted else "a"
             if status is not None:
                 raise _refuse(
-                    f"an {left} case leaves this unit's ledger, so its status must be None, "
+                    f"{article} {left} case leaves this unit's ledger, so its status must be None, "
                     f"got {status!r}",
                     code="ledger.status_of_departed",
                     fields=(left, "status"),
                     value=shown(status),
-                    rule=f"an {left} case has no status",
+                    rule=f"{article} {left} case has no status",
                 )
             if finished or reduced:
                 raise _refuse(
-                    f"an {left} case carries its whole amount_due away; amount_finished "
+                    f"{article} {left} case carries its whole amount_due away; amount_finished "
                     f"({finished}) and amount_reduced ({reduced}) must be 0",
                     code="ledger.amounts_of_departed",
                     fields=(left, "amount_finished", "amount_reduced"),
                     amount_finished=finished,
                     amount_reduced=reduced,
-                    rule=f"an {left} case has nothing finished or reduced",
+                    rule=f"{article} {left} case has nothing finished or reduced",
                 )
             disposition = 0 if entrusted else 1
         else:
@@ -488,7 +489,7 @@ def _cannot_add(this: object, other: object, hint: str) -> LedgerError:
         details={
             "argument": "other",
             "value": shown(other),
-            "rule": f"a {type(this).__name__}",
+            "rule": f"{'an' if type(this).__name__[0] in 'AEIOU' else 'a'} {type(this).__name__}",
         },
     )
 
@@ -750,14 +751,17 @@ class Aggregator:
     def merge(self, other: Aggregator) -> Aggregator:
         """Add the sums of ``other`` (same ``by`` and ``layout``) to these; returns self."""
         require_instance("other", other, Aggregator, LedgerError, what="an Aggregator")
-        if other._by != self._by or other._layout != self._layout:
-            raise LedgerError(
-                f"cannot merge an aggregation by {shown(other._by)} (layout "
-                f"{shown(other._layout)}) into one by {shown(self._by)} (layout "
-                f"{shown(self._layout)})",
-                code="ledger.operation",
-                details={"argument": "other", "value": shown(other._by), "rule": "same by"},
-            )
+        for what, given, own in (
+            ("by", other._by, self._by),
+            ("layout", other._layout, self._layout),
+        ):
+            if given != own:
+                raise LedgerError(
+                    f"cannot merge an aggregation with {what} {shown(given)} into one with "
+                    f"{what} {shown(own)}",
+                    code="ledger.operation",
+                    details={"argument": "other", "value": shown(given), "rule": f"same {what}"},
+                )
         for key, acc in other._sums().items():
             mine = self._slot(key)
             for i, value in enumerate(acc):
@@ -869,7 +873,7 @@ def _by_unit_and_period(
 ) -> None:
     """The hot loop for the default grouping: period code, then unit, then row kind."""
     get_table = tables.get
-    record: Any = None
+    record: Any = _NOTHING
     try:
         for record in records:
             code = record._pcode
@@ -898,7 +902,7 @@ def _by_key(
     """The loop for any other grouping; ``periods`` collects the period codes seen."""
     get = groups.get
     seen = periods.add
-    record: Any = None
+    record: Any = _NOTHING
     try:
         for record in records:
             key = key_of(record)
@@ -915,7 +919,14 @@ def _by_key(
         raise
 
 
+#: What the loops hold before the first record: an AttributeError raised by the records'
+#: source itself, before any record, is the source's own and goes through as it is.
+_NOTHING: Any = object()
+
+
 def _check_record(record: object) -> None:
+    if record is _NOTHING:
+        return
     try:
         require_instance("every record", record, CaseRecord, LedgerError, what="a CaseRecord")
     except LedgerError as exc:

@@ -147,6 +147,11 @@ def _check_decimals(decimals: object, maximum: int = _MAX_DECIMALS) -> int:
     return require_int("decimals", decimals, FormatError, maximum=maximum)
 
 
+def _detail(value: object) -> object:
+    """A value for an error's details: ints and Decimals as they are, others as text."""
+    return value if isinstance(value, (int, Decimal)) else shown(value)
+
+
 def _check_choice(name: str, value: object, choices: tuple[str, ...]) -> str:
     return require_choice(name, value, choices, FormatError)
 
@@ -562,7 +567,7 @@ def approximate(
             raise FormatError(
                 f"value must be >= 0, got {value}",
                 code="format.range",
-                details={"argument": "value", "value": value, "rule": ">= 0"},
+                details={"argument": "value", "value": _detail(value), "rule": ">= 0"},
             )
     else:
         exact = Fraction(_whole("value", value, minimum=0))
@@ -585,7 +590,7 @@ def approximate(
             raise FormatError(
                 f"step must be {whole}, got {step!r}",
                 code="format.range" if size <= 0 else "format.type",
-                details={"argument": "step", "value": step, "rule": whole},
+                details={"argument": "step", "value": _detail(step), "rule": whole},
             )
     else:
         keep = 2 if digits is None else require_int("digits", digits, FormatError, minimum=1)

@@ -283,8 +283,13 @@ def _value(text: _Text, what: str, terms: list[_Term], *, whole: bool) -> Fracti
             )
         part = term.reading.value() * term.scale
         if part >= previous.scale:
-            unit = previous.scale_text or "1"
-            problem = f"{term.token.text!r} is not less than 1 {unit}"
+            if previous.scale_text:
+                problem = f"{term.token.text!r} is not less than 1 {previous.scale_text}"
+            else:
+                problem = (
+                    f"{term.token.text!r} follows {previous.token.text!r} with no scale word "
+                    "between them"
+                )
             _fail(text, what, term.token.start, problem, code="parse.order")
         total += part
         previous = term

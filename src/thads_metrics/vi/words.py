@@ -135,7 +135,8 @@ def amount_in_words(
     >>> amount_in_words(2_024_500, four="bốn", thousand="ngàn")
     'Hai triệu không trăm hai mươi bốn ngàn năm trăm đồng'
     """
-    words = number_in_words(amount, four=four, odd=odd, thousand=thousand)
+    value = _whole("amount", amount, minimum=0)
+    words = number_in_words(value, four=four, odd=odd, thousand=thousand)
     return words[0].upper() + words[1:] + " đồng"
 
 
