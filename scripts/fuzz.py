@@ -87,11 +87,13 @@ from thads_metrics.csvio import (
     LEDGER_COLUMNS,
     read_case_records,
     read_csv,
+    read_keys,
     read_ledger_rows,
 )
 from thads_metrics.errors import ThadsError
 from thads_metrics.ledger import AmountLedger, CaseLedger
 from thads_metrics.ledger.layouts import LAYOUTS, Layout, layout_for
+from thads_metrics.report import ReportSet, build_report
 from thads_metrics.serialize import dumps, from_data, loads, to_data
 from thads_metrics.targets import Target, TargetBook
 from thads_metrics.testing import (
@@ -1084,6 +1086,21 @@ def _csv_file_from_bytes(data: bytes) -> Case:
     return _csv_file_case(data, False, None)
 
 
+def _keys_case(data: bytes) -> Case:
+    path = _work_file("keys.csv")
+    code = f"(p := pathlib.Path('keys.csv')).write_bytes({_show(data)}); read_keys(p)"
+
+    def run() -> object:
+        path.write_bytes(data)
+        return read_keys(path)
+
+    return Case(code, run)
+
+
+def _keys_target() -> st.SearchStrategy[Case]:
+    return csv_bytes().map(_keys_case)
+
+
 # --------------------------------------------------------------------------- targets (chỉ tiêu)
 
 _TARGET_SPELLINGS = {
@@ -1206,6 +1223,11 @@ def json_data() -> st.SearchStrategy[Any]:
 
 
 @functools.cache
+def _report(unit: str, period: Any, cases: Any, money: Any, target: Any, previous: Any) -> Any:
+    """A unit's report, for the JSON documents the command line writes."""
+    return build_report(unit, period, cases, money, target, previous=previous, require_target=False)
+
+
 def serializable_values() -> st.SearchStrategy[Any]:
     books = st.builds(
         TargetBook,
@@ -1218,6 +1240,15 @@ def serializable_values() -> st.SearchStrategy[Any]:
         ),
         national=st.booleans(),
     )
+    reports = st.builds(
+        _report,
+        st.sampled_from(["Long An", "TP. Hà Nội"]),
+        periods(),
+        case_ledgers(),
+        amount_ledgers(10**15),
+        st.none() | targets(),
+        st.none() | st.tuples(case_ledgers(), amount_ledgers(10**15)),
+    )
     single = st.one_of(
         years(),
         periods(),
@@ -1227,6 +1258,8 @@ def serializable_values() -> st.SearchStrategy[Any]:
         amount_ledgers(10**20),
         targets(),
         books,
+        reports,
+        reports.map(lambda r: ReportSet(r.period, [r], r, source="x.csv")),
     )
     return st.one_of(
         single,
@@ -1804,6 +1837,13 @@ def build_targets(notes: list[str]) -> list[FuzzTarget]:
             "import pathlib; from thads_metrics.csvio import read_csv",
             _csv_file_target,
             _csv_file_from_bytes,
+            lambda: [text.encode() for text in _sample_lines()],
+        ),
+        FuzzTarget(
+            "csvio.read_keys",
+            "import pathlib; from thads_metrics.csvio import read_keys",
+            _keys_target,
+            _keys_case,
             lambda: [text.encode() for text in _sample_lines()],
         ),
         FuzzTarget(
