@@ -562,3 +562,13 @@ def test_book_pickles_and_copies() -> None:
     assert again.lookup(2020, "Đồng Nai").cases == 73
     assert copy.deepcopy(book) == book
     assert pickle.loads(pickle.dumps(national_target(2022))) == national_target(2022)
+
+
+def test_target_csv_reads_excels_sep_line() -> None:
+    book = TargetBook.from_csv("\ufeffsep=;\r\nyear;unit;cases;money\r\n2022;Long An;81,5;40,1\r\n")
+    assert book.lookup(2022, "Long An").cases == Decimal("81.5")
+    assert book.lookup(2022, "Long An").basis == "CSV line 3"  # the sep= line is line 1
+    with pytest.raises(CsvError) as caught:
+        TargetBook.from_csv("sep=|\nyear|cases|money\n2022|80|40\n")
+    assert caught.value.code == "csv.sep"
+    assert caught.value.line == 1

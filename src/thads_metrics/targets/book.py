@@ -25,7 +25,14 @@ from typing import Any
 import attrs
 
 from thads_metrics._checks import require_flag, require_instance
-from thads_metrics._text import fold, fold_key, read_flag, sniff_delimiter
+from thads_metrics._text import (
+    DELIMITERS,
+    declared_delimiter,
+    fold,
+    fold_key,
+    read_flag,
+    sniff_delimiter,
+)
 from thads_metrics.calendar import EnforcementYear
 from thads_metrics.errors import CsvError, TargetError, ThadsError, UnknownTargetError
 from thads_metrics.targets.national import national_target
@@ -299,9 +306,11 @@ class TargetBook:
         ``basis``/``căn cứ`` (without it the basis is "CSV line N") and
         ``inferred`` (yes/no, có/không). Other columns are ignored; a known
         column given twice (``cases`` and ``việc``) is refused. The delimiter
-        is ``;`` or a tab when the header has one, else ``,`` (then quote
-        decimal commas). Percentages take a decimal comma or point ("81,5",
-        "81.5", "81,5%"); exponents, ``nan`` and ``inf`` are refused.
+        is what Excel's first line ``sep=;`` declares when the file has one
+        (``,``, ``;`` or a tab; anything else is ``csv.sep``), else ``;`` or a
+        tab when the header has one, else ``,`` (then quote decimal commas).
+        Percentages take a decimal comma or point ("81,5", "81.5", "81,5%");
+        exponents, ``nan`` and ``inf`` are refused.
 
         Every problem raises :class:`~thads_metrics.errors.CsvError` (a
         ``ParseError``) naming ``source``, the line and the column, with a
@@ -325,8 +334,22 @@ class TargetBook:
                 f"expected CSV text, got {type(text).__name__}", "csv.type", value=repr(text)
             )
         body = text.removeprefix("\ufeff")
-        first = next((line for line in body.splitlines() if line.strip()), "")
-        delimiter = sniff_delimiter(first)
+        opening = body.splitlines(keepends=True)[:1]
+        declared = declared_delimiter(opening[0]) if opening else None
+        if declared is not None:  # Excel's "sep=;" line: the delimiter, not data
+            if declared not in DELIMITERS:
+                raise reader.fail(
+                    f"'sep=' declares {declared!r}; the delimiter must be ',', ';' or a tab",
+                    "csv.sep",
+                    1,
+                    value=declared,
+                    rule="sep=, sep=; or sep= and a tab",
+                )
+            delimiter = declared
+            body = "\n" + body[len(opening[0]) :]  # an empty line 1: the lines keep their numbers
+        else:
+            first = next((line for line in body.splitlines() if line.strip()), "")
+            delimiter = sniff_delimiter(first)
         header: list[str] | None = None
         mapping: dict[Key, Target] = {}
         for line, row in reader.rows(body, delimiter):
