@@ -84,7 +84,7 @@ from thads_metrics.figures import figures
 from thads_metrics.projection import Outlook, outlook
 from thads_metrics.rates import prorated_target
 from thads_metrics.report import ReportSet, UnitReport, build_report, summary_table
-from thads_metrics.report.words import phrases
+from thads_metrics.report.words import phrases, text_columns
 from thads_metrics.serialize import dumps
 from thads_metrics.series import Series
 from thads_metrics.targets import Target, TargetBook, UnknownTargetError
@@ -788,6 +788,17 @@ def _unit(wanted: str, available: list[str], period: ReportingPeriod) -> str:
     )
 
 
+def _selected_units(
+    table: LedgerTable, period: ReportingPeriod, wanted: Sequence[str] | None
+) -> list[str]:
+    """The units of ``period`` in the table, sorted; only those ``--unit`` names, if any."""
+    available = sorted({unit for unit, p in table if p == period})
+    if not wanted:
+        return available
+    chosen = {_unit(name, available, period) for name in wanted}
+    return [unit for unit in available if unit in chosen]
+
+
 def _reports(
     table: LedgerTable,
     period: ReportingPeriod,
@@ -795,10 +806,7 @@ def _reports(
     book: TargetBook,
     language: str = "vi",
 ) -> tuple[list[UnitReport], UnitReport | None]:
-    available = sorted({unit for unit, p in table if p == period})
-    if units:
-        chosen = {_unit(u, available, period) for u in units}
-        available = [u for u in available if u in chosen]
+    available = _selected_units(table, period, units)
     last = period.same_period_last_year() if period.year > MIN_YEAR else None
     reports = []
     for unit in available:
@@ -1040,10 +1048,7 @@ def _year_text(view: Outlook, language: str) -> str:
                 format_percent(prorated_target(goal, period), 2, fixed=True),
             ]
         rows.append(cells)
-    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
-    for row in rows:
-        padded = enumerate(zip(row, widths, strict=True))
-        lines.append("  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in padded))
+    lines += text_columns(rows)
     lines.append("")
     lines.append("Year-end projection:" if english else "Dự báo đến 30/9:")
     for p in view.projections:
@@ -1089,11 +1094,7 @@ def _cmd_year(args: argparse.Namespace) -> int:
     table, source = _read(args)
     book = _book(args)
     period = _choose_period((p for unit, p in table), args.period)
-    available = sorted({unit for unit, p in table if p == period})
-    units = available
-    if args.unit:
-        chosen = {_unit(wanted, available, period) for wanted in args.unit}
-        units = [u for u in available if u in chosen]
+    units = _selected_units(table, period, args.unit)
     views = _outlooks(table, period, units, book)
     missing = [u for u in units if u not in views]
     if args.format == "json":

@@ -39,6 +39,7 @@ __all__ = [
     "phrases",
     "table",
     "table_cells",
+    "text_columns",
 ]
 
 #: The languages a report can be written in.
@@ -386,16 +387,28 @@ def table(
     """A plain-text table of several units' results in ``language`` (bảng tổng hợp)."""
     header, body = table_cells(reports, total, language=language)
     rows: list[Sequence[str]] = [header, *body]
-    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
+    rules = (0, len(rows) - 2) if total is not None else (0,)
+    return "\n".join(text_columns(rows, rules_after=rules))
+
+
+def text_columns(rows: Sequence[Sequence[str]], *, rules_after: Iterable[int] = ()) -> list[str]:
+    """Rows of cells laid out in columns (cột chữ): the first to the left, the others to
+    the right, two spaces apart, a rule of dashes after each row index in ``rules_after``.
+
+    >>> text_columns([["Tháng", "Tỷ lệ"], ["10/2024", "4,93%"]], rules_after=[0])
+    ['Tháng    Tỷ lệ', '-------  -----', '10/2024  4,93%']
+    """
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    after = set(rules_after)
     lines = []
     for index, row in enumerate(rows):
         cells = [
             cell.ljust(widths[i]) if i == 0 else cell.rjust(widths[i]) for i, cell in enumerate(row)
         ]
         lines.append("  ".join(cells).rstrip())
-        if index == 0 or (total is not None and index == len(rows) - 2):
+        if index in after:
             lines.append("  ".join("-" * w for w in widths))
-    return "\n".join(lines)
+    return lines
 
 
 def languages() -> Mapping[str, type[Phrases]]:
