@@ -740,6 +740,18 @@ class Aggregator:
             _by_key(records, self._key_of, self._groups, self._big, self._periods)
         return self
 
+    def _sinks(self) -> tuple[dict[int, dict[str, list[int]]], dict[Hashable, list[int]]]:
+        """The sums of the default grouping, by period code then unit, and the exact sums
+        of records too large to pack: for the package's readers that add to them directly
+        (``csvio``, ``columnar``) in the layout of :func:`_by_unit_and_period`."""
+        if self._tables is None:
+            raise LedgerError(
+                f"only an aggregation by ('unit', 'period') has these sums, not by {self._by!r}",
+                code="ledger.operation",
+                details={"argument": "by", "value": shown(self._by), "rule": "('unit', 'period')"},
+            )
+        return self._tables, self._big
+
     def _sums(self) -> dict[Hashable, list[int]]:
         """Internal key → packed sums, whatever the grouping."""
         if self._tables is None:

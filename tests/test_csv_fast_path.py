@@ -1,0 +1,140 @@
+"""read_csv's fast path for case records gives what the checked reader gives.
+
+``read_csv`` aggregates a file of case records on a fast path
+(``csvio._case_table``: cached key cells, plain digits); every row it does not
+take goes through the checked reader. Held here against the plain statement,
+``aggregate(read_case_records(...))``, on files mixing common rows, unusual
+cells and errors: the same ledgers, or the same first error (code, line,
+column, message).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Any
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from thads_metrics.cases import aggregate
+from thads_metrics.csvio import read_case_records, read_csv
+from thads_metrics.errors import ThadsError
+
+UNITS = ["A", " A ", "a", "Hà Nội", unicodedata.normalize("NFD", "Hà Nội"), "", "  "]
+PERIODS = ["năm 2024", "2024-09-30", "9 tháng năm 2024", "30/6/2019", "năm 2018", "Q1 2024", "x"]
+ORIGINS = ["newly_accepted", "carried_over", " Mới ", "thụ lý mới", "cũ", "old", ""]
+STATUSES = [
+    "completed",
+    "in_progress",
+    "without_conditions",
+    "terminated",
+    "stayed",
+    "reduced",
+    "Completed ",
+    "",
+    "done",
+]
+FLAGS = ["", "0", "1", "có", "không", "maybe"]
+AMOUNTS = ["", "0", "5", "12", "100", "1.000", " 7", "1,000", "1,052", "１２", "-1", "9" * 25]
+AMOUNTS += ["9" * 31, "18446744073709551616", "2.5"]
+DATES = ["", "", "2024-05-01", "1/10/2023", "31/12/2030", "hôm qua"]
+OPTIONAL = ["entrusted", "withdrawn", "amount_due", "amount_finished", "amount_reduced"]
+OPTIONAL += ["category", "accepted_on", "finished_on"]
+
+
+def cell(name: str) -> st.SearchStrategy[str]:
+    pools: dict[str, list[str]] = {
+        "unit": UNITS,
+        "period": PERIODS,
+        "origin": ORIGINS,
+        "status": STATUSES,
+        "entrusted": FLAGS,
+        "withdrawn": FLAGS,
+        "category": ["", "credit", " x "],
+        "accepted_on": DATES,
+        "finished_on": DATES,
+    }
+    # Common cells most of the time, so that files get past their first rows.
+    common = {"unit": ["A", "B"], "period": ["năm 2024"], "origin": ["newly_accepted"]}
+    common |= {"status": ["completed", "in_progress"], "entrusted": [""], "withdrawn": [""]}
+    common |= {"accepted_on": [""], "finished_on": [""], "category": [""]}
+    pool = pools.get(name, AMOUNTS)
+    usual = common.get(name, ["0", "5", "12"])
+    return st.one_of(st.sampled_from(usual), st.sampled_from(usual), st.sampled_from(pool))
+
+
+@st.composite
+def files(draw: st.DrawFn) -> list[str]:
+    columns = ["unit", "period", "origin", "status"]
+    columns += [name for name in OPTIONAL if draw(st.booleans())]
+    columns = draw(st.permutations(columns))
+    delimiter = draw(st.sampled_from([",", ";"]))
+    lines = [delimiter.join(columns)]
+    for _ in range(draw(st.integers(0, 12))):
+        shape = draw(st.sampled_from(["row"] * 8 + ["blank", "short", "spaces"]))
+        if shape == "blank":
+            lines.append("")
+        elif shape == "spaces":
+            lines.append(delimiter.join(" " for _ in columns))
+        elif shape == "short":
+            lines.append(delimiter.join(["A"] * (len(columns) - 1)))
+        else:
+            row = {name: draw(cell(name)) for name in columns}
+            if draw(st.booleans()) and "amount_due" in row:  # a consistent completed case
+                row |= {"status": "completed", "amount_finished": row["amount_due"]}
+                row["amount_reduced"] = "0" if "amount_reduced" in row else ""
+            lines.append(delimiter.join(row[name] for name in columns))
+    return [line + "\n" for line in lines]
+
+
+def outcome(read: Any) -> Any:
+    try:
+        return dict(read())
+    except ThadsError as exc:
+        return (type(exc).__name__, exc.code, getattr(exc, "line", None), str(exc))
+
+
+@settings(max_examples=400)
+@given(files())
+@example(["unit,period,origin,status,amount_due\n", "A,năm 2024,new,completed,5\n"])
+@example(["unit,period,origin,status,amount_due,amount_finished\n", "A,năm 2018,new,stayed,5,0\n"])
+@example(["unit,period,origin,status,withdrawn,amount_due,amount_finished\n",
+          "A,năm 2024,new,,1,5,1\n"])  # fmt: skip
+@example(["unit,period,origin,status,amount_due\n", "A,năm 2024,new,in_progress,１２\n"])
+def test_the_fast_path_gives_what_the_checked_reader_gives(lines: list[str]) -> None:
+    fast = outcome(lambda: read_csv(lines))
+    checked = outcome(lambda: aggregate(read_case_records(lines, "<input>")))
+    assert fast == checked
+
+
+def test_a_large_file_takes_the_fast_path_and_agrees() -> None:
+    statuses = ["completed", "in_progress", "without_conditions", "terminated", "other"]
+    lines = ["unit;period;origin;status;entrusted;amount_due;amount_finished;amount_reduced\n"]
+    for i in range(3000):
+        status = statuses[i % 5]
+        due = (i * 7919) % 100_000
+        done = due if status == "completed" else due // 3
+        cut = 0 if status == "completed" else due // 5
+        origin = "carried_over" if i % 3 else "newly_accepted"
+        amount = f"{due:,}".replace(",", ".") if i % 11 == 0 else str(due)  # some "1.000"
+        entrusted = "1" if i % 97 == 0 else ""
+        if entrusted:
+            status, done, cut = "", 0, 0
+        lines.append(f"U{i % 13};năm 2024;{origin};{status};{entrusted};{amount};{done};{cut}\n")
+    fast = read_csv(lines)
+    assert fast == dict(aggregate(read_case_records(lines)))
+    assert sum(pair.cases.accepted for pair in fast.values()) == 3000
+
+
+def test_the_files_drawn_hold_both_ledgers_and_errors() -> None:
+    """The property above is tried on good files and on files with errors alike."""
+    seen: set[str] = set()
+
+    @settings(max_examples=300, database=None)
+    @given(files())
+    def draw(lines: list[str]) -> None:
+        result = outcome(lambda: read_csv(lines))
+        seen.add("error" if isinstance(result, tuple) else "ledgers" if result else "empty")
+
+    draw()
+    assert seen == {"error", "ledgers", "empty"}
