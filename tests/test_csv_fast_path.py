@@ -10,15 +10,19 @@ column, message).
 
 from __future__ import annotations
 
+import tempfile
 import unicodedata
+from pathlib import Path
 from typing import Any
 
-from hypothesis import example, given, settings
+import pytest
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from thads_metrics import csvio
 from thads_metrics.cases import aggregate
 from thads_metrics.csvio import read_case_records, read_csv
-from thads_metrics.errors import ThadsError
+from thads_metrics.errors import ParseError, ThadsError
 
 UNITS = ["A", " A ", "a", "Hà Nội", unicodedata.normalize("NFD", "Hà Nội"), "", "  "]
 PERIODS = ["năm 2024", "2024-09-30", "9 tháng năm 2024", "30/6/2019", "năm 2018", "Q1 2024", "x"]
@@ -138,3 +142,77 @@ def test_the_files_drawn_hold_both_ledgers_and_errors() -> None:
 
     draw()
     assert seen == {"error", "ledgers", "empty"}
+
+
+# The arrow engine (pyarrow, a block of lines at a time) against the row path, on files.
+# Blocks are made small so that files of a few rows span several, with their edges
+# anywhere: inside a CRLF, before a quote, after a bad byte.
+
+
+@pytest.fixture
+def small_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(csvio, "_ARROW_BLOCK", 64)
+
+
+def engines_agree(data: bytes) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "records.csv"
+        path.write_bytes(data)
+        arrow = outcome(lambda: read_csv(path, engine="arrow"))
+        python = outcome(lambda: read_csv(path, engine="python"))
+    assert arrow == python
+
+
+def as_bytes(lines: list[str], crlf: bool, bom: bool) -> bytes:
+    text = "".join(lines)
+    if crlf:
+        text = text.replace("\n", "\r\n")
+    return ("\ufeff" if bom else "").encode() + text.encode("utf-8")
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(files(), st.booleans(), st.booleans(), st.sampled_from([b"", b'"', b"\xff", b"\r"]))
+def test_the_arrow_engine_gives_what_the_row_path_gives(
+    small_blocks: None, lines: list[str], crlf: bool, bom: bool, odd: bytes
+) -> None:
+    data = as_bytes(lines, crlf, bom)
+    if odd and len(lines) > 1:  # an odd byte in a later row: a quote, not UTF-8, a lone CR
+        at = data.rfind(b"\n", 0, len(data) - 1) + 1
+        data = data[:at] + odd + data[at:]
+    engines_agree(data)
+
+
+def test_the_arrow_engine_on_many_blocks(small_blocks: None) -> None:
+    rows = [f"U{i % 7},năm 2024,newly_accepted,in_progress,{i * 1000},{i}\n" for i in range(500)]
+    rows[300] = "U1,năm 2024,newly_accepted,in_progress,1.000,5\n"  # an unusual cell
+    data = ("unit,period,origin,status,amount_due,amount_finished\n" + "".join(rows)).encode()
+    engines_agree(data)
+    engines_agree(data.replace(b"\n", b"\r\n"))
+    engines_agree(data + b'U2,"n\xc4\x83m 2024",carried_over,other,5,0\n')  # a quote at the end
+    engines_agree(data.replace(b"1.000,5", b"1.000,2000"))  # an error in a middle block
+
+
+def test_the_arrow_engine_reads_a_sep_line_and_a_long_line(
+    small_blocks: None, tmp_path: Path
+) -> None:
+    head = "sep=;\nunit;period;origin;status;amount_due\n"
+    engines_agree((head + "A;năm 2024;new;other;5\n" * 40).encode())
+    long = head + "A;năm 2024;new;other;5\n" + "B" * (csvio.MAX_LINE_BYTES + 5) + "\n"
+    engines_agree(long.encode())
+
+
+def test_engine_arrow_or_auto_and_python_agree_on_the_bundled_style_of_file(
+    tmp_path: Path,
+) -> None:
+    lines = ["unit,period,origin,status,amount_due,amount_finished,amount_reduced\n"]
+    lines += [f"Huyện {i % 9},{m} tháng năm 2025,carried_over,completed,{i},{i},0\n"
+              for m in range(1, 4) for i in range(300)]  # fmt: skip
+    path = tmp_path / "r.csv"
+    path.write_text("".join(lines), encoding="utf-8")
+    assert read_csv(path) == read_csv(path, engine="python") == read_csv(path, engine="arrow")
+
+
+def test_engine_is_checked() -> None:
+    with pytest.raises(ParseError) as info:
+        read_csv(["unit,period,origin"], engine="spark")  # type: ignore[arg-type]
+    assert info.value.code == "parse.choice"

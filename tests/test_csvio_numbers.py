@@ -9,9 +9,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from thads_metrics._cells import DOTTED
 from thads_metrics.calendar import ReportingPeriod
 from thads_metrics.cli import main
-from thads_metrics.csvio import _DOTTED, CsvError, read_case_records, read_csv
+from thads_metrics.csvio import CsvError, read_case_records, read_csv
 from thads_metrics.errors import ParseError
 from thads_metrics.vi import format_number, parse_dong
 
@@ -119,7 +120,7 @@ def test_every_number_written_the_vietnamese_way_reads_back(n: int) -> None:
 def test_the_fast_path_reads_what_parse_dong_reads(n: int) -> None:
     """Dotted thousands skip the general parser (for speed): the same value either way."""
     text = format_number(n)
-    assert _DOTTED.fullmatch(text)
+    assert DOTTED.fullmatch(text)
     assert _due(text) == parse_dong(text) == n
 
 

@@ -70,45 +70,54 @@ import contextlib
 import csv
 import io
 import itertools
-import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from datetime import date
+from collections.abc import Callable, Iterable, Iterator
 from operator import itemgetter
 from pathlib import Path
 from typing import Any, BinaryIO, Literal, cast
 
 import attrs
 
+from thads_metrics._cells import (
+    ALL,
+    AMOUNT_COLUMNS,
+    ASIDE,
+    AT_MOST,
+    DATE_COLUMNS,
+    KEY_COLUMNS,
+    MAX_DIGITS,
+    Combos,
+    Reader,
+    cause_details,
+    read_record,
+)
 from thads_metrics._checks import require_choice, require_instance, require_iterable, shown
 from thads_metrics._text import (
     DELIMITERS,
     KINDS,
     declared_delimiter,
-    fold,
     fold_key,
-    read_flag,
     sniff_delimiter,
 )
-from thads_metrics.calendar import CutOffPeriod, ReportingPeriod, parse_date, parse_period
+from thads_metrics.calendar import ReportingPeriod
 from thads_metrics.cases import (
-    _KINDS,
     _LANE,
     _PACKABLE,
+    Aggregation,
     Aggregator,
     CaseRecord,
     LedgerPair,
-    Origin,
     _by_unit_and_period,
 )
-from thads_metrics.classification import Status
+from thads_metrics.columnar import available as columnar_available
 from thads_metrics.errors import CsvError, ParseError, ThadsError
 from thads_metrics.ledger import AmountLedger, CaseLedger
 from thads_metrics.ledger.layouts import LAYOUTS, layout_for
-from thads_metrics.vi.parse import parse_dong
 
 __all__ = [
     "CASE_COLUMNS",
     "LEDGER_COLUMNS",
+    "MAX_DIGITS",
+    "MAX_LINE_BYTES",
     "CsvError",
     "LedgerTable",
     "load_sample",
@@ -124,198 +133,6 @@ _CASE_REQUIRED = ("unit", "period", "origin")
 
 #: Ledgers by (unit, period), as read from a file.
 LedgerTable = dict[tuple[str, ReportingPeriod], LedgerPair]
-
-
-_INT = re.compile(r"[0-9]+")
-#: A whole number with dots between thousands, as Vietnamese writes it: "1.000", "12.345.678".
-_DOTTED = re.compile(r"[1-9][0-9]{0,2}(?:\.[0-9]{3})+")
-#: What a number cell may hold at all: ASCII digits with dots or commas between them.
-_FIGURE = re.compile(r"[0-9]+(?:[.,][0-9]+)*")
-#: "1,000": one with a decimal comma, or one thousand with a comma between thousands.
-_AMBIGUOUS = re.compile(r"([1-9][0-9]{0,2}),000")
-_NUMBER_RULE = "a whole number >= 0: digits, with dots between thousands if any (1.000)"
-#: Most digits accepted in a number cell (10^30 đồng is far beyond any real amount).
-MAX_DIGITS = 30
-_ORIGINS = {
-    "carried_over": Origin.CARRIED_OVER,
-    "chuyển sang": Origin.CARRIED_OVER,
-    "năm trước chuyển sang": Origin.CARRIED_OVER,
-    "cũ": Origin.CARRIED_OVER,
-    "newly_accepted": Origin.NEW,
-    "new": Origin.NEW,
-    "thụ lý mới": Origin.NEW,
-    "mới": Origin.NEW,
-}
-_STATUSES = {s.value: s for s in Status} | {s.term: s for s in Status}
-
-
-class _Reader:
-    """Per-file state: the source name and a cache of parsed period cells."""
-
-    def __init__(self, source: str) -> None:
-        self.source = source
-        self._periods: dict[str, ReportingPeriod] = {}
-
-    def fail(
-        self,
-        message: str,
-        line: int,
-        column: str | None = None,
-        *,
-        code: str,
-        **details: Any,
-    ) -> CsvError:
-        return CsvError(
-            message, source=self.source, line=line, column=column, code=code, details=details
-        )
-
-    def integer(self, cells: Mapping[str, str], name: str, line: int) -> int:
-        """A count or amount cell: digits, or Vietnamese thousands ("12.345.678");
-        empty is 0. See the module's documentation for what else is read."""
-        text = cells.get(name, "").strip()
-        if not text:
-            return 0
-        if _INT.fullmatch(text):
-            digits = text
-        elif _DOTTED.fullmatch(text):
-            # What parse_dong reads from this shape, 50 times faster than the general
-            # parser: a file of a million case records has three amounts a row.
-            digits = text.replace(".", "")
-        elif _FIGURE.fullmatch(text):
-            return self._figure(text, name, line)
-        else:
-            raise self.fail(
-                f"{text!r} is not a whole number >= 0 (digits, with dots between thousands "
-                "if any: 1.000, 12.345.678; money is in đồng)",
-                line,
-                name,
-                code="csv.number",
-                value=text,
-                rule=_NUMBER_RULE,
-            )
-        self._check_digits(text, digits, name, line)
-        return int(digits)
-
-    def _check_digits(self, text: str, digits: str, name: str, line: int) -> None:
-        if len(digits) > MAX_DIGITS:
-            raise self.fail(
-                f"{text[:12]}… has {len(digits)} digits; at most {MAX_DIGITS} are accepted",
-                line,
-                name,
-                code="csv.too_long",
-                value=f"{text[:12]}…",
-                digits=len(digits),
-                rule=f"at most {MAX_DIGITS} digits",
-            )
-
-    def _figure(self, text: str, name: str, line: int) -> int:
-        """A number cell with commas or unusual dots, read by :func:`parse_dong` where
-        the reading is certain; "1,000" is refused as ambiguous."""
-        self._check_digits(text, text.replace(".", "").replace(",", ""), name, line)
-        ambiguous = _AMBIGUOUS.fullmatch(text)
-        if ambiguous:
-            whole = ambiguous.group(1)
-            raise self.fail(
-                f"{text!r} is ambiguous: {whole} (a decimal comma, as Vietnamese writes) or "
-                f"{whole}000 (a comma between thousands, as English writes); write {whole} "
-                f"or {whole}000 ({whole}.000)",
-                line,
-                name,
-                code="csv.ambiguous_number",
-                value=text,
-                readings=(int(whole), int(whole) * 1000),
-                rule="a comma is the decimal comma; write thousands with dots (1.000)",
-            )
-        try:
-            return parse_dong(text)
-        except ParseError as exc:
-            problem = "it has decimals" if exc.code == "parse.not_whole" else exc.details["problem"]
-            raise self.fail(
-                f"{text!r} is not a whole number >= 0 ({problem}); write digits, with dots "
-                "between thousands if any (1.000, 12.345.678)",
-                line,
-                name,
-                code="csv.number",
-                value=text,
-                cause=exc.code,
-                rule=_NUMBER_RULE,
-            ) from exc
-
-    def flag(self, cells: Mapping[str, str], name: str, line: int) -> bool:
-        text = cells.get(name, "")
-        value = read_flag(text)
-        if value is None:
-            raise self.fail(
-                f"{text.strip()!r} is not yes/no (1/0, true/false, có/không)",
-                line,
-                name,
-                code="csv.flag",
-                value=text.strip(),
-                rule="yes/no (1/0, true/false, có/không)",
-            )
-        return value
-
-    def period(self, cells: Mapping[str, str], line: int) -> ReportingPeriod:
-        text = cells.get("period", "").strip()
-        cached = self._periods.get(text)
-        if cached is not None:
-            return cached
-        try:
-            period = parse_period(text)
-            if isinstance(period, CutOffPeriod):
-                raise ParseError(
-                    f"{text!r} is a cut-off inside a month ({period.label}); ledgers are kept "
-                    f"for cumulative periods ending with a month: give {period.period.label!r} "
-                    "or the month's last day",
-                    text=text,
-                    code="parse.cut_off",
-                    details={"rule": "a cumulative reporting period, not a cut-off day"},
-                )
-            if not isinstance(period, ReportingPeriod):
-                raise ParseError(
-                    f"{text!r} is a quarter; give the cumulative period (kỳ báo cáo lũy kế)",
-                    text=text,
-                    code="parse.quarter",
-                    details={"rule": "a cumulative reporting period, not a quarter"},
-                )
-        except ThadsError as exc:
-            raise self.fail(
-                str(exc),
-                line,
-                "period",
-                code="csv.period",
-                value=text,
-                rule="a period label or the last day of a month",
-                cause=exc.code,
-            ) from exc
-        self._periods[text] = period
-        return period
-
-    def day(self, cells: Mapping[str, str], name: str, line: int) -> date | None:
-        """A date cell ("2021-08-31", "31/8/2021", "31 tháng 8 năm 2021"), None when empty."""
-        text = cells.get(name, "").strip()
-        if not text:
-            return None
-        try:
-            return parse_date(text)
-        except ThadsError as exc:
-            raise self.fail(
-                str(exc),
-                line,
-                name,
-                code="csv.date",
-                value=text,
-                rule="a day: 2021-08-31, 31/8/2021 or 31 tháng 8 năm 2021",
-                cause=exc.code,
-            ) from exc
-
-    def unit(self, cells: Mapping[str, str], line: int) -> str:
-        text = fold(cells.get("unit", ""))
-        if not text:
-            raise self.fail(
-                "unit (đơn vị) is empty", line, "unit", code="csv.unit", rule="a unit name"
-            )
-        return text
 
 
 def _dialect(first: str, lines: Iterator[str], source: str) -> tuple[str, str, int]:
@@ -351,7 +168,7 @@ def _dialect(first: str, lines: Iterator[str], source: str) -> tuple[str, str, i
 
 
 def _header(
-    row: list[str], line: int, reader: _Reader, required: Iterable[str], known: Iterable[str]
+    row: list[str], line: int, reader: Reader, required: Iterable[str], known: Iterable[str]
 ) -> list[str]:
     """The column names of a header row, checked: each named once, ``required`` present,
     none outside ``known``."""
@@ -395,7 +212,7 @@ def _header(
 
 
 def _rows(
-    handle: Iterable[str], reader: _Reader, required: Iterable[str], known: Iterable[str]
+    handle: Iterable[str], reader: Reader, required: Iterable[str], known: Iterable[str]
 ) -> Iterator[tuple[int, dict[str, str]]]:
     lines = iter(handle)
     first = next(lines, None)
@@ -425,7 +242,7 @@ def _rows(
         raise reader.fail("the file is empty: no header", 1, code="csv.empty")
 
 
-def _checked(rows: Any, reader: _Reader, skipped: int = 0) -> Iterator[list[str]]:
+def _checked(rows: Any, reader: Reader, skipped: int = 0) -> Iterator[list[str]]:
     """The rows of a csv.reader, its own errors turned into :class:`CsvError`
     (``skipped``: the lines of the file before the reader's first)."""
     while True:
@@ -455,7 +272,7 @@ def read_ledger_rows(handle: Iterable[str], source: str = "<input>") -> LedgerTa
     Decimal('60')
     """
     _check_arguments(handle, source)
-    reader = _Reader(source)
+    reader = Reader(source)
     found: dict[tuple[str, ReportingPeriod], dict[str, Any]] = {}
     for line, cells in _rows(handle, reader, ("unit", "period", "kind"), LEDGER_COLUMNS):
         unit = reader.unit(cells, line)
@@ -513,7 +330,7 @@ def read_ledger_rows(handle: Iterable[str], source: str = "<input>") -> LedgerTa
             raise
         except ThadsError as exc:
             raise reader.fail(
-                str(exc), line, code="csv.ledger", cause=exc.code, **_cause_details(exc)
+                str(exc), line, code="csv.ledger", cause=exc.code, **cause_details(exc)
             ) from exc
         slot[kind] = (ledger, line)
     table: LedgerTable = {}
@@ -555,96 +372,16 @@ _LINES = "an iterable of text lines (an open text file, a list of str)"
 
 
 def _case_records(handle: Iterable[str], source: str) -> Iterator[CaseRecord]:
-    reader = _Reader(source)
+    reader = Reader(source)
     for line, cells in _rows(handle, reader, _CASE_REQUIRED, CASE_COLUMNS):
-        yield _record(reader, cells, line)
-
-
-def _record(reader: _Reader, cells: Mapping[str, str], line: int) -> CaseRecord:
-    """The checked reading of one row of case records (its cells by column name)."""
-    origin_text = fold_key(cells["origin"])
-    origin = _ORIGINS.get(origin_text)
-    if origin is None:
-        raise reader.fail(
-            f"{origin_text!r} is not carried_over (chuyển sang) or newly_accepted (thụ lý mới)",
-            line,
-            "origin",
-            code="csv.origin",
-            value=origin_text,
-            rule="carried_over (chuyển sang) or newly_accepted (thụ lý mới)",
-        )
-    status_text = fold_key(cells.get("status", ""))
-    status = _STATUSES.get(status_text) if status_text else None
-    entrusted = reader.flag(cells, "entrusted", line)
-    withdrawn = reader.flag(cells, "withdrawn", line)
-    if not status_text and not (entrusted or withdrawn):
-        raise reader.fail(
-            "empty: a case that was not entrusted or withdrawn needs its status "
-            f"({', '.join(s.value for s in Status)})",
-            line,
-            "status",
-            code="csv.status",
-            rule="a status unless the case was entrusted or withdrawn",
-        )
-    if status_text and status is None:
-        raise reader.fail(
-            f"{status_text!r} is not a status; expected one of "
-            f"{', '.join(s.value for s in Status)}",
-            line,
-            "status",
-            code="csv.status",
-            value=status_text,
-            rule=f"one of {', '.join(s.value for s in Status)}",
-        )
-    try:
-        return CaseRecord(
-            unit=reader.unit(cells, line),
-            period=reader.period(cells, line),
-            origin=origin,
-            status=status,
-            entrusted=entrusted,
-            withdrawn=withdrawn,
-            amount_due=reader.integer(cells, "amount_due", line),
-            amount_finished=reader.integer(cells, "amount_finished", line),
-            amount_reduced=reader.integer(cells, "amount_reduced", line),
-            category=fold(cells.get("category", "")) or None,
-            accepted_on=reader.day(cells, "accepted_on", line),
-            finished_on=reader.day(cells, "finished_on", line),
-        )
-    except CsvError:
-        raise
-    except ThadsError as exc:
-        raise reader.fail(
-            str(exc), line, code="csv.record", cause=exc.code, **_cause_details(exc)
-        ) from exc
-
-
-#: A combination of cells :func:`_case_table` found it cannot take on its fast path.
-_ASIDE: Any = object()
-#: What the amounts of a row must satisfy, by its status: at most its due (0), all of it
-#: (1: completed), nothing (2: entrusted or withdrawn).
-_AT_MOST, _ALL, _NOTHING_PAID = 0, 1, 2
-#: Cells whose reading :func:`_case_table` caches per distinct combination.
-_KEY_COLUMNS = ("unit", "period", "origin", "status", "entrusted", "withdrawn")
-_AMOUNT_COLUMNS = ("amount_due", "amount_finished", "amount_reduced")
-_DATE_COLUMNS = ("accepted_on", "finished_on")
+        yield read_record(reader, cells, line)
 
 
 def _case_table(handle: Iterable[str], source: str) -> Aggregator:
     """The records of a CSV aggregated by (unit, period): what ``aggregate(read_case_records(
-    handle, source))`` gives, with the same errors, several times faster.
-
-    Each row is taken on a fast path when its cells are the common case: the reading of
-    its unit, period, origin, status and flags is cached per distinct combination (found
-    by the checked reader, :func:`_record`), its amounts are plain ASCII digits, and
-    their sums fit the row's status. Any other row (an unusual cell, a date, an error,
-    a blank line) goes through :func:`_record` itself, which reads it or raises the
-    error naming it: the fast path only takes rows the checked reader would take as
-    they are, so both give the same ledgers and the same first error.
-    """
-    reader = _Reader(source)
-    aggregator = Aggregator()
-    tables, big = aggregator._sinks()
+    handle, source))`` gives, with the same errors, several times faster (see
+    :class:`_RowPath`)."""
+    reader = Reader(source)
     lines = iter(handle)
     first = next(lines, None)
     if first is None:
@@ -656,69 +393,181 @@ def _case_table(handle: Iterable[str], source: str) -> Aggregator:
     if names is None:
         raise reader.fail("the file is empty: no header", 1, code="csv.empty")
     header = _header(names, rows.line_num + skipped, reader, _CASE_REQUIRED, CASE_COLUMNS)
-    width = len(header)
-    keys = itemgetter(*(header.index(n) for n in _KEY_COLUMNS if n in header))
-    amounts = _getter(header, _AMOUNT_COLUMNS)
-    dated = [header.index(n) for n in _DATE_COLUMNS if n in header]
-    combos: dict[tuple[str, ...], Any] = {}
-    combo_of = _Combos(reader, header, aggregator).read
-    row: list[str] = []
+    path = _RowPath(reader, header, Aggregator())
+    path.add(rows, skipped)
+    return path.aggregator
 
-    def aside(line: int) -> None:
-        """The checked reading of a row the fast path does not take."""
-        if not any(cell.strip() for cell in row):
-            return
-        if len(row) != width:
-            raise reader.fail(
-                f"{len(row)} cells for {width} columns",
-                line,
-                code="csv.cells",
-                value=len(row),
-                rule=f"{width} cells, one per column",
+
+class _RowPath:
+    """Rows of case records added to an aggregator by (unit, period), fast.
+
+    Each row is taken on a fast path when its cells are the common case: the reading of
+    its unit, period, origin, status and flags is cached per distinct combination (found
+    by the checked reader, :func:`~thads_metrics._cells.read_record`), its amounts are
+    plain ASCII digits, and their sums fit the row's status. Any other row (an unusual
+    cell, a date, an error, a blank line) goes through the checked reader itself, which
+    reads it or raises the error naming it: the fast path only takes rows the checked
+    reader would take as they are, so both give the same ledgers and the same first error.
+    """
+
+    def __init__(self, reader: Reader, header: list[str], aggregator: Aggregator) -> None:
+        self.reader, self.header, self.aggregator = reader, header, aggregator
+        self.combos: dict[tuple[str, ...], Any] = {}
+        self.combo_of = Combos(reader, header, aggregator).read
+
+    def add(self, rows: Any, skipped: int) -> None:
+        """Add the rows of a ``csv.reader``; its line ``n`` is the file's ``n + skipped``."""
+        reader, header, combos, combo_of = self.reader, self.header, self.combos, self.combo_of
+        tables, big = self.aggregator._sinks()
+        width = len(header)
+        keys = itemgetter(*(header.index(n) for n in KEY_COLUMNS if n in header))
+        amounts = _getter(header, AMOUNT_COLUMNS)
+        dated = [header.index(n) for n in DATE_COLUMNS if n in header]
+        row: list[str] = []
+
+        def aside(line: int) -> None:
+            """The checked reading of a row the fast path does not take."""
+            if not any(cell.strip() for cell in row):
+                return
+            if len(row) != width:
+                raise reader.fail(
+                    f"{len(row)} cells for {width} columns",
+                    line,
+                    code="csv.cells",
+                    value=len(row),
+                    rule=f"{width} cells, one per column",
+                )
+            _by_unit_and_period(
+                [read_record(reader, dict(zip(header, row, strict=True)), line)], tables, big
             )
-        _by_unit_and_period(
-            [_record(reader, dict(zip(header, row, strict=True)), line)], tables, big
-        )
 
+        try:
+            for row in rows:  # the hot loop: as little as possible for each row
+                if len(row) == width:
+                    key = keys(row)
+                    combo = combos.get(key)
+                    if combo is None:
+                        combo = combos[key] = combo_of(key)
+                else:
+                    combo = ASIDE
+                if combo is ASIDE or (dated and any(row[i] for i in dated)):
+                    aside(rows.line_num + skipped)
+                    continue
+                due_cell, done_cell, cut_cell = amounts(row)
+                digits = due_cell + done_cell + cut_cell
+                if not digits:
+                    due = done = cut = 0
+                elif digits.isdigit() and digits.isascii() and len(digits) < 60:
+                    due = int(due_cell) if due_cell else 0
+                    done = int(done_cell) if done_cell else 0
+                    cut = int(cut_cell) if cut_cell else 0
+                else:
+                    aside(rows.line_num + skipped)
+                    continue
+                acc, kind, rule = combo
+                if rule == AT_MOST:
+                    wrong = done + cut > due
+                elif rule == ALL:
+                    wrong = done + cut != due
+                else:
+                    wrong = done > 0 or cut > 0
+                if wrong or due >= _PACKABLE:
+                    aside(rows.line_num + skipped)
+                    continue
+                acc[kind] += (1 | due << _LANE | done << 2 * _LANE | cut << 3 * _LANE) if due else 1
+        except csv.Error as exc:
+            raise reader.fail(
+                f"not valid CSV: {exc}",
+                rows.line_num + skipped,
+                code="csv.syntax",
+                problem=str(exc),
+            ) from exc
+
+
+#: Bytes of a file the arrow engine reads at a time (its memory is a few times this).
+_ARROW_BLOCK = 8 << 20
+
+
+def _arrow_case_table(
+    handle: BinaryIO, label: str, progress: Callable[[int], None] | None, unit: ProgressUnit
+) -> Aggregator | bytes:
+    """The records of a CSV file aggregated through pyarrow, a block of lines at a time
+    (:mod:`thads_metrics.columnar`), in memory O(groups + block); or, when the file
+    does not start as a plain file of case records, the bytes read (the caller then
+    reads the file from the start the usual way, with its errors).
+
+    A block pyarrow cannot read exactly as the row reader would (see
+    :func:`~thads_metrics.columnar.parse_block`), or with a line too long, is read by the
+    row path (:class:`_RowPath`), and once a quote is seen so is the rest of the file (a
+    quoted cell may hold a line break). A block with an error is read again by the row
+    path, which raises the error naming its line.
+    """
+    from thads_metrics.columnar import BatchSums, has_long_line, parse_block
+
+    head = handle.read(_ARROW_BLOCK)
+    reader = Reader(label)
+    ends = [head.find(b"\n") + 1]
+    ends.append(head.find(b"\n", ends[0]) + 1 if ends[0] else 0)
     try:
-        for row in rows:  # the hot loop: as little as possible for each row
-            if len(row) == width:
-                key = keys(row)
-                combo = combos.get(key)
-                if combo is None:
-                    combo = combos[key] = combo_of(key)
-            else:
-                combo = _ASIDE
-            if combo is _ASIDE or (dated and any(row[i] for i in dated)):
-                aside(rows.line_num + skipped)
-                continue
-            due_cell, done_cell, cut_cell = amounts(row)
-            digits = due_cell + done_cell + cut_cell
-            if not digits:
-                due = done = cut = 0
-            elif digits.isdigit() and digits.isascii() and len(digits) < 60:
-                due = int(due_cell) if due_cell else 0
-                done = int(done_cell) if done_cell else 0
-                cut = int(cut_cell) if cut_cell else 0
-            else:
-                aside(rows.line_num + skipped)
-                continue
-            acc, kind, rule = combo
-            if rule == _AT_MOST:
-                wrong = done + cut > due
-            elif rule == _ALL:
-                wrong = done + cut != due
-            else:
-                wrong = done > 0 or cut > 0
-            if wrong or due >= _PACKABLE:
-                aside(rows.line_num + skipped)
-                continue
-            acc[kind] += (1 | due << _LANE | done << 2 * _LANE | cut << 3 * _LANE) if due else 1
-    except csv.Error as exc:
-        raise reader.fail(
-            f"not valid CSV: {exc}", rows.line_num + skipped, code="csv.syntax", problem=str(exc)
-        ) from exc
-    return aggregator
+        text = io.StringIO(head[: max(ends)].decode("utf-8-sig"), newline="\n").readlines()
+        delimiter, header_line, skipped = _dialect(text[0], iter(text[1:]), label)
+        if not ends[skipped] or _layout(header_line, delimiter, label, 1 + skipped) != "cases":
+            return head
+        names = next(csv.reader([header_line], delimiter=delimiter))
+        header = _header(names, 1 + skipped, reader, _CASE_REQUIRED, CASE_COLUMNS)
+    except (ThadsError, UnicodeDecodeError, csv.Error, IndexError, StopIteration):
+        return head
+    aggregator = Aggregator()
+    rows = _RowPath(reader, header, aggregator)
+    sums = BatchSums(label, aggregator)
+    before, read, pending, ended = 1 + skipped, len(head), head[ends[skipped] :], not head
+    while True:
+        short = len(pending) < _ARROW_BLOCK or b"\n" not in pending
+        if not ended and short and len(pending) <= MAX_LINE_BYTES:
+            more = handle.read(_ARROW_BLOCK)
+            read, pending, ended = read + len(more), pending + more, not more
+            continue
+        if not pending:
+            return aggregator
+        cut = len(pending) if ended else pending.rfind(b"\n") + 1
+        block, pending = pending[:cut], pending[cut:]
+        if not block or b'"' in block:
+            # From here on row by row: a quoted cell may hold a line break; a line
+            # without end in more than MAX_LINE_BYTES is too long.
+            rest = _Joined(block + pending, handle)
+            lines = _decoded(rest, label, progress, unit, start=(before, read - len(rest)))
+            rows.add(csv.reader(lines, delimiter=delimiter), before)
+            return aggregator
+        table = parse_block(block, header, delimiter)
+        if table is not None and has_long_line(block, MAX_LINE_BYTES, table):
+            table = None
+        if table is not None:
+            try:
+                sums.add(table, before + 1)
+            except CsvError:
+                table = None  # nothing was added: read again, for the error's line
+        if table is None:  # row by row: the same rows, or the error naming its line
+            lines = _decoded(io.BytesIO(block), label, None, start=(before, 0))
+            rows.add(csv.reader(lines, delimiter=delimiter), before)
+        before += block.count(b"\n") + (not block.endswith(b"\n"))
+        if progress is not None:
+            progress(read - len(pending) if unit == "bytes" else before)
+
+
+class _Joined:
+    """A binary file read from a point where ``first`` (bytes already read) goes on."""
+
+    def __init__(self, first: bytes, rest: BinaryIO) -> None:
+        self.first, self.rest = first, rest
+
+    def __len__(self) -> int:
+        return len(self.first)
+
+    def read(self, size: int) -> bytes:
+        if self.first:
+            out, self.first = self.first[:size], self.first[size:]
+            return out
+        return self.rest.read(size)
 
 
 def _getter(header: list[str], names: tuple[str, ...]) -> Callable[[list[str]], tuple[str, ...]]:
@@ -727,62 +576,6 @@ def _getter(header: list[str], names: tuple[str, ...]) -> Callable[[list[str]], 
     if None not in at:
         return itemgetter(*at)
     return lambda row: tuple("" if i is None else row[i] for i in at)
-
-
-class _Combos:
-    """The fast path's readings of key cells (:func:`_case_table`), cached per distinct
-    combination: found by the checked reader, once per distinct unit cell and once per
-    distinct combination of the other key cells (which do not depend on the unit)."""
-
-    def __init__(self, reader: _Reader, header: list[str], aggregator: Aggregator) -> None:
-        self.reader = reader
-        self.names = [name for name in _KEY_COLUMNS if name in header]  # "unit" first
-        self.tables = aggregator._sinks()[0]
-        self.units: dict[str, str | None] = {}
-        self.kinds: dict[tuple[str, ...], tuple[int, int, int] | None] = {}
-
-    def read(self, key: tuple[str, ...]) -> Any:
-        """(the group's sums, the record's row kind, its amounts' rule) of a combination
-        of key cells, or :data:`_ASIDE` when the checked reader refuses it (its rows then
-        raise there)."""
-        unit = self.units.get(key[0], _ASIDE)
-        if unit is _ASIDE:
-            unit = self.units[key[0]] = self._unit(key[0])
-        kind = self.kinds.get(key[1:], _ASIDE)
-        if kind is _ASIDE:
-            kind = self.kinds[key[1:]] = self._kind(key[1:])
-        if unit is None or kind is None:
-            return _ASIDE
-        code, row, rule = kind
-        table = self.tables.setdefault(code, {})
-        return table.setdefault(unit, [0] * _KINDS), row, rule
-
-    def _unit(self, cell: str) -> str | None:
-        try:
-            return self.reader.unit({"unit": cell}, 0)
-        except ThadsError:
-            return None
-
-    def _kind(self, cells: tuple[str, ...]) -> tuple[int, int, int] | None:
-        """(period code, row kind, amounts' rule) of the cells but the unit; any unit."""
-        try:
-            record = _record(self.reader, dict(zip(self.names, ("-", *cells), strict=True)), 0)
-        except ThadsError:
-            return None
-        if record.entrusted or record.withdrawn:
-            rule = _NOTHING_PAID
-        else:
-            rule = _ALL if record.status is Status.COMPLETED else _AT_MOST
-        return record._pcode, record._kind, rule
-
-
-def _cause_details(error: ThadsError) -> dict[str, Any]:
-    """The details of a wrapped error, but for the keys of the CSV error's own."""
-    return {key: value for key, value in error.details.items() if key not in _OWN_KEYS}
-
-
-# Keys a CsvError sets itself (or :meth:`_Reader.fail` takes as arguments).
-_OWN_KEYS = frozenset({"self", "message", "source", "line", "column", "code", "cause"})
 
 
 def _check_line(line: object, source: str) -> str:
@@ -831,6 +624,11 @@ def _layout(header_line: str, delimiter: str, source: str, line: int = 1) -> str
 MAX_LINE_BYTES = 1 << 20
 
 
+#: How :func:`read_csv` reads a path of case records: row by row (``python``), through
+#: pyarrow (``arrow``, extra ``[fast]``) or through pyarrow when installed (``auto``).
+Engine = Literal["auto", "python", "arrow"]
+ENGINES: tuple[Engine, ...] = ("auto", "python", "arrow")
+
 #: What the number given to a ``progress`` function counts: bytes or lines read so far.
 ProgressUnit = Literal["bytes", "lines"]
 
@@ -842,10 +640,12 @@ _BOM = b"\xef\xbb\xbf"
 
 
 def _decoded(
-    handle: BinaryIO,
+    handle: BinaryIO | _Joined,
     source: str,
     progress: Callable[[int], None] | None,
     unit: ProgressUnit = "bytes",
+    *,
+    start: tuple[int, int] = (0, 0),
 ) -> Iterator[str]:
     """Lines of a binary file as text, decoded as UTF-8 (a leading BOM dropped), each
     ending with its "\n" (lines end at "\n" only, as in the file).
@@ -856,9 +656,9 @@ def _decoded(
     or of a line longer than :data:`MAX_LINE_BYTES`. ``progress`` is told the bytes (or
     lines) read so far, after each block.
     """
-    number = read = 0  # lines yielded, bytes read
+    number, read = start  # lines yielded, bytes read (before the handle's first byte)
     rest = b""
-    first = True
+    first = start == (0, 0)
     while True:
         block = handle.read(_BLOCK_BYTES)
         read += len(block)
@@ -918,10 +718,19 @@ def _lines_of(
     name: object,
     progress: object,
     progress_unit: object,
-) -> Iterator[tuple[Iterable[str], str]]:
-    """(lines, label) of a ``source`` given to :func:`read_csv` or :func:`read_keys`:
-    a path opened and decoded (closed on leaving), or an iterable of text lines;
-    the arguments checked."""
+    engine: object = "python",
+) -> Iterator[tuple[Iterable[str], str, LedgerTable | None]]:
+    """(lines, label, table) of a ``source`` given to :func:`read_csv` or
+    :func:`read_keys`: a path opened and decoded (closed on leaving), or an iterable of
+    text lines; the arguments checked. ``table`` is the ledgers of a file of case records
+    the arrow ``engine`` read (None otherwise: the lines are to be read)."""
+    choice = require_choice("engine", engine, ENGINES, ParseError)
+    if choice == "arrow" and not columnar_available():
+        raise ParseError(
+            "engine='arrow' needs pyarrow and numpy: pip install 'thads-metrics[fast]'",
+            code="parse.missing_extra",
+            details={"argument": "engine", "value": "arrow", "extra": "fast"},
+        )
     if name is not None:
         require_instance("name", name, str, ParseError, what="a str or None")
     if progress is not None and not callable(progress):
@@ -942,12 +751,17 @@ def _lines_of(
             handle = path.open("rb")
         except (OSError, ValueError) as exc:  # ValueError: a NUL character in the path
             raise _unreadable(label, exc) from exc
+        told = cast("Callable[[int], None] | None", progress)
         try:
             with handle:
-                yield (
-                    _decoded(handle, label, cast("Callable[[int], None] | None", progress), unit),
-                    label,
-                )
+                replay: BinaryIO | _Joined = handle
+                if choice == "arrow" or (choice == "auto" and columnar_available()):
+                    done = _arrow_case_table(handle, label, told, unit)
+                    if isinstance(done, Aggregator):
+                        yield iter(()), label, _ledger_table(done.result())
+                        return
+                    replay = _Joined(done, handle)  # what was read, then the rest
+                yield _decoded(replay, label, told, unit), label, None
         except OSError as exc:
             raise _unreadable(label, exc) from exc
         return
@@ -956,6 +770,7 @@ def _lines_of(
     yield (
         cast("Iterable[str]", source),
         cast("str | None", name) or str(getattr(source, "name", "<input>")),
+        None,
     )
 
 
@@ -965,6 +780,7 @@ def read_csv(
     name: str | None = None,
     progress: Callable[[int], None] | None = None,
     progress_unit: ProgressUnit = "bytes",
+    engine: Engine = "auto",
 ) -> LedgerTable:
     """Read ledger rows or case records from a CSV file into ledgers by (unit, period).
 
@@ -976,13 +792,19 @@ def read_csv(
     now and then (for a progress bar). Raises :class:`CsvError` naming file,
     line and column.
 
+    ``engine`` says how a path of case records is read: ``"python"`` row by row
+    (no extra needed), ``"arrow"`` through pyarrow a block of lines at a time
+    (extra ``[fast]``; :mod:`thads_metrics.columnar`), ``"auto"`` (the default)
+    through pyarrow when it is installed. Both give the same ledgers and the
+    same errors; an iterable of lines and ledger rows are read row by row.
+
     >>> text = ["sep=;", "unit;period;kind;newly_accepted;completed;in_progress",
     ...         "A;năm 2024;viec;1.200;1.000;200", "A;năm 2024;tien;12.345.678;0;12.345.678"]
     >>> read_csv(text)["A", ReportingPeriod(2024, 12)].amounts.to_enforce
     12345678
     """
-    with _lines_of(source, name, progress, progress_unit) as (lines, label):
-        return _read_lines(lines, label)
+    with _lines_of(source, name, progress, progress_unit, engine) as (lines, label, table):
+        return _read_lines(lines, label) if table is None else table
 
 
 def read_keys(
@@ -1007,12 +829,12 @@ def read_keys(
     >>> sorted((unit, period.label) for unit, period in read_keys(text))
     [('A', 'năm 2024'), ('B', 'năm 2024')]
     """
-    with _lines_of(source, name, progress, progress_unit) as (lines, label):
+    with _lines_of(source, name, progress, progress_unit) as (lines, label, _):
         return _keys(lines, label)
 
 
 def _keys(source: Iterable[str], label: str) -> frozenset[tuple[str, ReportingPeriod]]:
-    reader = _Reader(label)
+    reader = Reader(label)
     lines = iter(source)
     first = _check_line(next(lines, ""), label)
     if not first.strip():
@@ -1086,11 +908,12 @@ def _read_lines(source: Iterable[str], label: str) -> LedgerTable:
     whole = _chain(first, _chain(head, lines) if skipped else lines)
     if _layout(head, delimiter, label, 1 + skipped) == "ledgers":
         return read_ledger_rows(whole, label)
-    result = _case_table(whole, label).result()
-    table: LedgerTable = {}
-    for key, pair in result.items():
-        table[cast("tuple[str, ReportingPeriod]", key)] = pair
-    return table
+    return _ledger_table(_case_table(whole, label).result())
+
+
+def _ledger_table(result: Aggregation) -> LedgerTable:
+    """The ledgers of an aggregation by (unit, period), as a :data:`LedgerTable`."""
+    return {cast("tuple[str, ReportingPeriod]", key): pair for key, pair in result.items()}
 
 
 def _chain(first: str, rest: Iterable[str]) -> Iterator[str]:

@@ -257,7 +257,8 @@ def case_records(
             what="a hypothesis strategy of ReportingPeriod, or None",
         )
     amount = _bound("max_amount", max_amount)
-    return _record(tuple(names), period_strategy or periods(2019, 2026), amount)
+    chosen = periods(2019, 2026) if period_strategy is None else period_strategy
+    return _record(tuple(names), chosen, amount)
 
 
 def targets() -> st.SearchStrategy[Target]:
