@@ -7,7 +7,8 @@ alike), times as separate processes:
 
 - **thads-metrics**: ``thads-metrics report FILE --format json --quiet -o OUT``,
   the main job: read, check and aggregate every record, build every unit's
-  report and write the JSON document;
+  report and write the JSON document; twice: with ``--engine arrow`` (extra
+  ``[fast]``: the CSV through pyarrow) and ``--engine python`` (no extra);
 - **pandas**: a script that reads the same CSV with ``pandas.read_csv``, sums
   cases and amounts by unit, period and row, and computes the completion
   rates (finished ÷ có điều kiện) of the latest period — the figures without
@@ -199,18 +200,15 @@ def main(argv: list[str] | None = None) -> int:
         print("polars is not installed: compared with pandas only")
     for name, text in scripts.items():
         (work / f"{name}.py").write_text(text, encoding="utf-8")
+
+    def job(engine: str) -> list[str]:
+        out = str(work / f"thads-metrics-{engine}.json")
+        return ["-m", "thads_metrics", "report", str(source), "--format", "json", "--quiet",
+                "--engine", engine, "-o", out]  # fmt: skip
+
     sides = {
-        "thads-metrics": [
-            "-m",
-            "thads_metrics",
-            "report",
-            str(source),
-            "--format",
-            "json",
-            "--quiet",
-            "-o",
-            str(work / "thads-metrics.json"),
-        ],
+        "thads [fast]": job("arrow"),
+        "thads python": job("python"),
         **{
             name: [str(work / f"{name}.py"), str(source), str(work / f"{name}.json")]
             for name in scripts
@@ -224,7 +222,9 @@ def main(argv: list[str] | None = None) -> int:
             seconds, kib = run(sides[name])
             times[name].append(seconds)
             memory[name] = max(memory[name], kib)
-    expected = ours(work / "thads-metrics.json")
+    expected = ours(work / "thads-metrics-arrow.json")
+    if ours(work / "thads-metrics-python.json") != expected:
+        raise SystemExit("the two engines differ")
     for name in scripts:
         theirs = json.loads((work / f"{name}.json").read_text(encoding="utf-8"))
         for unit, figures in expected.items():

@@ -774,11 +774,23 @@ class Aggregator:
                     code="ledger.operation",
                     details={"argument": "other", "value": shown(given), "rule": f"same {what}"},
                 )
-        for key, acc in other._sums().items():
-            mine = self._slot(key)
-            for i, value in enumerate(acc):
-                if value:
-                    mine[i] += value
+        if self._tables is not None and other._tables is not None:
+            for code, table in other._tables.items():  # the default grouping, as it is kept
+                into = self._tables.setdefault(code, {})
+                for unit, acc in table.items():
+                    mine = into.get(unit)
+                    if mine is None:
+                        into[unit] = list(acc)
+                        continue
+                    for i, value in enumerate(acc):
+                        if value:
+                            mine[i] += value
+        else:
+            for key, acc in other._sums().items():
+                mine = self._slot(key)
+                for i, value in enumerate(acc):
+                    if value:
+                        mine[i] += value
         for key, sums in other._big.items():
             mine = self._big.setdefault(key, [0] * (4 * _KINDS))
             for i, value in enumerate(sums):
@@ -809,15 +821,21 @@ class Aggregator:
         return {
             "by": self._by,
             "layout": None if self._layout is None else self._layout.code,
-            "groups": {key: list(acc) for key, acc in self._sums().items()},
+            # Each group's packed sums by row kind, the kinds it has only (most are 0).
+            "groups": {
+                key: {kind: value for kind, value in enumerate(acc) if value}
+                for key, acc in self._sums().items()
+            },
             "big": {key: list(sums) for key, sums in self._big.items()},
             "periods": set(self._periods),
         }
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__init__(state["by"], layout=state["layout"])  # type: ignore[misc]
-        for key, acc in state["groups"].items():
-            self._slot(key)[:] = acc
+        for key, sums in state["groups"].items():
+            slot = self._slot(key)
+            for kind, value in sums.items():
+                slot[kind] = value
         self._big = state["big"]
         self._periods = state["periods"]
 
@@ -832,10 +850,17 @@ class Aggregator:
         """The ledgers of each group (see :func:`aggregate`)."""
         by = self._by
         fixed = self._layout
-        public = _unit_period_key if self._tables is not None else self._public
+        public = self._public
         if fixed is None and not _has_period(by):
             fixed = _one_layout(self._periods)
-        result = {}
+        result: dict[Hashable, LedgerPair] = {}
+        if self._tables is not None:  # the default grouping: each period built once
+            for code, table in self._tables.items():
+                period = _period(code)
+                form = fixed or layout_for(period.end)
+                for unit, acc in table.items():
+                    result[unit, period] = _build(acc, self._big.get((unit, code)), form)
+            return Aggregation(result)
         for key, acc in self._sums().items():
             name = public(key)
             result[name] = _build(acc, self._big.get(key), fixed or _layout_of_key(name))
@@ -871,11 +896,6 @@ def _layout_of_key(key: Hashable) -> Layout:
         if isinstance(part, ReportingPeriod):
             return layout_for(part.end)
     return DEFAULT_LAYOUT
-
-
-def _unit_period_key(key: Hashable) -> Hashable:
-    assert isinstance(key, tuple)
-    return (key[0], _period(key[1]))
 
 
 def _by_unit_and_period(

@@ -72,6 +72,7 @@ from thads_metrics.calendar import (
 from thads_metrics.cases import LedgerPair
 from thads_metrics.classification import Status
 from thads_metrics.csvio import (
+    ENGINES,
     MAX_DIGITS,
     MAX_LINE_BYTES,
     CsvError,
@@ -653,7 +654,7 @@ def _read(args: argparse.Namespace) -> tuple[LedgerTable, str]:
     if args.unit or args.period:
         _check_selection(args, path)
     with _progress(args, path, _("Reading")) as progress:
-        return read_csv(path, **progress), str(path)
+        return read_csv(path, engine=args.engine, **progress), str(path)
 
 
 def _check_selection(args: argparse.Namespace, path: Path) -> None:
@@ -1355,6 +1356,10 @@ def _parser() -> argparse.ArgumentParser:
     unit_help = _("only this unit (repeatable)")
     targets_help = _("CSV of targets by year and unit (TargetBook)")
     quiet_help = _("no progress bar")
+    engine_help = _(
+        "how a CSV of case records is read: through pyarrow when installed (auto, default), "
+        "row by row (python) or through pyarrow (arrow); the same figures"
+    )
 
     p_report = sub.add_parser(
         "report",
@@ -1403,6 +1408,7 @@ def _parser() -> argparse.ArgumentParser:
         default="vi",
         help=_("language of the text report: vi (tiếng Việt, default) or en (English)"),
     )
+    p_report.add_argument("--engine", choices=ENGINES, default="auto", help=engine_help)
     p_report.add_argument("--quiet", "-q", action="store_true", help=quiet_help)
     p_report.set_defaults(func=_cmd_report)
 
@@ -1422,6 +1428,7 @@ def _parser() -> argparse.ArgumentParser:
     p_year.add_argument("--targets", help=targets_help)
     p_year.add_argument("--format", choices=("text", "json"), default="text")
     p_year.add_argument("--language", choices=("vi", "en"), default="vi")
+    p_year.add_argument("--engine", choices=ENGINES, default="auto", help=engine_help)
     p_year.add_argument("--quiet", "-q", action="store_true", help=quiet_help)
     p_year.set_defaults(func=_cmd_year)
 

@@ -70,7 +70,6 @@ REQUIRED = ("unit", "period", "origin")
 #: Amounts at or above this go through the row path (exact Python sums); below it the
 #: sum of two fits an int64.
 _BIG = 10**18
-_DIGITS = r"^[0-9]{0,18}$"
 
 
 def available() -> bool:
@@ -227,7 +226,7 @@ class BatchSums:
                 column = batch.column(name)
                 if not pa.types.is_string(column.type):
                     column = pc.cast(column, pa.string())
-                text[name] = pc.fill_null(column, "")
+                text[name] = pc.fill_null(column, "") if column.null_count else column
             return text[name]
 
         unit_codes, unit_cells = _encode(cells("unit"), np, pc)
@@ -281,15 +280,21 @@ class BatchSums:
             return np.zeros(n, dtype=np.int64)
         column = batch.column(name)
         if pa.types.is_integer(column.type):
-            values = pc.fill_null(column, 0).to_numpy(zero_copy_only=False)
+            values = (pc.fill_null(column, 0) if column.null_count else column).to_numpy(
+                zero_copy_only=False
+            )
             bad = (values >= _BIG) | (values < 0) if values.dtype.kind == "i" else values >= _BIG
             wrong |= bad
             return np.where(bad, 0, values).astype(np.int64)
         texts = cells(name)
-        plain = pc.match_substring_regex(texts, _DIGITS)
-        digits = pc.if_else(pc.and_(plain, pc.not_equal(texts, "")), texts, "0")
+        # ASCII digits, at most 18 of them (the empty cell is 0).
+        digits = pc.and_(pc.ascii_is_decimal(texts), pc.less_equal(pc.binary_length(texts), 18))
+        empty = pc.equal(texts, "")
+        plain = pc.or_(digits, empty)
         wrong |= ~plain.to_numpy(zero_copy_only=False)
-        return pc.cast(digits, pa.int64()).to_numpy(zero_copy_only=False)
+        if pc.all(digits).as_py():
+            return pc.cast(texts, pa.int64()).to_numpy(zero_copy_only=False)
+        return pc.cast(pc.if_else(digits, texts, "0"), pa.int64()).to_numpy(zero_copy_only=False)
 
     def _add_sums(
         self,
@@ -352,14 +357,21 @@ def _exact_sums(keys: Any, values: Any, size: int, present: Any, np: Any) -> lis
     width = 53 - len(values).bit_length()
     if top < 1 << width:
         return [int(x) for x in np.bincount(keys, weights=values, minlength=size)[present]]
-    totals = [0] * len(present)
     mask = (1 << width) - 1
+    limbs = []
     shift = 0
     while top >> shift:
         limb = (values >> shift) & mask
-        part = np.bincount(keys, weights=limb, minlength=size)[present]
-        totals = [total + (int(x) << shift) for total, x in zip(totals, part.tolist(), strict=True)]
+        limbs.append(np.bincount(keys, weights=limb, minlength=size)[present].astype(np.int64))
         shift += width
+    if top.bit_length() + len(values).bit_length() < 63:  # the totals fit an int64
+        total = limbs[0]
+        for i, limb in enumerate(limbs[1:], start=1):
+            total = total + (limb << (i * width))
+        return [int(x) for x in total.tolist()]
+    totals = [0] * len(present)
+    for i, limb in enumerate(limbs):
+        totals = [t + (int(x) << (i * width)) for t, x in zip(totals, limb.tolist(), strict=True)]
     return totals
 
 

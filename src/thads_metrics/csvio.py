@@ -73,7 +73,7 @@ import itertools
 from collections.abc import Callable, Iterable, Iterator
 from operator import itemgetter
 from pathlib import Path
-from typing import Any, BinaryIO, Literal, cast
+from typing import Any, BinaryIO, Literal, Protocol, cast
 
 import attrs
 
@@ -488,39 +488,101 @@ class _RowPath:
 _ARROW_BLOCK = 8 << 20
 
 
-def _arrow_case_table(
+def _block_case_table(
     handle: BinaryIO, label: str, progress: Callable[[int], None] | None, unit: ProgressUnit
 ) -> Aggregator | bytes:
     """The records of a CSV file aggregated through pyarrow, a block of lines at a time
     (:mod:`thads_metrics.columnar`), in memory O(groups + block); or, when the file
     does not start as a plain file of case records, the bytes read (the caller then
-    reads the file from the start the usual way, with its errors).
-
-    A block pyarrow cannot read exactly as the row reader would (see
-    :func:`~thads_metrics.columnar.parse_block`), or with a line too long, is read by the
-    row path (:class:`_RowPath`), and once a quote is seen so is the rest of the file (a
-    quoted cell may hold a line break). A block with an error is read again by the row
-    path, which raises the error naming its line.
+    reads the file from the start the usual way, with its errors). See :func:`_add_body`.
     """
-    from thads_metrics.columnar import BatchSums, has_long_line, parse_block
-
     head = handle.read(_ARROW_BLOCK)
-    reader = Reader(label)
+    found = _case_header(head, label)
+    if found is None:
+        return head
+    header, delimiter, lines, size = found
+    aggregator = Aggregator()
+    body = _Joined(head[size:], handle)
+    _add_body(body, _FileShape(label, header, delimiter), aggregator, (lines, size), progress, unit)
+    return aggregator
+
+
+def _whole_file(path: str | Path) -> Aggregator:
+    """The aggregator by (unit, period) of a file of case records read whole, as
+    :func:`read_csv` reads it (through pyarrow when installed)."""
+    label = str(path)
+    try:
+        with Path(path).open("rb") as handle:
+            done = _block_case_table(handle, label, None, "bytes")
+            if isinstance(done, Aggregator):
+                return done
+            return _case_table(_decoded(_Joined(done, handle), label, None), label)
+    except ThadsError:
+        raise
+    except (OSError, ValueError) as exc:  # ValueError: a NUL character in the path
+        raise _unreadable(label, exc) from exc
+
+
+@attrs.frozen
+class _FileShape:
+    """What reading the lines after a header needs: the file's name, its columns and
+    delimiter."""
+
+    label: str
+    header: list[str]
+    delimiter: str
+
+
+class _NotAlone(Exception):
+    """A part of a file that cannot be read apart from the rest (a quote: a quoted cell
+    may hold a line break; or a line without end)."""
+
+
+def _case_header(head: bytes, label: str) -> tuple[list[str], str, int, int] | None:
+    """(columns, delimiter, lines, bytes) of the header of a file of case records starting
+    with ``head`` (the ``sep=`` line and the header line), None when it does not start
+    as one (the row reader then says why, if anything is wrong)."""
     ends = [head.find(b"\n") + 1]
     ends.append(head.find(b"\n", ends[0]) + 1 if ends[0] else 0)
     try:
         text = io.StringIO(head[: max(ends)].decode("utf-8-sig"), newline="\n").readlines()
         delimiter, header_line, skipped = _dialect(text[0], iter(text[1:]), label)
         if not ends[skipped] or _layout(header_line, delimiter, label, 1 + skipped) != "cases":
-            return head
+            return None
         names = next(csv.reader([header_line], delimiter=delimiter))
-        header = _header(names, 1 + skipped, reader, _CASE_REQUIRED, CASE_COLUMNS)
+        header = _header(names, 1 + skipped, Reader(label), _CASE_REQUIRED, CASE_COLUMNS)
     except (ThadsError, UnicodeDecodeError, csv.Error, IndexError, StopIteration):
-        return head
-    aggregator = Aggregator()
-    rows = _RowPath(reader, header, aggregator)
-    sums = BatchSums(label, aggregator)
-    before, read, pending, ended = 1 + skipped, len(head), head[ends[skipped] :], not head
+        return None
+    return header, delimiter, 1 + skipped, ends[skipped]
+
+
+def _add_body(
+    handle: _Readable,
+    shape: _FileShape,
+    aggregator: Aggregator,
+    start: tuple[int, int],
+    progress: Callable[[int], None] | None = None,
+    unit: ProgressUnit = "bytes",
+    *,
+    whole: bool = True,
+) -> None:
+    """Add the lines of case records of ``handle`` (after the header: ``start`` is the
+    lines and bytes before it) to ``aggregator``, a block of lines at a time.
+
+    A block is read through pyarrow when it is installed and the block is plain (see
+    :func:`~thads_metrics.columnar.parse_block`), else row by row (:class:`_RowPath`):
+    the same rows, the same errors. Once a quote is seen the rest of the file is read
+    row by row, a quoted cell may hold a line break; for a part of a file (``whole``
+    false), :class:`_NotAlone` is raised instead. A block with an error is read again
+    row by row, which raises the error naming its line.
+    """
+    from thads_metrics.columnar import BatchSums, available, has_long_line, parse_block
+
+    label, header, delimiter = shape.label, shape.header, shape.delimiter
+    rows = _RowPath(Reader(label), header, aggregator)
+    sums = BatchSums(label, aggregator) if available() else None
+    before, read = start
+    pending, ended = b"", False
     while True:
         short = len(pending) < _ARROW_BLOCK or b"\n" not in pending
         if not ended and short and len(pending) <= MAX_LINE_BYTES:
@@ -528,20 +590,22 @@ def _arrow_case_table(
             read, pending, ended = read + len(more), pending + more, not more
             continue
         if not pending:
-            return aggregator
+            return
         cut = len(pending) if ended else pending.rfind(b"\n") + 1
         block, pending = pending[:cut], pending[cut:]
         if not block or b'"' in block:
+            if not whole:
+                raise _NotAlone(label)
             # From here on row by row: a quoted cell may hold a line break; a line
             # without end in more than MAX_LINE_BYTES is too long.
             rest = _Joined(block + pending, handle)
             lines = _decoded(rest, label, progress, unit, start=(before, read - len(rest)))
             rows.add(csv.reader(lines, delimiter=delimiter), before)
-            return aggregator
-        table = parse_block(block, header, delimiter)
+            return
+        table = None if sums is None else parse_block(block, header, delimiter)
         if table is not None and has_long_line(block, MAX_LINE_BYTES, table):
             table = None
-        if table is not None:
+        if table is not None and sums is not None:
             try:
                 sums.add(table, before + 1)
             except CsvError:
@@ -554,10 +618,16 @@ def _arrow_case_table(
             progress(read - len(pending) if unit == "bytes" else before)
 
 
+class _Readable(Protocol):
+    """What the block readers read from: a binary file, or a part of one."""
+
+    def read(self, size: int, /) -> bytes: ...
+
+
 class _Joined:
     """A binary file read from a point where ``first`` (bytes already read) goes on."""
 
-    def __init__(self, first: bytes, rest: BinaryIO) -> None:
+    def __init__(self, first: bytes, rest: _Readable) -> None:
         self.first, self.rest = first, rest
 
     def __len__(self) -> int:
@@ -640,7 +710,7 @@ _BOM = b"\xef\xbb\xbf"
 
 
 def _decoded(
-    handle: BinaryIO | _Joined,
+    handle: _Readable,
     source: str,
     progress: Callable[[int], None] | None,
     unit: ProgressUnit = "bytes",
@@ -756,7 +826,7 @@ def _lines_of(
             with handle:
                 replay: BinaryIO | _Joined = handle
                 if choice == "arrow" or (choice == "auto" and columnar_available()):
-                    done = _arrow_case_table(handle, label, told, unit)
+                    done = _block_case_table(handle, label, told, unit)
                     if isinstance(done, Aggregator):
                         yield iter(()), label, _ledger_table(done.result())
                         return

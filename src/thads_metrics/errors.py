@@ -80,7 +80,10 @@ class ThadsError(ValueError):
         self.details = MappingProxyType(dict(details)) if details else _EMPTY
 
     def __reduce__(self) -> tuple[Any, ...]:  # picklable with its keywords
-        return (_rebuild, (type(self), self.args, self.__dict__))
+        state = dict(self.__dict__)
+        if "details" in state:  # a read-only view does not pickle: its content does
+            state["details"] = dict(state["details"])
+        return (_rebuild, (type(self), self.args, state))
 
 
 def _rebuild(cls: type[ThadsError], args: tuple[Any, ...], state: dict[str, Any]) -> ThadsError:
@@ -237,3 +240,27 @@ class CsvError(ParseError):
         self.source = source
         self.line = line
         self.column = column
+
+    def moved(self, lines: int) -> CsvError:
+        """The same error with its line ``lines`` further on: an error found in a part of
+        a file (a block read by another process), placed in the whole file.
+
+        >>> CsvError("empty", source="a.csv", line=3, column="unit").moved(100).line
+        103
+        """
+        if self.line is None:
+            return self
+        where = f"{self.source}:{self.line}"
+        if self.column is not None:
+            where += f": column {self.column}"
+        own = ("source", "line", "column")
+        moved = CsvError(
+            str(self)[len(where) + 2 :],
+            source=self.source,
+            line=self.line + lines,
+            column=self.column,
+            code=self.code,
+            details={key: value for key, value in self.details.items() if key not in own},
+        )
+        moved.__cause__ = self.__cause__
+        return moved
