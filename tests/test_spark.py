@@ -16,6 +16,8 @@ from typing import Any
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from thads_metrics.columnar import aggregate_table
 from thads_metrics.csvio import read_csv
@@ -26,6 +28,9 @@ if shutil.which("java") is None:  # pragma: no cover - CI installs Java
     pytest.skip("Spark needs Java (17 or later) on the PATH", allow_module_level=True)
 
 from thads_metrics.spark import aggregate_csv, aggregate_frame  # noqa: E402
+
+#: The session is made once for the module: hypothesis may reuse it across examples.
+FIXTURE = HealthCheck.function_scoped_fixture
 
 HEADER = "unit,period,origin,status,amount_due,amount_finished\n"
 
@@ -136,3 +141,22 @@ def test_what_is_not_spark_is_refused() -> None:
     with pytest.raises(ThadsError) as info:
         aggregate_csv(object(), "x.csv")
     assert info.value.code == "parse.type"
+
+
+ODD = ["", "Huyện 1,năm 2025,carried_over,in_progress,5,9\n",
+       'Huyện 1,"năm 2025",carried_over,other,5,0\n',
+       "Huyện 1,năm 2025,carried_over,in_progress,1.000,5\n", "\n"]  # fmt: skip
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[FIXTURE])
+@given(st.integers(0, 300), st.sampled_from(ODD), st.integers(500, 5000))
+def test_parts_in_spark_give_what_the_whole_file_gives(
+    spark: Any, at: int, odd: str, blocksize: int
+) -> None:
+    lines = rows(300)
+    lines.insert(at, odd)  # an error, a quote, an unusual cell, a blank line
+    with tempfile.TemporaryDirectory() as name:
+        path = Path(name) / "records.csv"
+        path.write_text(HEADER + "".join(lines), encoding="utf-8")
+        parts = outcome(lambda: aggregate_csv(spark, path, blocksize=blocksize))
+        assert parts == outcome(lambda: read_csv(path, engine="python"))

@@ -288,12 +288,11 @@ class BatchSums:
             return np.where(bad, 0, values).astype(np.int64)
         texts = cells(name)
         # ASCII digits, at most 18 of them (the empty cell is 0).
-        digits = pc.and_(pc.ascii_is_decimal(texts), pc.less_equal(pc.binary_length(texts), 18))
-        empty = pc.equal(texts, "")
-        plain = pc.or_(digits, empty)
-        wrong |= ~plain.to_numpy(zero_copy_only=False)
-        if pc.all(digits).as_py():
-            return pc.cast(texts, pa.int64()).to_numpy(zero_copy_only=False)
+        digits = pc.ascii_is_decimal(texts)
+        if pc.all(digits).as_py() and pc.max(pc.binary_length(texts)).as_py() <= 18:
+            return pc.cast(texts, pa.int64()).to_numpy(zero_copy_only=False)  # the common case
+        digits = pc.and_(digits, pc.less_equal(pc.binary_length(texts), 18))
+        wrong |= ~pc.or_(digits, pc.equal(texts, "")).to_numpy(zero_copy_only=False)
         return pc.cast(pc.if_else(digits, texts, "0"), pa.int64()).to_numpy(zero_copy_only=False)
 
     def _add_sums(

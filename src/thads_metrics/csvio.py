@@ -227,19 +227,33 @@ def _rows(
         if header is None:
             header = _header(row, line, reader, required, known)
             continue
-        if not any(cell.strip() for cell in row):
-            continue
-        if len(row) != len(header):
-            raise reader.fail(
-                f"{len(row)} cells for {len(header)} columns",
-                line,
-                code="csv.cells",
-                value=len(row),
-                rule=f"{len(header)} cells, one per column",
-            )
-        yield line, dict(zip(header, row, strict=True))
+        cells = _cells_of(row, header, reader, line)
+        if cells is not None:
+            yield line, cells
     if header is None:
         raise reader.fail("the file is empty: no header", 1, code="csv.empty")
+
+
+def _cells_of(
+    row: list[str], header: list[str], reader: Reader, line: int
+) -> dict[str, str] | None:
+    """A row's cells by column; None for a blank row (skipped); :class:`CsvError` for a
+    row whose cells are not one per column."""
+    if not any(cell.strip() for cell in row):
+        return None
+    if len(row) != len(header):
+        raise _width_error(reader, len(row), len(header), line)
+    return dict(zip(header, row, strict=True))
+
+
+def _width_error(reader: Reader, count: int, width: int, line: int) -> CsvError:
+    return reader.fail(
+        f"{count} cells for {width} columns",
+        line,
+        code="csv.cells",
+        value=count,
+        rule=f"{width} cells, one per column",
+    )
 
 
 def _checked(rows: Any, reader: Reader, skipped: int = 0) -> Iterator[list[str]]:
@@ -427,19 +441,9 @@ class _RowPath:
 
         def aside(line: int) -> None:
             """The checked reading of a row the fast path does not take."""
-            if not any(cell.strip() for cell in row):
-                return
-            if len(row) != width:
-                raise reader.fail(
-                    f"{len(row)} cells for {width} columns",
-                    line,
-                    code="csv.cells",
-                    value=len(row),
-                    rule=f"{width} cells, one per column",
-                )
-            _by_unit_and_period(
-                [read_record(reader, dict(zip(header, row, strict=True)), line)], tables, big
-            )
+            cells = _cells_of(row, header, reader, line)
+            if cells is not None:
+                _by_unit_and_period([read_record(reader, cells, line)], tables, big)
 
         try:
             for row in rows:  # the hot loop: as little as possible for each row
@@ -931,13 +935,7 @@ def _keys(source: Iterable[str], label: str) -> frozenset[tuple[str, ReportingPe
                 if pair not in first_line and any(cell.strip() for cell in row):
                     first_line[pair] = rows.line_num + skipped
             elif any(cell.strip() for cell in row):
-                raise reader.fail(
-                    f"{len(row)} cells for {width} columns",
-                    rows.line_num + skipped,
-                    code="csv.cells",
-                    value=len(row),
-                    rule=f"{width} cells, one per column",
-                )
+                raise _width_error(reader, len(row), width, rows.line_num + skipped)
     except csv.Error as exc:
         raise reader.fail(
             f"not valid CSV: {exc}", rows.line_num + skipped, code="csv.syntax", problem=str(exc)
