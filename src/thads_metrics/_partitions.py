@@ -74,8 +74,12 @@ class Outcome:
     parts: tuple[Part, ...]
 
 
-def plan_file(path: str | Path, number: int = 0, *, blocksize: int = BLOCKSIZE) -> FilePlan:
-    """Cut a CSV file of case records into parts of about ``blocksize`` bytes."""
+def plan_file(
+    path: str | Path, number: int = 0, *, blocksize: int = BLOCKSIZE, multiple: int = 1
+) -> FilePlan:
+    """Cut a CSV file of case records into parts of equal size, at most about
+    ``blocksize`` bytes each, their number a ``multiple`` of the workers that read them
+    (so that the last round of parts keeps every worker busy)."""
     if not isinstance(blocksize, int) or isinstance(blocksize, bool) or blocksize < 1:
         raise ParseError(
             f"blocksize must be a whole number of bytes >= 1, got {blocksize!r}",
@@ -89,8 +93,11 @@ def plan_file(path: str | Path, number: int = 0, *, blocksize: int = BLOCKSIZE) 
         if found is None:
             return FilePlan(number, label, None, 0, ())
         header, delimiter, lines, start = found
+        count = max(1, -(-(size - start) // blocksize))
+        count = -(-count // multiple) * multiple
+        step = max(1, -(-(size - start) // count))
         cuts = [start]
-        at = start + blocksize
+        at = start + step
         while at < size:
             handle.seek(at)
             tail = handle.read(MAX_LINE_BYTES + 1)
@@ -101,7 +108,7 @@ def plan_file(path: str | Path, number: int = 0, *, blocksize: int = BLOCKSIZE) 
             if cut >= size:
                 break
             cuts.append(cut)
-            at = cut + blocksize
+            at = max(cut, start + step * len(cuts))
     ranges = tuple(zip(cuts, [*cuts[1:], size], strict=True))
     return FilePlan(number, label, _FileShape(label, header, delimiter), lines, ranges)
 

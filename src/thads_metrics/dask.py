@@ -70,7 +70,11 @@ def csv_aggregator(
     others."""
     dask = _dask()
     files = paths_of(paths)
-    plans = [plan_file(path, number, blocksize=blocksize) for number, path in enumerate(files)]
+    workers = _worker_threads()
+    plans = [
+        plan_file(path, number, blocksize=blocksize, multiple=workers)
+        for number, path in enumerate(files)
+    ]
     delayed = dask.delayed
     per_file = []
     for plan in plans:
@@ -80,6 +84,16 @@ def csv_aggregator(
             parts = [delayed(part_outcome)(plan, i) for i in range(len(plan.ranges))]
             per_file.append(_tree(parts, delayed(merge)))
     return finish(dask.compute(*per_file), plans)
+
+
+def _worker_threads() -> int:
+    """The threads of the workers of the current ``distributed`` client (1 without one)."""
+    try:
+        from distributed import default_client
+
+        return max(1, sum(default_client().nthreads().values()))  # type: ignore[no-untyped-call]
+    except (ImportError, ValueError):
+        return 1
 
 
 def aggregate_frame(frame: Any) -> Aggregation:
