@@ -15,6 +15,7 @@ import ast
 import gc
 import io
 import operator
+import pickle
 import re
 from collections.abc import Callable
 from datetime import date
@@ -49,7 +50,7 @@ from thads_metrics import (
     timing,
     vi,
 )
-from thads_metrics.errors import CsvError, ParseError, ThadsError
+from thads_metrics.errors import CsvError, LedgerError, ParseError, ThadsError
 from thads_metrics.report import data as report_data
 from thads_metrics.report import words
 
@@ -663,3 +664,37 @@ def test_csv_reader_arguments_are_checked(call: Callable[[], object], argument: 
     with pytest.raises(ParseError) as info:
         call()
     assert (info.value.code, info.value.details["argument"]) == ("parse.type", argument)
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        CsvError("bad", source="a.csv", line=3, column="unit", code="csv.unit", details={"v": 1}),
+        LedgerError("bad", code="ledger.type", details={"argument": "x"}),
+        ParseError("bad"),
+    ],
+)
+def test_errors_pickle_whole(error: ThadsError) -> None:
+    """An error raised in a worker process (Dask, Spark) reaches the client whole."""
+    again = pickle.loads(pickle.dumps(error))
+    assert type(again) is type(error)
+    assert (str(again), again.code, dict(again.details)) == (
+        str(error),
+        error.code,
+        dict(error.details),
+    )
+    assert getattr(again, "line", None) == getattr(error, "line", None)
+
+
+def test_a_moved_csv_error_keeps_its_words_and_cause() -> None:
+    error = CsvError("empty", source="a.csv", line=3, column="unit", code="csv.unit")
+    error.__cause__ = KeyError("inner")
+    moved = error.moved(10)
+    assert (str(moved), moved.line, moved.details["line"], moved.code) == (
+        "a.csv:13: column unit: empty",
+        13,
+        13,
+        "csv.unit",
+    )
+    assert isinstance(moved.__cause__, KeyError)
+    assert CsvError("x", source="a.csv").moved(5).line is None
