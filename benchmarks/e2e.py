@@ -20,7 +20,7 @@ counts and amounts for every unit of the latest period, prints the median
 wall time and peak memory (max RSS) of each side, and their ratios to the
 named baseline (pandas).
 
-    .venv/bin/python benchmarks/e2e.py [--rows N] [--units N] [--rounds N] [--keep DIR]
+    .venv/bin/python benchmarks/e2e.py [--rows N] [--units N] [--rounds N] [--keep DIR] [--csv F]
 """
 
 from __future__ import annotations
@@ -184,13 +184,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--units", type=int, default=700)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--keep", help="write the files here instead of a temporary folder")
+    parser.add_argument("--csv", help="a CSV of case records to use instead of generating one")
     args = parser.parse_args(argv)
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="thads-e2e-"))
     work.mkdir(parents=True, exist_ok=True)
-    source = work / "records.csv"
-    generate(source, args.rows, args.units)
+    source = Path(args.csv) if args.csv else work / "records.csv"
+    if not args.csv:
+        generate(source, args.rows, args.units)
     size = source.stat().st_size / 2**20
-    print(f"{args.rows:,} records, {args.units} units × 12 periods: {source} ({size:.0f} MiB)")
+    print(f"{source} ({size:.0f} MiB)")
     scripts = {"pandas": _PANDAS}
     try:
         import polars  # noqa: F401
