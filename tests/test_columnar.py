@@ -159,3 +159,39 @@ def test_an_aggregator_of_another_grouping_has_no_sinks() -> None:
     with pytest.raises(ThadsError) as info:
         table_aggregator(table, into=Aggregator(by=("unit",)))
     assert info.value.code == "ledger.operation"
+
+
+def test_a_column_given_twice_is_refused() -> None:
+    table = pa.Table.from_arrays(
+        [pa.array(["A"]), pa.array(["năm 2024"]), pa.array(["new"]), pa.array(["B"])],
+        names=["unit", "period", "origin", "unit"],
+    )
+    with pytest.raises(CsvError) as info:
+        aggregate_table(table)
+    assert (info.value.code, info.value.details["value"]) == ("csv.header", ("unit",))
+
+
+def test_a_column_without_text_is_refused() -> None:
+    table = pa.table({"unit": [b"\xff"], "period": ["năm 2024"], "origin": ["new"]})
+    with pytest.raises(ParseError) as info:
+        aggregate_table(table)
+    assert info.value.code == "parse.type"
+    assert "unit" in str(info.value)
+
+
+def test_frames_with_nulls_read_as_empty_cells() -> None:
+    frame = pd.DataFrame(
+        {
+            "unit": ["A", "A", "B"],
+            "period": ["năm 2024"] * 3,
+            "origin": ["new", "new", "carried_over"],
+            "status": [None, "other", "completed"],
+            "entrusted": [True, None, False],
+            "amount_due": pd.array([7, None, 5], dtype="Int64"),
+            "amount_finished": pd.array([None, None, 5], dtype="Int64"),
+        }
+    )
+    lines = ["unit,period,origin,status,entrusted,amount_due,amount_finished",
+             "A,năm 2024,new,,true,7,", "A,năm 2024,new,other,,,",
+             "B,năm 2024,carried_over,completed,false,5,5"]  # fmt: skip
+    assert aggregate_table(frame) == aggregate(read_case_records(lines))

@@ -192,6 +192,14 @@ class BatchSums:
             )
         known = (*KEY_COLUMNS, *AMOUNT_COLUMNS, *DATE_COLUMNS, "category")
         columns = [name for name in names if name in known]
+        twice = sorted({name for name in columns if columns.count(name) > 1})
+        if twice:
+            raise CsvError(
+                f"column(s) {', '.join(twice)} given more than once",
+                source=self.reader.source,
+                code="csv.header",
+                details={"value": tuple(twice), "rule": "each column once"},
+            )
         if self.names is None:
             self.names = columns
             self.combos = Combos(self.reader, columns, self.aggregator)
@@ -222,10 +230,20 @@ class BatchSums:
         text: dict[str, Any] = {}
 
         def cells(name: str) -> Any:
+            """A column as its text, as a CSV writes it (a null is the empty cell)."""
             if name not in text:
                 column = batch.column(name)
                 if not pa.types.is_string(column.type):
-                    column = pc.cast(column, pa.string())
+                    try:
+                        column = pc.cast(column, pa.string())
+                    except (pa.ArrowInvalid, pa.ArrowNotImplementedError) as exc:
+                        raise ParseError(
+                            f"column {name} of type {column.type} has no text to read as a "
+                            f"cell: {exc}",
+                            code="parse.type",
+                            details={"argument": name, "value": str(column.type),
+                                     "rule": "text, numbers, yes/no values or days"},
+                        ) from exc  # fmt: skip
                 text[name] = pc.fill_null(column, "") if column.null_count else column
             return text[name]
 
