@@ -240,13 +240,17 @@ def round_rate(rate: Exact, places: int = 2) -> Decimal:
     >>> round_rate(Fraction(2, 3) * 100, 0), round_rate(Decimal("-1.605"), 2)
     (Decimal('67'), Decimal('-1.61'))
     """
-    value = to_fraction(require_exact("rate", rate, RateError, minimum=None))
+    value = require_exact("rate", rate, RateError, minimum=None)
     require_int("places", places, RateError, minimum=0, maximum=MAX_PLACES)
-    scaled = abs(value) * 10**places
-    units = int(scaled + Fraction(1, 2))  # floor(x + 1/2) for x >= 0: half up
-    sign = 1 if value < 0 and units else 0
-    digits = tuple(int(c) for c in str(units))
-    return Decimal((sign, digits, -places))
+    # The exact value as numerator / denominator (integers; Decimal and Fraction give
+    # theirs exactly), then floor(x + 1/2) of x = |value| × 10^places, in integers.
+    if isinstance(value, Decimal):
+        numerator, denominator = value.as_integer_ratio()
+    else:
+        numerator, denominator = value.numerator, value.denominator
+    units = (2 * abs(numerator) * 10**places + denominator) // (2 * denominator)
+    sign = "-" if numerator < 0 and units else ""
+    return Decimal(f"{sign}{units}E-{places}")  # exact: a Decimal from text is not rounded
 
 
 # --------------------------------------------------------------------------- targets

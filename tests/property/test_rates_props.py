@@ -215,3 +215,30 @@ def test_change_absolute_and_relative(current: int, previous: int) -> None:
 def test_rate_change_is_antisymmetric_points(a: Decimal, b: Decimal) -> None:
     assert rate_change(a, b) == rate_change(b, a).copy_negate()  # not -x: that rounds
     assert round_rate(rate_change(a, b), 4) == round_rate(Fraction(a) - Fraction(b), 4)
+
+
+def _half_up_reference(value: Fraction, places: int) -> Decimal:
+    """Half up on the exact value, digit by digit: the plain statement of the rule."""
+    units = int(abs(value) * 10**places + Fraction(1, 2))
+    sign = 1 if value < 0 and units else 0
+    return Decimal((sign, tuple(int(c) for c in str(units)), -places))
+
+
+@given(
+    st.one_of(
+        st.integers(-(10**40), 10**40),
+        st.decimals(allow_nan=False, allow_infinity=False, places=8),
+        st.fractions(max_denominator=10**9),
+    ),
+    places,
+)
+def test_round_rate_is_half_up_digits_and_exponent(value: int | Decimal | Fraction, d: int) -> None:
+    """round_rate is half up on the exact value (a tie away from zero), whatever the input's
+    kind, with the digits and exponent of the plain rule and of Decimal's own quantize."""
+    got = round_rate(value, d)
+    expected = _half_up_reference(Fraction(value), d)
+    assert (got, got.as_tuple()) == (expected, expected.as_tuple())
+    if isinstance(value, Decimal):
+        with localcontext(Context(prec=200)):
+            quantized = value.quantize(Decimal(1).scaleb(-d), rounding=ROUND_HALF_UP)
+        assert got.as_tuple() == quantized.as_tuple() or (not got and not quantized)
