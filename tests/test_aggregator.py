@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from thads_metrics.calendar import ReportingPeriod
-from thads_metrics.cases import Aggregation, Aggregator, CaseRecord, Origin, aggregate
+from thads_metrics.cases import Aggregation, Aggregator, CaseRecord, LedgerPair, Origin, aggregate
 from thads_metrics.classification import Status
 from thads_metrics.errors import LedgerError
 from thads_metrics.testing import case_records
@@ -78,7 +78,7 @@ def test_amounts_too_large_to_pack_stay_exact_across_merges() -> None:
 def test_the_state_pickles_small() -> None:
     records = [_record(f"Đơn vị {i}", Status.IN_PROGRESS, 10**9) for i in range(1_000)]
     state = pickle.dumps(Aggregator().update(records))
-    ledgers = pickle.dumps(aggregate(records))
+    ledgers = pickle.dumps(dict(aggregate(records)))  # the ledger objects, built
     assert len(state) < len(ledgers) / 2  # integers per group, not ledger objects
 
 
@@ -111,3 +111,24 @@ def test_an_error_of_the_records_source_itself_goes_through() -> None:
         aggregate(broken(), by="unit")
     with pytest.raises(LedgerError):  # a record that is not one is still refused
         aggregate([object()])  # type: ignore[list-item]
+
+
+def test_a_result_keeps_its_sums_when_the_aggregator_goes_on() -> None:
+    aggregator = Aggregator().update([_record("A", Status.OTHER, 5)])
+    first = aggregator.result()
+    aggregator.update([_record("A", Status.IN_PROGRESS, 7)])
+    assert first == Aggregator().update([_record("A", Status.OTHER, 5)]).result()
+    assert aggregator.result()[("A", P)].cases.accepted == 2
+
+
+def test_a_result_builds_each_group_when_looked_up_and_pickles() -> None:
+    records = [_record(f"Đơn vị {i}", Status.IN_PROGRESS, 10**9) for i in range(50)]
+    result = Aggregator().update(records).result()
+    assert sum(type(v) is LedgerPair for v in result._groups.values()) == 0
+    pair = result[("Đơn vị 7", P)]
+    assert sum(type(v) is LedgerPair for v in result._groups.values()) == 1
+    assert pair == aggregate(records[7:8])[("Đơn vị 7", P)]
+    again = pickle.loads(pickle.dumps(result))
+    assert again == result == dict(result)
+    assert len(again) == 50
+    assert repr(aggregate(records[:1])).startswith("Aggregation({('Đơn vị 0'")

@@ -41,7 +41,7 @@ def no_full_read(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*args: Any, **kwargs: Any) -> None:
         raise AssertionError("read the whole file")
 
-    monkeypatch.setattr(cli, "read_csv", refuse)
+    monkeypatch.setattr(cli, "read_aggregation", refuse)
 
 
 def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:

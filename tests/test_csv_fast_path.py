@@ -216,3 +216,16 @@ def test_engine_is_checked() -> None:
     with pytest.raises(ParseError) as info:
         read_csv(["unit,period,origin"], engine="spark")  # type: ignore[arg-type]
     assert info.value.code == "parse.choice"
+
+
+def test_read_aggregation_is_read_csv_as_a_mapping(tmp_path: Path) -> None:
+    lines = ["unit,period,origin,status,amount_due\n"]
+    lines += [f"U{i % 4},{1 + i % 12} tháng năm 2025,new,other,{i}\n" for i in range(200)]
+    path = tmp_path / "r.csv"
+    path.write_text("".join(lines), encoding="utf-8")
+    for engine in ("python", "arrow"):
+        read = csvio.read_aggregation(path, engine=engine)
+        assert dict(read) == read_csv(path, engine=engine)
+    ledger_rows = ["unit,period,kind,newly_accepted,other\n", "A,năm 2024,viec,1,1\n",
+                   "A,năm 2024,tien,5,5\n"]  # fmt: skip
+    assert dict(csvio.read_aggregation(ledger_rows)) == read_csv(ledger_rows)

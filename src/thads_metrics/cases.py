@@ -530,10 +530,22 @@ class Aggregation(Mapping[Hashable, LedgerPair]):
         items = dict(require_instance("groups", groups, Mapping, LedgerError, what=what))
         for key, pair in items.items():
             _check_pair(key, pair)
-        self._groups: dict[Hashable, LedgerPair] = items
+        self._groups: dict[Hashable, LedgerPair | _Sums] = dict(items)
+
+    @classmethod
+    def _of_sums(cls, groups: dict[Hashable, LedgerPair | _Sums]) -> Aggregation:
+        """An aggregation of an :class:`Aggregator`'s sums, each group's ledgers built
+        (and checked) when first looked up: a file of many periods costs only those used.
+        Nothing else tells the two apart."""
+        made = cls.__new__(cls)
+        made._groups = groups
+        return made
 
     def __getitem__(self, key: Hashable) -> LedgerPair:
-        return self._groups[key]
+        pair = self._groups[key]
+        if type(pair) is _Sums:
+            pair = self._groups[key] = _build(*pair)
+        return pair  # type: ignore[return-value]
 
     def __iter__(self) -> Iterator[Hashable]:
         return iter(self._groups)
@@ -544,8 +556,8 @@ class Aggregation(Mapping[Hashable, LedgerPair]):
     def __add__(self, other: Aggregation) -> Aggregation:
         if not isinstance(other, Aggregation):
             raise _cannot_add(self, other, "sum(parts, start=Aggregation())")
-        merged = dict(self._groups)
-        for key, pair in other._groups.items():
+        merged = dict(self.items())
+        for key, pair in other.items():
             mine = merged.get(key)
             merged[key] = pair if mine is None else mine + pair
         return Aggregation(merged)
@@ -559,10 +571,10 @@ class Aggregation(Mapping[Hashable, LedgerPair]):
         >>> Aggregation().total() == LedgerPair()
         True
         """
-        return sum(self._groups.values(), start=LedgerPair())
+        return sum(self.values(), start=LedgerPair())
 
     def __repr__(self) -> str:
-        return f"Aggregation({self._groups!r})"
+        return f"Aggregation({dict(self.items())!r})"
 
 
 def _period(code: int) -> ReportingPeriod:
@@ -853,18 +865,20 @@ class Aggregator:
         public = self._public
         if fixed is None and not _has_period(by):
             fixed = _one_layout(self._periods)
-        result: dict[Hashable, LedgerPair] = {}
-        if self._tables is not None:  # the default grouping: each period built once
+        result: dict[Hashable, LedgerPair | _Sums] = {}
+        if self._tables is not None:  # the default grouping: each period's layout found once
             for code, table in self._tables.items():
                 period = _period(code)
                 form = fixed or layout_for(period.end)
                 for unit, acc in table.items():
-                    result[unit, period] = _build(acc, self._big.get((unit, code)), form)
-            return Aggregation(result)
+                    big = self._big.get((unit, code))
+                    result[unit, period] = _Sums(list(acc), big and list(big), form)
+            return Aggregation._of_sums(result)
         for key, acc in self._sums().items():
             name = public(key)
-            result[name] = _build(acc, self._big.get(key), fixed or _layout_of_key(name))
-        return Aggregation(result)
+            big = self._big.get(key)
+            result[name] = _Sums(list(acc), big and list(big), fixed or _layout_of_key(name))
+        return Aggregation._of_sums(result)
 
 
 def _has_period(by: object) -> bool:
@@ -985,6 +999,15 @@ def _lanes(packed: int) -> tuple[int, int, int, int]:
         (packed >> 2 * _LANE) & _MASK,
         packed >> 3 * _LANE,
     )
+
+
+class _Sums(NamedTuple):
+    """A group's packed sums (copied from its aggregator), and the layout of its ledgers:
+    what :func:`_build` builds them from."""
+
+    acc: list[int]
+    big: list[int] | None
+    layout: Layout
 
 
 def _build(acc: list[int], big: list[int] | None, layout: Layout) -> LedgerPair:

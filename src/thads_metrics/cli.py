@@ -54,7 +54,7 @@ from contextvars import ContextVar
 from datetime import date
 from importlib import resources
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
 from thads_metrics import __version__
 from thads_metrics._schema import SCHEMA_VERSION, value_data
@@ -76,8 +76,7 @@ from thads_metrics.csvio import (
     MAX_DIGITS,
     MAX_LINE_BYTES,
     CsvError,
-    LedgerTable,
-    read_csv,
+    read_aggregation,
     read_keys,
 )
 from thads_metrics.errors import OutputError, ParseError, ThadsError
@@ -94,6 +93,10 @@ __all__ = ["SAMPLE_LEDGERS", "SAMPLE_TARGETS", "OutputError", "main"]
 
 #: Name of the bundled sample of ledger rows (package data).
 SAMPLE_LEDGERS = "sample_ledgers.csv"
+
+#: The ledgers a command reads, by (unit, period): a read-only mapping whose ledgers are
+#: built when first looked up (:func:`~thads_metrics.csvio.read_aggregation`).
+Ledgers = Mapping[tuple[str, ReportingPeriod], LedgerPair]
 #: Name of the bundled sample of unit targets (package data).
 SAMPLE_TARGETS = "sample_targets.csv"
 
@@ -644,17 +647,19 @@ def _progress(args: argparse.Namespace, path: Path, what: str) -> Iterator[dict[
         screen.erase()
 
 
-def _read(args: argparse.Namespace) -> tuple[LedgerTable, str]:
+def _read(args: argparse.Namespace) -> tuple[Ledgers, str]:
     if args.file is None:
         data = resources.files("thads_metrics") / "data" / SAMPLE_LEDGERS
         text = data.read_text(encoding="utf-8")
         lines = text.splitlines(keepends=True)
-        return read_csv(lines, name=f"<sample {SAMPLE_LEDGERS}>"), "sample"
+        sample = read_aggregation(lines, name=f"<sample {SAMPLE_LEDGERS}>")
+        return cast("Ledgers", sample), "sample"
     path = Path(args.file)
     if args.unit or args.period:
         _check_selection(args, path)
     with _progress(args, path, _("Reading")) as progress:
-        return read_csv(path, engine=args.engine, **progress), str(path)
+        ledgers = read_aggregation(path, engine=args.engine, **progress)
+        return cast("Ledgers", ledgers), str(path)
 
 
 def _check_selection(args: argparse.Namespace, path: Path) -> None:
@@ -790,7 +795,7 @@ def _unit(wanted: str, available: list[str], period: ReportingPeriod) -> str:
 
 
 def _selected_units(
-    table: LedgerTable, period: ReportingPeriod, wanted: Sequence[str] | None
+    table: Ledgers, period: ReportingPeriod, wanted: Sequence[str] | None
 ) -> list[str]:
     """The units of ``period`` in the table, sorted; only those ``--unit`` names, if any."""
     available = sorted({unit for unit, p in table if p == period})
@@ -801,7 +806,7 @@ def _selected_units(
 
 
 def _reports(
-    table: LedgerTable,
+    table: Ledgers,
     period: ReportingPeriod,
     units: list[str] | None,
     book: TargetBook,
@@ -983,7 +988,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 
 def _outlooks(
-    table: LedgerTable, period: ReportingPeriod, units: Sequence[str], book: TargetBook
+    table: Ledgers, period: ReportingPeriod, units: Sequence[str], book: TargetBook
 ) -> dict[str, Outlook]:
     """Each unit's year up to ``period``, with its projections and plan against its target.
 

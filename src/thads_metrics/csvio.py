@@ -70,7 +70,7 @@ import contextlib
 import csv
 import io
 import itertools
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from operator import itemgetter
 from pathlib import Path
 from typing import Any, BinaryIO, Literal, Protocol, cast
@@ -121,6 +121,7 @@ __all__ = [
     "CsvError",
     "LedgerTable",
     "load_sample",
+    "read_aggregation",
     "read_case_records",
     "read_csv",
     "read_keys",
@@ -793,10 +794,10 @@ def _lines_of(
     progress: object,
     progress_unit: object,
     engine: object = "python",
-) -> Iterator[tuple[Iterable[str], str, LedgerTable | None]]:
-    """(lines, label, table) of a ``source`` given to :func:`read_csv` or
+) -> Iterator[tuple[Iterable[str], str, Aggregation | None]]:
+    """(lines, label, ledgers) of a ``source`` given to :func:`read_csv` or
     :func:`read_keys`: a path opened and decoded (closed on leaving), or an iterable of
-    text lines; the arguments checked. ``table`` is the ledgers of a file of case records
+    text lines; the arguments checked. ``ledgers`` are those of a file of case records
     the arrow ``engine`` read (None otherwise: the lines are to be read)."""
     choice = require_choice("engine", engine, ENGINES, ParseError)
     if choice == "arrow" and not columnar_available():
@@ -832,7 +833,7 @@ def _lines_of(
                 if choice == "arrow" or (choice == "auto" and columnar_available()):
                     done = _block_case_table(handle, label, told, unit)
                     if isinstance(done, Aggregator):
-                        yield iter(()), label, _ledger_table(done.result())
+                        yield iter(()), label, done.result()
                         return
                     replay = _Joined(done, handle)  # what was read, then the rest
                 yield _decoded(replay, label, told, unit), label, None
@@ -877,8 +878,33 @@ def read_csv(
     >>> read_csv(text)["A", ReportingPeriod(2024, 12)].amounts.to_enforce
     12345678
     """
-    with _lines_of(source, name, progress, progress_unit, engine) as (lines, label, table):
-        return _read_lines(lines, label) if table is None else table
+    return _ledger_table(
+        read_aggregation(
+            source, name=name, progress=progress, progress_unit=progress_unit, engine=engine
+        )
+    )
+
+
+def read_aggregation(
+    source: str | Path | Iterable[str],
+    *,
+    name: str | None = None,
+    progress: Callable[[int], None] | None = None,
+    progress_unit: ProgressUnit = "bytes",
+    engine: Engine = "auto",
+) -> Aggregation:
+    """What :func:`read_csv` reads, as an :class:`~thads_metrics.cases.Aggregation` by
+    (unit, period): a read-only mapping whose ledgers, for a file of case records, are
+    built when first looked up, so that a file of many periods costs only those used
+    (the command line's report reads one period and the same period a year before).
+    Arguments, ledgers and errors as for :func:`read_csv`.
+
+    >>> text = ["unit,period,origin,status", "A,năm 2024,new,completed"]
+    >>> read_aggregation(text)["A", ReportingPeriod(2024, 12)].cases.finished
+    1
+    """
+    with _lines_of(source, name, progress, progress_unit, engine) as (lines, label, found):
+        return _read_lines(lines, label) if found is None else found
 
 
 def read_keys(
@@ -967,7 +993,7 @@ def _unreadable(label: str, exc: OSError | ValueError) -> CsvError:
     )
 
 
-def _read_lines(source: Iterable[str], label: str) -> LedgerTable:
+def _read_lines(source: Iterable[str], label: str) -> Aggregation:
     lines = iter(source)
     first = _check_line(next(lines, ""), label)
     if not first.strip():
@@ -975,8 +1001,8 @@ def _read_lines(source: Iterable[str], label: str) -> LedgerTable:
     delimiter, head, skipped = _dialect(first, lines, label)
     whole = _chain(first, _chain(head, lines) if skipped else lines)
     if _layout(head, delimiter, label, 1 + skipped) == "ledgers":
-        return read_ledger_rows(whole, label)
-    return _ledger_table(_case_table(whole, label).result())
+        return Aggregation(cast("Mapping[Hashable, LedgerPair]", read_ledger_rows(whole, label)))
+    return _case_table(whole, label).result()
 
 
 def _ledger_table(result: Aggregation) -> LedgerTable:

@@ -255,9 +255,9 @@ class Series:
         ``year`` defaults to the latest year the unit has.
         """
         require_instance("table", table, Mapping, LedgerError, what="a mapping")
-        mine = [
-            (key[1], pair)
-            for key, pair in table.items()
+        mine = [  # only the unit's ledgers are looked up (a lazy table builds no other)
+            (key[1], table[key])
+            for key in table
             if isinstance(key, tuple)
             and len(key) == 2
             and key[0] == unit
