@@ -280,7 +280,7 @@ class BatchSums:
         )
         for name in DATE_COLUMNS:
             if name in columns:
-                wrong |= pc.not_equal(cells(name), "").to_numpy(zero_copy_only=False)
+                wrong |= _numpy(pc.not_equal(cells(name), ""))
         records = []
         for i in np.flatnonzero(wrong).tolist():  # read alone by the checked reader
             row = {name: cells(name)[i].as_py() for name in columns}
@@ -298,9 +298,7 @@ class BatchSums:
             return np.zeros(n, dtype=np.int64)
         column = batch.column(name)
         if pa.types.is_integer(column.type):
-            values = (pc.fill_null(column, 0) if column.null_count else column).to_numpy(
-                zero_copy_only=False
-            )
+            values = _numpy(pc.fill_null(column, 0) if column.null_count else column)
             bad = (values >= _BIG) | (values < 0) if values.dtype.kind == "i" else values >= _BIG
             wrong |= bad
             return np.where(bad, 0, values).astype(np.int64)
@@ -308,10 +306,10 @@ class BatchSums:
         # ASCII digits, at most 18 of them (the empty cell is 0).
         digits = pc.ascii_is_decimal(texts)
         if pc.all(digits).as_py() and pc.max(pc.binary_length(texts)).as_py() <= 18:
-            return pc.cast(texts, pa.int64()).to_numpy(zero_copy_only=False)  # the common case
+            return _numpy(pc.cast(texts, pa.int64()))  # the common case
         digits = pc.and_(digits, pc.less_equal(pc.binary_length(texts), 18))
-        wrong |= ~pc.or_(digits, pc.equal(texts, "")).to_numpy(zero_copy_only=False)
-        return pc.cast(pc.if_else(digits, texts, "0"), pa.int64()).to_numpy(zero_copy_only=False)
+        wrong |= ~_numpy(pc.or_(digits, pc.equal(texts, "")))
+        return _numpy(pc.cast(pc.if_else(digits, texts, "0"), pa.int64()))
 
     def _add_sums(
         self,
@@ -355,10 +353,27 @@ class BatchSums:
             acc[kind] += count | due << _LANE | done << 2 * _LANE | cut << 3 * _LANE
 
 
+def _numpy(array: Any) -> Any:
+    """A pyarrow array of integers or booleans, without nulls, as a numpy array (a view
+    of its buffer where it can be one). Not ``Array.to_numpy``: it imports pandas
+    (150 ms) to convert what numpy reads as it is."""
+    np, pa, pc = _modules()
+    if isinstance(array, pa.ChunkedArray):
+        array = array.combine_chunks()
+    if pa.types.is_boolean(array.type):  # bits: one byte each
+        array = pc.cast(array, pa.uint8())
+        dtype = np.dtype(np.uint8)
+        flags = np.frombuffer(array.buffers()[1], dtype=dtype, count=len(array) + array.offset)
+        return flags[array.offset :].astype(bool)
+    dtype = np.dtype(str(array.type))
+    values = np.frombuffer(array.buffers()[1], dtype=dtype, count=len(array) + array.offset)
+    return values[array.offset :]
+
+
 def _encode(column: Any, np: Any, pc: Any) -> tuple[Any, list[str]]:
     """(a code per row, the distinct cells) of a text column."""
     encoded = pc.dictionary_encode(column)
-    codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+    codes = _numpy(encoded.indices).astype(np.int64)
     return codes, encoded.dictionary.to_pylist()
 
 
