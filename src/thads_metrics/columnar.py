@@ -43,6 +43,7 @@ instead, to merge with others (batches, partitions, workers:
 from __future__ import annotations
 
 import importlib.util
+import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -423,6 +424,10 @@ def has_long_line(data: bytes, limit: int, table: pa.Table | None = None) -> boo
     return bool(np.diff(bounds).max() > limit) if len(data) else False
 
 
+#: A carriage return that does not end a line ("\r\n"): the row reader refuses it.
+_LONE_CR = re.compile(rb"\r(?!\n)")
+
+
 def parse_block(data: bytes, header: list[str], delimiter: str) -> pa.Table | None:
     """The rows of a block of CSV lines as a table of text columns, through pyarrow; None
     when pyarrow cannot read the block exactly as the row reader would (a quote, a lone
@@ -431,7 +436,7 @@ def parse_block(data: bytes, header: list[str], delimiter: str) -> pa.Table | No
     _, pa, _ = _modules()
     import pyarrow.csv as pacsv
 
-    if b'"' in data or (b"\r" in data and data.count(b"\r") != data.count(b"\r\n")):
+    if b'"' in data or (b"\r" in data and _LONE_CR.search(data)):
         return None
     try:
         return pacsv.read_csv(
