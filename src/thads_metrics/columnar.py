@@ -234,7 +234,9 @@ class BatchSums:
             """A column as its text, as a CSV writes it (a null is the empty cell)."""
             if name not in text:
                 column = batch.column(name)
-                if not pa.types.is_string(column.type):
+                kind = column.type
+                coded = pa.types.is_dictionary(kind) and kind.value_type == pa.string()
+                if not pa.types.is_string(kind) and not (coded and not column.null_count):
                     try:
                         column = pc.cast(column, pa.string())
                     except (pa.ArrowInvalid, pa.ArrowNotImplementedError) as exc:
@@ -372,8 +374,10 @@ def _numpy(array: Any) -> Any:
 
 
 def _encode(column: Any, np: Any, pc: Any) -> tuple[Any, list[str]]:
-    """(a code per row, the distinct cells) of a text column."""
-    encoded = pc.dictionary_encode(column)
+    """(a code per row, the distinct cells) of a text column (or one dictionary-encoded
+    already, as :func:`parse_block` reads the key columns)."""
+    _, pa, _ = _modules()
+    encoded = column if pa.types.is_dictionary(column.type) else pc.dictionary_encode(column)
     codes = _numpy(encoded.indices).astype(np.int64)
     return codes, encoded.dictionary.to_pylist()
 
@@ -414,14 +418,23 @@ def has_long_line(data: bytes, limit: int, table: pa.Table | None = None) -> boo
     With ``table`` (the block parsed) a bound is tried first: no line is longer than its
     cells, delimiters and line end, so when the longest cell times the columns is within
     the limit, the bytes are not scanned."""
-    np, _, pc = _modules()
+    np, pa, pc = _modules()
     if table is not None and table.num_rows:
-        widest = max(pc.max(pc.binary_length(column)).as_py() or 0 for column in table.columns)
+        widest = max(_widest(column, pa, pc) for column in table.columns)
         if (widest + 1) * table.num_columns + 1 <= limit:
             return False
     ends = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == 10)
     bounds = np.concatenate(([-1], ends, [len(data) - 1]))
     return bool(np.diff(bounds).max() > limit) if len(data) else False
+
+
+def _widest(column: Any, pa: Any, pc: Any) -> int:
+    """The longest cell of a text column (plain or dictionary-encoded), in bytes."""
+    if pa.types.is_dictionary(column.type):
+        parts = [chunk.dictionary for chunk in column.chunks]
+    else:
+        parts = column.chunks
+    return max((pc.max(pc.binary_length(part)).as_py() or 0 for part in parts), default=0)
 
 
 #: A carriage return that does not end a line ("\r\n"): the row reader refuses it.
@@ -436,6 +449,9 @@ def parse_block(data: bytes, header: list[str], delimiter: str) -> pa.Table | No
     _, pa, _ = _modules()
     import pyarrow.csv as pacsv
 
+    # The key columns are few distinct cells: read dictionary-encoded (unit, period…).
+    keys = pa.dictionary(pa.int32(), pa.string())
+
     if b'"' in data or (b"\r" in data and _LONE_CR.search(data)):
         return None
     try:
@@ -444,7 +460,9 @@ def parse_block(data: bytes, header: list[str], delimiter: str) -> pa.Table | No
             read_options=pacsv.ReadOptions(column_names=header, block_size=1 << 22),
             parse_options=pacsv.ParseOptions(delimiter=delimiter, quote_char=False),
             convert_options=pacsv.ConvertOptions(
-                column_types=dict.fromkeys(header, pa.string()),
+                column_types={
+                    name: keys if name in KEY_COLUMNS else pa.string() for name in header
+                },
                 strings_can_be_null=False,
                 quoted_strings_can_be_null=False,
             ),
