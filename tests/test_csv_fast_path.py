@@ -229,3 +229,15 @@ def test_read_aggregation_is_read_csv_as_a_mapping(tmp_path: Path) -> None:
     ledger_rows = ["unit,period,kind,newly_accepted,other\n", "A,năm 2024,viec,1,1\n",
                    "A,năm 2024,tien,5,5\n"]  # fmt: skip
     assert dict(csvio.read_aggregation(ledger_rows)) == read_csv(ledger_rows)
+
+
+def test_blank_lines_inside_and_at_the_end_of_a_file(small_blocks: None) -> None:
+    rows = [f"U{i % 3},năm 2024,newly_accepted,other,{i}\n" for i in range(60)]
+    head = "unit,period,origin,status,amount_due\n"
+    for data in (
+        head + "".join(rows) + "\n\n\n",
+        head + "".join(rows[:30]) + "\n" + "".join(rows[30:]),
+        (head + "".join(rows) + "\n\n").replace("\n", "\r\n"),
+        head + "".join(rows[:40]) + "\n\n" + "U1,năm 2024,new,other,-1\n",  # the error's line
+    ):
+        engines_agree(data.encode())

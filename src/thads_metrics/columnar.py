@@ -444,8 +444,9 @@ _LONE_CR = re.compile(rb"\r(?!\n)")
 def parse_block(data: bytes, header: list[str], delimiter: str) -> pa.Table | None:
     """The rows of a block of CSV lines as a table of text columns, through pyarrow; None
     when pyarrow cannot read the block exactly as the row reader would (a quote, a lone
-    carriage return, a byte that is not UTF-8, a row of another width): the caller reads
-    it row by row then."""
+    carriage return, a byte that is not UTF-8, a row of another width, an empty line):
+    the caller reads it row by row then. Every line of a block read is a row: its rows
+    are its lines."""
     _, pa, _ = _modules()
     import pyarrow.csv as pacsv
 
@@ -458,7 +459,9 @@ def parse_block(data: bytes, header: list[str], delimiter: str) -> pa.Table | No
         return pacsv.read_csv(
             pa.py_buffer(data),
             read_options=pacsv.ReadOptions(column_names=header, block_size=1 << 22),
-            parse_options=pacsv.ParseOptions(delimiter=delimiter, quote_char=False),
+            parse_options=pacsv.ParseOptions(
+                delimiter=delimiter, quote_char=False, ignore_empty_lines=False
+            ),
             convert_options=pacsv.ConvertOptions(
                 column_types={
                     name: keys if name in KEY_COLUMNS else pa.string() for name in header

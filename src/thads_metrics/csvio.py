@@ -607,6 +607,8 @@ def _add_body(
             lines = _decoded(rest, label, progress, unit, start=(before, read - len(rest)))
             rows.add(csv.reader(lines, delimiter=delimiter), before)
             return
+        if ended and not pending:  # the last block: blank lines at the end are nothing
+            block = _without_blank_end(block)
         table = None if sums is None else parse_block(block, header, delimiter)
         if table is not None and has_long_line(block, MAX_LINE_BYTES, table):
             table = None
@@ -618,9 +620,22 @@ def _add_body(
         if table is None:  # row by row: the same rows, or the error naming its line
             lines = _decoded(io.BytesIO(block), label, None, start=(before, 0))
             rows.add(csv.reader(lines, delimiter=delimiter), before)
-        before += block.count(b"\n") + (not block.endswith(b"\n"))
+            before += block.count(b"\n") + (not block.endswith(b"\n"))
+        else:
+            before += table.num_rows  # a line a row (parse_block)
         if progress is not None:
             progress(read - len(pending) if unit == "bytes" else before)
+
+
+def _without_blank_end(block: bytes) -> bytes:
+    """A block without the empty lines at its end ("\\n" or "\\r\\n" after its last line),
+    which the row reader skips."""
+    core = block.rstrip(b"\r\n")
+    tail = block[len(core) :]
+    ends = tail.count(b"\n")
+    if ends < 2 or tail.replace(b"\r\n", b"\n") != b"\n" * ends:  # none, or a lone "\\r"
+        return block
+    return core + (b"\r\n" if tail.startswith(b"\r\n") else b"\n")
 
 
 class _Readable(Protocol):
