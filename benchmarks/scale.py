@@ -6,12 +6,15 @@ them), starts a ``distributed.LocalCluster(n_workers=2, threads_per_worker=1)``
 (its nanny without ``MALLOC_TRIM_THRESHOLD_``, see docs/howto/scale.md) and
 warms it, then times, interleaved round by round:
 
-- **single**: ``csvio.read_csv(path)`` in this process (through pyarrow, as
-  the command line reads it), the baseline;
-- **dask**: ``thads_metrics.dask.aggregate_csv(path)`` on the cluster.
+- **single**: ``csvio.read_aggregation(path)`` in this process (through
+  pyarrow, as the command line reads it), the baseline;
+- **dask**: ``thads_metrics.dask.aggregate_csv(path)`` on the cluster;
 
-It checks that both give the same ledgers and prints the median times and
-their ratio (single ÷ dask: how many times faster the cluster is).
+both timed twice: the aggregation alone (each returns its sums, the ledgers
+built when looked up), and with every group's ledgers built (``dict(...)``,
+the same serial work on both sides, in this process). It checks that both
+give the same ledgers and prints the median times and their ratios (single ÷
+dask: how many times faster the cluster is).
 
     .venv/bin/python benchmarks/scale.py [--rows N] [--rounds N] [--csv PATH] [--blocksize MIB]
 """
@@ -42,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     import dask
     from distributed import Client, LocalCluster
 
-    from thads_metrics.csvio import read_csv
+    from thads_metrics.csvio import read_aggregation
     from thads_metrics.dask import aggregate_csv
 
     if args.csv:
@@ -63,25 +66,27 @@ def main(argv: list[str] | None = None) -> int:
         Client(cluster),
     ):
         aggregate_csv(source, blocksize=blocksize)  # warm: imports on the workers
-        times: dict[str, list[float]] = {"single": [], "dask": []}
+        times: dict[str, list[float]] = {name: [] for name in ("single", "dask")}
+        built: dict[str, list[float]] = {name: [] for name in ("single", "dask")}
         results = {}
         for round_ in range(args.rounds):
             order = ["single", "dask"] if round_ % 2 == 0 else ["dask", "single"]
             for name in order:
                 start = time.perf_counter()
                 if name == "single":
-                    results[name] = dict(read_csv(source))
+                    found = read_aggregation(source)
                 else:
-                    results[name] = dict(aggregate_csv(source, blocksize=blocksize))
+                    found = aggregate_csv(source, blocksize=blocksize)
                 times[name].append(time.perf_counter() - start)
+                results[name] = dict(found)
+                built[name].append(time.perf_counter() - start)
     if results["single"] != results["dask"]:
         raise SystemExit("the cluster's ledgers differ from the single process's")
     print(f"same ledgers for {len(results['single'])} (unit, period) groups")
-    single, parted = (statistics.median(times[name]) for name in ("single", "dask"))
-    print(f"{'side':<10}{'median s':>10}")
-    print(f"{'single':<10}{single:>10.2f}")
-    print(f"{'dask ×2':<10}{parted:>10.2f}")
-    print(f"dask with 2 workers: {single / parted:.2f}× the single process")
+    print(f"{'':<24}{'single s':>10}{'dask ×2 s':>11}{'ratio':>8}")
+    for label, measured in (("aggregation", times), ("with the ledgers built", built)):
+        single, parted = (statistics.median(measured[name]) for name in ("single", "dask"))
+        print(f"{label:<24}{single:>10.2f}{parted:>11.2f}{single / parted:>7.2f}×")
     return 0
 
 

@@ -16,6 +16,7 @@ import pyarrow as pa
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from support import outcome
 
 from thads_metrics.cases import Aggregator, CaseRecord, aggregate
 from thads_metrics.columnar import aggregate_table, has_long_line, table_aggregator
@@ -84,13 +85,6 @@ def test_aggregators_of_any_split_merge_to_the_whole(records: list[CaseRecord], 
 def test_a_pandas_frame_gives_the_same_ledgers(records: list[CaseRecord]) -> None:
     frame = pd.DataFrame(columns(records, typed=False))
     assert aggregate_table(frame) == aggregate(records)
-
-
-def outcome(read: Any) -> Any:
-    try:
-        return dict(read())
-    except ThadsError as exc:
-        return (exc.code, getattr(exc, "line", None), getattr(exc, "column", None), str(exc))
 
 
 CELLS = {

@@ -13,16 +13,16 @@ from __future__ import annotations
 import tempfile
 import unicodedata
 from pathlib import Path
-from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from support import outcome
 
 from thads_metrics import csvio
 from thads_metrics.cases import aggregate
 from thads_metrics.csvio import read_case_records, read_csv
-from thads_metrics.errors import ParseError, ThadsError
+from thads_metrics.errors import ParseError
 
 UNITS = ["A", " A ", "a", "Hà Nội", unicodedata.normalize("NFD", "Hà Nội"), "", "  "]
 PERIODS = ["năm 2024", "2024-09-30", "9 tháng năm 2024", "30/6/2019", "năm 2018", "Q1 2024", "x"]
@@ -64,7 +64,8 @@ def cell(name: str) -> st.SearchStrategy[str]:
     common |= {"accepted_on": [""], "finished_on": [""], "category": [""]}
     pool = pools.get(name, AMOUNTS)
     usual = common.get(name, ["0", "5", "12"])
-    return st.one_of(st.sampled_from(usual), st.sampled_from(usual), st.sampled_from(pool))
+    often = st.sampled_from(usual)
+    return st.one_of(often, often, often, often, often, st.sampled_from(pool))
 
 
 @st.composite
@@ -89,13 +90,6 @@ def files(draw: st.DrawFn) -> list[str]:
                 row["amount_reduced"] = "0" if "amount_reduced" in row else ""
             lines.append(delimiter.join(row[name] for name in columns))
     return [line + "\n" for line in lines]
-
-
-def outcome(read: Any) -> Any:
-    try:
-        return dict(read())
-    except ThadsError as exc:
-        return (type(exc).__name__, exc.code, getattr(exc, "line", None), str(exc))
 
 
 @settings(max_examples=400)
@@ -134,7 +128,7 @@ def test_the_files_drawn_hold_both_ledgers_and_errors() -> None:
     """The property above is tried on good files and on files with errors alike."""
     seen: set[str] = set()
 
-    @settings(max_examples=300, database=None)
+    @settings(max_examples=300, database=None, derandomize=True)
     @given(files())
     def draw(lines: list[str]) -> None:
         result = outcome(lambda: read_csv(lines))

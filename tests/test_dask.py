@@ -16,6 +16,7 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from support import HEADER, case_rows, outcome
 
 from thads_metrics.columnar import aggregate_table
 from thads_metrics.csvio import read_csv
@@ -26,27 +27,6 @@ dd = pytest.importorskip("dask.dataframe")
 distributed = pytest.importorskip("distributed")
 
 from thads_metrics.dask import aggregate_csv, aggregate_frame  # noqa: E402
-
-HEADER = "unit,period,origin,status,amount_due,amount_finished\n"
-STATUSES = ["completed", "in_progress", "without_conditions", "other"]
-
-
-def rows(count: int, seed: int = 0) -> list[str]:
-    out = []
-    for i in range(count):
-        status = STATUSES[(i + seed) % 4]
-        due = (i * 7919 + seed) % 10_000
-        done = due if status == "completed" else due // 4
-        month = 1 + (i * 5) % 12
-        out.append(f"Huyện {i % 5},{month} tháng năm 2025,newly_accepted,{status},{due},{done}\n")
-    return out
-
-
-def outcome(read: Any) -> Any:
-    try:
-        return dict(read())
-    except ThadsError as exc:
-        return (exc.code, getattr(exc, "line", None), str(exc))
 
 
 @pytest.fixture
@@ -64,7 +44,7 @@ ODD = ["", "U1,năm 2025,new,in_progress,5,9\n", 'U1,"năm 2025",new,other,5,0\n
 def test_parts_give_what_the_whole_file_gives(
     count: int, at: int, odd: str, blocksize: int
 ) -> None:
-    lines = rows(count)
+    lines = case_rows(count)
     lines.insert(min(at, count), odd)  # an error, a quote, an unusual cell, a blank line
     with tempfile.TemporaryDirectory() as name:
         path = Path(name) / "records.csv"
@@ -79,7 +59,7 @@ def test_several_files_add_up(folder: Path) -> None:
     paths = []
     for n in range(3):
         path = folder / f"tinh-{n}.csv"
-        path.write_text(HEADER + "".join(rows(300, seed=n)), encoding="utf-8")
+        path.write_text(HEADER + "".join(case_rows(300, seed=n)), encoding="utf-8")
         paths.append(path)
     with dask.config.set(scheduler="sync"):
         result = aggregate_csv(paths, blocksize=1000)
@@ -122,13 +102,13 @@ def client() -> Iterator[Any]:
 
 def test_a_local_cluster_gives_the_single_process_ledgers(client: Any, folder: Path) -> None:
     path = folder / "records.csv"
-    path.write_text(HEADER + "".join(rows(5000)), encoding="utf-8")
+    path.write_text(HEADER + "".join(case_rows(5000)), encoding="utf-8")
     result = aggregate_csv(path, blocksize=20_000)  # a dozen parts
     assert dict(result) == read_csv(path) == read_csv(path, engine="python")
 
 
 def test_a_local_cluster_names_the_line_of_the_file(client: Any, folder: Path) -> None:
-    lines = rows(5000)
+    lines = case_rows(5000)
     lines[3210] = "Huyện 1,năm 2025,newly_accepted,in_progress,5,9\n"  # finished > due
     path = folder / "records.csv"
     path.write_text(HEADER + "".join(lines), encoding="utf-8")
@@ -139,7 +119,7 @@ def test_a_local_cluster_names_the_line_of_the_file(client: Any, folder: Path) -
 
 
 def test_a_frame_on_a_local_cluster(client: Any) -> None:
-    records = [line.rstrip("\n").split(",") for line in rows(2000)]
+    records = [line.rstrip("\n").split(",") for line in case_rows(2000)]
     frame = pd.DataFrame(records, columns=HEADER.strip().split(","))
     frame["amount_due"] = frame["amount_due"].astype("int64")
     expected = aggregate_table(frame)

@@ -18,6 +18,7 @@ import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support import HEADER, case_rows, outcome
 
 from thads_metrics.columnar import aggregate_table
 from thads_metrics.csvio import read_csv
@@ -29,29 +30,13 @@ if shutil.which("java") is None:  # pragma: no cover - CI installs Java
 
 from thads_metrics.spark import aggregate_csv, aggregate_frame  # noqa: E402
 
-#: The session is made once for the module: hypothesis may reuse it across examples.
-FIXTURE = HealthCheck.function_scoped_fixture
-
-HEADER = "unit,period,origin,status,amount_due,amount_finished\n"
-
 
 def rows(count: int) -> list[str]:
-    statuses = ["completed", "in_progress", "without_conditions", "other"]
-    out = []
-    for i in range(count):
-        status = statuses[i % 4]
-        due = (i * 7919) % 10_000
-        done = due if status == "completed" else due // 4
-        period = f"{1 + i % 12} tháng năm 2025"
-        out.append(f"Huyện {i % 5},{period},carried_over,{status},{due},{done}\n")
-    return out
+    return case_rows(count, origin="carried_over")
 
 
-def outcome(read: Any) -> Any:
-    try:
-        return dict(read())
-    except ThadsError as exc:
-        return (exc.code, getattr(exc, "line", None), str(exc))
+#: The session is made once for the module: hypothesis may reuse it across examples.
+FIXTURE = HealthCheck.function_scoped_fixture
 
 
 @pytest.fixture(scope="module")
@@ -103,7 +88,7 @@ def test_an_error_names_its_line_in_the_file(spark: Any, folder: Path) -> None:
     path.write_text(HEADER + "".join(lines), encoding="utf-8")
     got = outcome(lambda: aggregate_csv(spark, path, blocksize=15_000))
     assert got == outcome(lambda: read_csv(path))
-    assert got[1] == 2502
+    assert got[2] == 2502  # (class, code, line, column, message)
 
 
 def test_a_quote_makes_the_file_read_whole(spark: Any, folder: Path) -> None:
@@ -131,7 +116,7 @@ def test_a_spark_frame_error_counts_rows_across_partitions(spark: Any) -> None:
     parted = spark.createDataFrame(frame).coalesce(3)  # keeps the order of the rows
     got = outcome(lambda: aggregate_frame(parted))
     assert got == outcome(lambda: aggregate_table(frame, source="<spark frame>"))
-    assert got[1] == 701
+    assert got[2] == 701
 
 
 def test_what_is_not_spark_is_refused() -> None:
