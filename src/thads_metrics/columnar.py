@@ -412,7 +412,7 @@ def _exact_sums(keys: Any, values: Any, size: int, present: Any, np: Any) -> lis
     return totals
 
 
-def has_long_line(data: bytes, limit: int, table: pa.Table | None = None) -> bool:
+def has_long_line(data: bytes | memoryview, limit: int, table: pa.Table | None = None) -> bool:
     """True when a line of ``data`` (with its "\\n") is longer than ``limit`` bytes.
 
     With ``table`` (the block parsed) a bound is tried first: no line is longer than its
@@ -441,23 +441,28 @@ def _widest(column: Any, pa: Any, pc: Any) -> int:
 _LONE_CR = re.compile(rb"\r(?!\n)")
 
 
-def parse_block(data: bytes, header: list[str], delimiter: str) -> pa.Table | None:
+def parse_block(
+    data: bytes, header: list[str], delimiter: str, end: int | None = None
+) -> pa.Table | None:
     """The rows of a block of CSV lines as a table of text columns, through pyarrow; None
     when pyarrow cannot read the block exactly as the row reader would (a quote, a lone
     carriage return, a byte that is not UTF-8, a row of another width, an empty line):
     the caller reads it row by row then. Every line of a block read is a row: its rows
-    are its lines."""
+    are its lines. ``end``: the block is ``data[:end]`` (read in place, not copied)."""
     _, pa, _ = _modules()
     import pyarrow.csv as pacsv
 
     # The key columns are few distinct cells: read dictionary-encoded (unit, period…).
     keys = pa.dictionary(pa.int32(), pa.string())
 
-    if b'"' in data or (b"\r" in data and _LONE_CR.search(data)):
+    stop = len(data) if end is None else end
+    if data.find(b'"', 0, stop) >= 0 or (
+        data.find(b"\r", 0, stop) >= 0 and _LONE_CR.search(data, 0, stop)
+    ):
         return None
     try:
         return pacsv.read_csv(
-            pa.py_buffer(data),
+            pa.py_buffer(memoryview(data)[:stop]),
             read_options=pacsv.ReadOptions(column_names=header, block_size=1 << 22),
             parse_options=pacsv.ParseOptions(
                 delimiter=delimiter, quote_char=False, ignore_empty_lines=False

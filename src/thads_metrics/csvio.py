@@ -596,21 +596,23 @@ def _add_body(
             continue
         if not pending:
             return
-        cut = len(pending) if ended else pending.rfind(b"\n") + 1
-        block, pending = pending[:cut], pending[cut:]
-        if not block or b'"' in block:
+        # The block is data[:cut], read in place (8 MiB are not copied for a slice).
+        data, cut = pending, len(pending) if ended else pending.rfind(b"\n") + 1
+        pending = pending[cut:]
+        if not cut or data.find(b'"', 0, cut) >= 0:
             if not whole:
                 raise _NotAlone(label)
             # From here on row by row: a quoted cell may hold a line break; a line
             # without end in more than MAX_LINE_BYTES is too long.
-            rest = _Joined(block + pending, handle)
+            rest = _Joined(data, handle)
             lines = _decoded(rest, label, progress, unit, start=(before, read - len(rest)))
             rows.add(csv.reader(lines, delimiter=delimiter), before)
             return
         if ended and not pending:  # the last block: blank lines at the end are nothing
-            block = _without_blank_end(block)
-        table = None if sums is None else parse_block(block, header, delimiter)
-        if table is not None and has_long_line(block, MAX_LINE_BYTES, table):
+            data = _without_blank_end(data[:cut])
+            cut = len(data)
+        table = None if sums is None else parse_block(data, header, delimiter, cut)
+        if table is not None and has_long_line(memoryview(data)[:cut], MAX_LINE_BYTES, table):
             table = None
         if table is not None and sums is not None:
             try:
@@ -618,6 +620,7 @@ def _add_body(
             except CsvError:
                 table = None  # nothing was added: read again, for the error's line
         if table is None:  # row by row: the same rows, or the error naming its line
+            block = data[:cut]
             lines = _decoded(io.BytesIO(block), label, None, start=(before, 0))
             rows.add(csv.reader(lines, delimiter=delimiter), before)
             before += block.count(b"\n") + (not block.endswith(b"\n"))
