@@ -54,7 +54,7 @@ from contextvars import ContextVar
 from datetime import date
 from importlib import resources
 from pathlib import Path
-from typing import Any, TextIO, cast
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from thads_metrics import __version__
 from thads_metrics._schema import SCHEMA_VERSION, value_data
@@ -81,17 +81,18 @@ from thads_metrics.csvio import (
 )
 from thads_metrics.errors import OutputError, ParseError, ThadsError
 from thads_metrics.figures import figures
-from thads_metrics.projection import Outlook, outlook
 from thads_metrics.rates import prorated_target
 from thads_metrics.report import ReportSet, UnitReport, build_report, summary_table
 from thads_metrics.report.words import phrases, text_columns
 from thads_metrics.serialize import dumps
-from thads_metrics.series import Series
 from thads_metrics.targets import Target, TargetBook, UnknownTargetError
 
 __all__ = ["SAMPLE_LEDGERS", "SAMPLE_TARGETS", "OutputError", "main"]
 
 #: Name of the bundled sample of ledger rows (package data).
+if TYPE_CHECKING:  # the year's outlook: imported when a command needs it
+    from thads_metrics.projection import Outlook
+
 SAMPLE_LEDGERS = "sample_ledgers.csv"
 
 #: The ledgers a command reads, by (unit, period): a read-only mapping whose ledgers are
@@ -996,13 +997,16 @@ def _outlooks(
     unit without a target for the year gets none; a unit whose cumulative periods do not
     add up (a flow that decreases) gets none either, and stderr says why.
     """
+    from thads_metrics.projection import outlook
+    from thads_metrics.series import Series
+
     out: dict[str, Outlook] = {}
     for unit in units:
         try:
             target = book.lookup(period.year, unit)
         except UnknownTargetError:
             continue
-        mine = [(p, pair) for (u, p), pair in table.items() if u == unit and p.year == period.year]
+        mine = [(p, table[u, p]) for u, p in table if u == unit and p.year == period.year]
         try:
             series = Series(unit, period.year, [(p, pair) for p, pair in mine if p <= period])
             history = [
