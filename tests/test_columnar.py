@@ -18,6 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from support import outcome
 
+from thads_metrics.calendar import ReportingPeriod
 from thads_metrics.cases import Aggregator, CaseRecord, aggregate
 from thads_metrics.columnar import aggregate_table, has_long_line, table_aggregator
 from thads_metrics.csvio import read_case_records
@@ -213,3 +214,34 @@ def test_arrays_with_an_offset_read_as_numpy() -> None:
     assert _numpy(pa.array([1, 2, 3, 4], pa.int32()).slice(1, 2)).tolist() == [2, 3]
     assert _numpy(pa.array([True, False, True, True]).slice(1, 3)).tolist() == [False, True, True]
     assert _numpy(pa.chunked_array([[1], [2, 3]], pa.int64())).tolist() == [1, 2, 3]
+
+
+def test_columns_of_other_arrow_types_read_as_their_cells() -> None:
+    five = pa.array(["5"]).dictionary_encode()
+    coded = pa.table({"unit": ["A"], "period": ["năm 2024"], "origin": ["new"],
+                      "status": ["in_progress"], "amount_due": five})  # fmt: skip
+    assert aggregate_table(coded)["A", ReportingPeriod(2024, 12)].amounts.in_progress == 5
+    empty_name = pa.DictionaryArray.from_arrays(pa.array([0, 1], pa.int32()), ["A", None])
+    unnamed = pa.table({"unit": empty_name, "period": ["năm 2024"] * 2, "origin": ["new"] * 2,
+                        "status": ["other"] * 2})  # fmt: skip
+    with pytest.raises(CsvError) as info:
+        aggregate_table(unnamed)
+    assert (info.value.code, info.value.line) == ("csv.unit", 2)
+
+
+def test_float_amounts_are_refused_not_rounded() -> None:
+    table = pa.table({"unit": ["A"], "period": ["năm 2024"], "origin": ["new"],
+                      "status": ["other"], "amount_due": [5.0]})  # fmt: skip
+    with pytest.raises(ParseError) as info:
+        aggregate_table(table)
+    assert info.value.code == "parse.type"
+    assert "amount_due" in str(info.value)
+
+
+def test_an_empty_table_has_its_columns_checked() -> None:
+    with pytest.raises(CsvError):
+        aggregate_table(pa.table({"unit": pa.array([], pa.string())}))
+    with pytest.raises(CsvError):
+        aggregate_table(pd.DataFrame({"unit": []}))
+    empty = pa.table({name: pa.array([], pa.string()) for name in ("unit", "period", "origin")})
+    assert dict(aggregate_table(empty)) == {}

@@ -75,7 +75,7 @@ def test_a_file_of_ledger_rows_is_refused_as_records(folder: Path) -> None:
     path.write_text("unit,period,kind,newly_accepted,completed\nA,năm 2024,viec,1,1\n")
     with dask.config.set(scheduler="sync"), pytest.raises(ThadsError) as info:
         aggregate_csv(path)
-    assert info.value.code == "csv.header"
+    assert info.value.code == "csv.file_kind"
 
 
 @pytest.mark.parametrize("paths", [[], 42, [1]])

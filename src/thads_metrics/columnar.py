@@ -9,7 +9,8 @@ of the CSV of case records (:mod:`thads_metrics.csvio`): ``unit``,
 as the CSV reader reads its text: a text column as written ("năm 2024",
 "chuyển sang", "1.000"), a number or yes/no column as its text (``5``,
 ``true``), an empty cell or a null as empty. Integer amount columns are taken
-as they are.
+as they are; floating-point ones are refused (``parse.type``): an amount is a
+whole number of đồng, and a float is never rounded into one.
 
 :func:`aggregate_table` gives exactly what
 ``aggregate(read_case_records(...))`` gives for the same cells, with every
@@ -66,6 +67,7 @@ if TYPE_CHECKING:
 
 __all__ = ["aggregate_table", "available", "table_aggregator"]
 
+_AMOUNT_RULE = "an integer column, or text as in a CSV"
 #: The columns a table of case records must have (as the CSV's header).
 REQUIRED = ("unit", "period", "origin")
 #: Amounts at or above this go through the row path (exact Python sums); below it the
@@ -136,8 +138,8 @@ def _batches(data: Any) -> Iterator[Any]:
     if isinstance(data, pa.RecordBatch):
         yield data
         return
-    if isinstance(data, pa.Table):
-        yield from data.to_batches()
+    if isinstance(data, pa.Table):  # an empty table still has its columns checked
+        yield from data.to_batches() or [pa.RecordBatch.from_pylist([], schema=data.schema)]
         return
     if type(data).__module__.startswith("pandas") and hasattr(data, "columns"):
         try:
@@ -149,7 +151,7 @@ def _batches(data: Any) -> Iterator[Any]:
                 code="parse.type",
                 details={"argument": "data", "value": shown(data), "rule": "columns of cells"},
             ) from exc
-        yield from table.to_batches()
+        yield from table.to_batches() or [pa.RecordBatch.from_pylist([], schema=table.schema)]
         return
     if isinstance(data, Iterable) and not isinstance(data, (str, bytes)):
         for batch in data:
@@ -235,8 +237,14 @@ class BatchSums:
             if name not in text:
                 column = batch.column(name)
                 kind = column.type
-                coded = pa.types.is_dictionary(kind) and kind.value_type == pa.string()
-                if not pa.types.is_string(kind) and not (coded and not column.null_count):
+                coded = (  # a key column read dictionary-encoded, nothing null in it
+                    name in KEY_COLUMNS
+                    and pa.types.is_dictionary(kind)
+                    and kind.value_type == pa.string()
+                    and not column.null_count
+                    and not column.dictionary.null_count
+                )
+                if not pa.types.is_string(kind) and not coded:
                     try:
                         column = pc.cast(column, pa.string())
                     except (pa.ArrowInvalid, pa.ArrowNotImplementedError) as exc:
@@ -300,6 +308,13 @@ class BatchSums:
         if name not in batch.schema.names:
             return np.zeros(n, dtype=np.int64)
         column = batch.column(name)
+        if pa.types.is_floating(column.type) or pa.types.is_decimal(column.type):
+            raise ParseError(
+                f"column {name} holds {column.type} numbers; amounts are whole numbers of "
+                "đồng: give an integer column, or the cells as text",
+                code="parse.type",
+                details={"argument": name, "value": str(column.type), "rule": _AMOUNT_RULE},
+            )
         if pa.types.is_integer(column.type):
             values = _numpy(pc.fill_null(column, 0) if column.null_count else column)
             bad = (values >= _BIG) | (values < 0) if values.dtype.kind == "i" else values >= _BIG
@@ -412,15 +427,24 @@ def _exact_sums(keys: Any, values: Any, size: int, present: Any, np: Any) -> lis
     return totals
 
 
-def has_long_line(data: bytes | memoryview, limit: int, table: pa.Table | None = None) -> bool:
+def has_long_line(
+    data: bytes | memoryview,
+    limit: int,
+    table: pa.Table | None = None,
+    cell_limit: int | None = None,
+) -> bool:
     """True when a line of ``data`` (with its "\\n") is longer than ``limit`` bytes.
 
-    With ``table`` (the block parsed) a bound is tried first: no line is longer than its
-    cells, delimiters and line end, so when the longest cell times the columns is within
-    the limit, the bytes are not scanned."""
+    With ``table`` (the block parsed), True also when a cell is longer than
+    ``cell_limit`` bytes (the row reader's ``csv.field_size_limit()`` counts characters:
+    such a cell may still be read, row by row); and a bound is tried first: no line is
+    longer than its cells, delimiters and line end, so when the longest cell times the
+    columns is within the limit, the bytes are not scanned."""
     np, pa, pc = _modules()
     if table is not None and table.num_rows:
         widest = max(_widest(column, pa, pc) for column in table.columns)
+        if cell_limit is not None and widest > cell_limit:
+            return True
         if (widest + 1) * table.num_columns + 1 <= limit:
             return False
     ends = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == 10)
@@ -437,6 +461,9 @@ def _widest(column: Any, pa: Any, pc: Any) -> int:
     return max((pc.max(pc.binary_length(part)).as_py() or 0 for part in parts), default=0)
 
 
+#: A byte order mark, which pyarrow drops at the start of what it reads (the row reader
+#: drops it at the start of a file only, where the header is).
+_BOM = b"\xef\xbb\xbf"
 #: A carriage return that does not end a line ("\r\n"): the row reader refuses it.
 _LONE_CR = re.compile(rb"\r(?!\n)")
 
@@ -446,7 +473,8 @@ def parse_block(
 ) -> pa.Table | None:
     """The rows of a block of CSV lines as a table of text columns, through pyarrow; None
     when pyarrow cannot read the block exactly as the row reader would (a quote, a lone
-    carriage return, a byte that is not UTF-8, a row of another width, an empty line):
+    carriage return, a byte that is not UTF-8, a row of another width, an empty line, a
+    byte order mark at its start):
     the caller reads it row by row then. Every line of a block read is a row: its rows
     are its lines. ``end``: the block is ``data[:end]`` (read in place, not copied)."""
     _, pa, _ = _modules()
@@ -456,8 +484,10 @@ def parse_block(
     keys = pa.dictionary(pa.int32(), pa.string())
 
     stop = len(data) if end is None else end
-    if data.find(b'"', 0, stop) >= 0 or (
-        data.find(b"\r", 0, stop) >= 0 and _LONE_CR.search(data, 0, stop)
+    if (
+        data.startswith(_BOM)
+        or data.find(b'"', 0, stop) >= 0
+        or (data.find(b"\r", 0, stop) >= 0 and _LONE_CR.search(data, 0, stop))
     ):
         return None
     try:

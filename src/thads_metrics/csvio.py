@@ -462,7 +462,11 @@ class _RowPath:
                 digits = due_cell + done_cell + cut_cell
                 if not digits:
                     due = done = cut = 0
-                elif digits.isdigit() and digits.isascii() and len(digits) < 60:
+                elif (
+                    digits.isdigit()
+                    and digits.isascii()
+                    and (len(digits) <= MAX_DIGITS or _short(due_cell, done_cell, cut_cell))
+                ):
                     due = int(due_cell) if due_cell else 0
                     done = int(done_cell) if done_cell else 0
                     cut = int(cut_cell) if cut_cell else 0
@@ -501,7 +505,7 @@ def _block_case_table(
     does not start as a plain file of case records, the bytes read (the caller then
     reads the file from the start the usual way, with its errors). See :func:`_add_body`.
     """
-    head = handle.read(_ARROW_BLOCK)
+    head = handle.read(max(_ARROW_BLOCK, 2 * MAX_LINE_BYTES))  # the sep= line, the header
     found = _case_header(head, label)
     if found is None:
         return head
@@ -521,7 +525,16 @@ def _whole_file(path: str | Path) -> Aggregator:
             done = _block_case_table(handle, label, None, "bytes")
             if isinstance(done, Aggregator):
                 return done
-            return _case_table(_decoded(_Joined(done, handle), label, None), label)
+            kind, whole = _opened(_decoded(_Joined(done, handle), label, None), label)
+            if kind == "ledgers":
+                raise CsvError(
+                    "this file holds ledger rows, not case records: read it with read_csv",
+                    source=label,
+                    line=1,
+                    code="csv.file_kind",
+                    details={"rule": "a file of case records (a header with origin)"},
+                )
+            return _case_table(whole, label)
     except ThadsError:
         raise
     except (OSError, ValueError) as exc:  # ValueError: a NUL character in the path
@@ -553,6 +566,8 @@ def _case_header(head: bytes, label: str) -> tuple[list[str], str, int, int] | N
         text = io.StringIO(head[: max(ends)].decode("utf-8-sig"), newline="\n").readlines()
         delimiter, header_line, skipped = _dialect(text[0], iter(text[1:]), label)
         if not ends[skipped] or _layout(header_line, delimiter, label, 1 + skipped) != "cases":
+            return None
+        if '"' in header_line:  # a quoted heading may hold a line break: the usual way
             return None
         names = next(csv.reader([header_line], delimiter=delimiter))
         header = _header(names, 1 + skipped, Reader(label), _CASE_REQUIRED, CASE_COLUMNS)
@@ -605,24 +620,31 @@ def _add_body(
             # From here on row by row: a quoted cell may hold a line break; a line
             # without end in more than MAX_LINE_BYTES is too long.
             rest = _Joined(data, handle)
-            lines = _decoded(rest, label, progress, unit, start=(before, read - len(rest)))
+            lines = _decoded(
+                rest, label, progress, unit, start=(before, read - len(rest)), bom=False
+            )
             rows.add(csv.reader(lines, delimiter=delimiter), before)
             return
         if ended and not pending:  # the last block: blank lines at the end are nothing
             data = _without_blank_end(data[:cut])
             cut = len(data)
         table = None if sums is None else parse_block(data, header, delimiter, cut)
-        if table is not None and has_long_line(memoryview(data)[:cut], MAX_LINE_BYTES, table):
-            table = None
+        if table is not None and has_long_line(
+            memoryview(data)[:cut], MAX_LINE_BYTES, table, csv.field_size_limit()
+        ):
+            table = None  # a line or a cell the row reader refuses: it says why
+        found: CsvError | None = None
         if table is not None and sums is not None:
             try:
                 sums.add(table, before + 1)
-            except CsvError:
-                table = None  # nothing was added: read again, for the error's line
+            except CsvError as exc:
+                table, found = None, exc  # nothing was added: read again, row by row
         if table is None:  # row by row: the same rows, or the error naming its line
             block = data[:cut]
-            lines = _decoded(io.BytesIO(block), label, None, start=(before, 0))
+            lines = _decoded(io.BytesIO(block), label, None, start=(before, 0), bom=False)
             rows.add(csv.reader(lines, delimiter=delimiter), before)
+            if found is not None:  # the rows read: the error must be found again
+                raise found
             before += block.count(b"\n") + (not block.endswith(b"\n"))
         else:
             before += table.num_rows  # a line a row (parse_block)
@@ -661,6 +683,11 @@ class _Joined:
             out, self.first = self.first[:size], self.first[size:]
             return out
         return self.rest.read(size)
+
+
+def _short(*cells: str) -> bool:
+    """No cell has more than :data:`MAX_DIGITS` digits (else the checked reader says so)."""
+    return all(len(cell) <= MAX_DIGITS for cell in cells)
 
 
 def _getter(header: list[str], names: tuple[str, ...]) -> Callable[[list[str]], tuple[str, ...]]:
@@ -739,6 +766,7 @@ def _decoded(
     unit: ProgressUnit = "bytes",
     *,
     start: tuple[int, int] = (0, 0),
+    bom: bool = True,
 ) -> Iterator[str]:
     """Lines of a binary file as text, decoded as UTF-8 (a leading BOM dropped), each
     ending with its "\n" (lines end at "\n" only, as in the file).
@@ -751,7 +779,7 @@ def _decoded(
     """
     number, read = start  # lines yielded, bytes read (before the handle's first byte)
     rest = b""
-    first = start == (0, 0)
+    first = bom  # a BOM is dropped at the start of the file only
     while True:
         block = handle.read(_BLOCK_BYTES)
         read += len(block)
@@ -1012,15 +1040,22 @@ def _unreadable(label: str, exc: OSError | ValueError) -> CsvError:
 
 
 def _read_lines(source: Iterable[str], label: str) -> Aggregation:
+    kind, whole = _opened(source, label)
+    if kind == "ledgers":
+        return Aggregation(cast("Mapping[Hashable, LedgerPair]", read_ledger_rows(whole, label)))
+    return _case_table(whole, label).result()
+
+
+def _opened(source: Iterable[str], label: str) -> tuple[str, Iterator[str]]:
+    """(what the file holds: "ledgers" or "cases", all its lines) after the checks of its
+    start that every reader makes (an empty file, the sep= line, the header's kind)."""
     lines = iter(source)
     first = _check_line(next(lines, ""), label)
     if not first.strip():
         raise _empty(label)
     delimiter, head, skipped = _dialect(first, lines, label)
     whole = _chain(first, _chain(head, lines) if skipped else lines)
-    if _layout(head, delimiter, label, 1 + skipped) == "ledgers":
-        return Aggregation(cast("Mapping[Hashable, LedgerPair]", read_ledger_rows(whole, label)))
-    return _case_table(whole, label).result()
+    return _layout(head, delimiter, label, 1 + skipped), whole
 
 
 def _ledger_table(result: Aggregation) -> LedgerTable:
