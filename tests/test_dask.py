@@ -130,3 +130,11 @@ def test_a_frame_on_a_local_cluster(client: Any) -> None:
     assert outcome(lambda: aggregate_frame(bad)) == outcome(
         lambda: aggregate_table(frame, source="<dask frame>")
     )
+
+
+def test_a_missing_file_is_unreadable_as_read_csv_says(folder: Path) -> None:
+    path = folder / "missing.csv"
+    with dask.config.set(scheduler="sync"):
+        got = outcome(lambda: aggregate_csv(path))
+    assert got == outcome(lambda: read_csv(path))
+    assert got[1] == "csv.unreadable"

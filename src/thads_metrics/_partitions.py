@@ -32,6 +32,7 @@ from thads_metrics.csvio import (
     _case_header,
     _FileShape,
     _NotAlone,
+    _unreadable,
     _whole_file,
 )
 from thads_metrics.errors import CsvError, ParseError
@@ -87,6 +88,13 @@ def plan_file(
             details={"argument": "blocksize", "value": repr(blocksize), "rule": "an int >= 1"},
         )
     label = str(path)
+    try:
+        return _plan(path, label, number, blocksize, multiple)
+    except OSError as exc:
+        raise _unreadable(label, exc) from exc
+
+
+def _plan(path: str | Path, label: str, number: int, blocksize: int, multiple: int) -> FilePlan:
     with open(path, "rb") as handle:
         found = _case_header(handle.read(MAX_LINE_BYTES), label)
         size = os.fstat(handle.fileno()).st_size
@@ -116,6 +124,14 @@ def plan_file(
 def part_outcome(plan: FilePlan, index: int) -> Outcome:
     """Read part ``index`` of a file alone (on a worker): its sums, or its error with its
     line counted from the part's first line."""
+    try:
+        return _part(plan, index)
+    except OSError as exc:  # the file went away or cannot be read on this worker
+        error = _unreadable(plan.path, exc)
+        return Outcome(None, (Part(plan.number, index, 0, error),))
+
+
+def _part(plan: FilePlan, index: int) -> Outcome:
     start, end = plan.ranges[index]
     aggregator = Aggregator()
     assert plan.shape is not None
