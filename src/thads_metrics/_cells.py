@@ -14,6 +14,8 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any, cast
 
+import attrs
+
 from thads_metrics._text import fold, fold_key, read_flag
 from thads_metrics.calendar import CutOffPeriod, ReportingPeriod, parse_date, parse_period
 from thads_metrics.cases import _KINDS, Aggregator, CaseRecord, Origin
@@ -31,12 +33,10 @@ _AMBIGUOUS = re.compile(r"([1-9][0-9]{0,2}),000")
 _NUMBER_RULE = "a whole number >= 0: digits, with dots between thousands if any (1.000)"
 #: Most digits accepted in a number cell (10^30 đồng is far beyond any real amount).
 MAX_DIGITS = 30
-_ORIGINS = {
-    "carried_over": Origin.CARRIED_OVER,
+_ORIGINS = {origin.value: origin for origin in Origin} | {
     "chuyển sang": Origin.CARRIED_OVER,
     "năm trước chuyển sang": Origin.CARRIED_OVER,
     "cũ": Origin.CARRIED_OVER,
-    "newly_accepted": Origin.NEW,
     "new": Origin.NEW,
     "thụ lý mới": Origin.NEW,
     "mới": Origin.NEW,
@@ -278,6 +278,9 @@ ASIDE: Any = object()
 #: (1: completed), nothing (2: entrusted or withdrawn).
 AT_MOST, ALL, NOTHING_PAID = 0, 1, 2
 #: Cells whose reading :func:`_case_table` caches per distinct combination.
+#: The columns of case records: the fields of a CaseRecord; and those a file or table needs.
+CASE_COLUMNS = tuple(field.name for field in attrs.fields(CaseRecord) if field.init)
+CASE_REQUIRED = ("unit", "period", "origin")
 KEY_COLUMNS = ("unit", "period", "origin", "status", "entrusted", "withdrawn")
 AMOUNT_COLUMNS = ("amount_due", "amount_finished", "amount_reduced")
 DATE_COLUMNS = ("accepted_on", "finished_on")

@@ -793,20 +793,13 @@ class Aggregator:
                     mine = into.get(unit)
                     if mine is None:
                         into[unit] = list(acc)
-                        continue
-                    for i, value in enumerate(acc):
-                        if value:
-                            mine[i] += value
+                    else:
+                        _add_into(mine, acc)
         else:
             for key, acc in other._sums().items():
-                mine = self._slot(key)
-                for i, value in enumerate(acc):
-                    if value:
-                        mine[i] += value
+                _add_into(self._slot(key), acc)
         for key, sums in other._big.items():
-            mine = self._big.setdefault(key, [0] * (4 * _KINDS))
-            for i, value in enumerate(sums):
-                mine[i] += value
+            _add_into(self._big.setdefault(key, [0] * (4 * _KINDS)), sums)
         self._periods |= other._periods
         return self
 
@@ -879,6 +872,13 @@ class Aggregator:
             big = self._big.get(key)
             result[name] = _Sums(list(acc), big and list(big), fixed or _layout_of_key(name))
         return Aggregation._of_sums(result)
+
+
+def _add_into(mine: list[int], sums: list[int]) -> None:
+    """Add ``sums`` to ``mine``, place by place."""
+    for i, value in enumerate(sums):
+        if value:
+            mine[i] += value
 
 
 def _has_period(by: object) -> bool:

@@ -52,6 +52,8 @@ from thads_metrics._cells import (
     ALL,
     AMOUNT_COLUMNS,
     AT_MOST,
+    CASE_COLUMNS,
+    CASE_REQUIRED,
     DATE_COLUMNS,
     KEY_COLUMNS,
     Combos,
@@ -68,8 +70,6 @@ if TYPE_CHECKING:
 __all__ = ["aggregate_table", "available", "table_aggregator"]
 
 _AMOUNT_RULE = "an integer column, or text as in a CSV"
-#: The columns a table of case records must have (as the CSV's header).
-REQUIRED = ("unit", "period", "origin")
 #: Amounts at or above this go through the row path (exact Python sums); below it the
 #: sum of two fits an int64.
 _BIG = 10**18
@@ -184,17 +184,16 @@ class BatchSums:
 
     def _columns(self, names: list[str]) -> list[str]:
         """The columns of case records a batch has; the first batch's must stay."""
-        missing = [name for name in REQUIRED if name not in names]
+        missing = [name for name in CASE_REQUIRED if name not in names]
         if missing:
             raise CsvError(
                 f"missing column(s) {', '.join(missing)}: a table of case records needs "
-                f"{', '.join(REQUIRED)}",
+                f"{', '.join(CASE_REQUIRED)}",
                 source=self.reader.source,
                 code="csv.header",
-                details={"value": tuple(names), "rule": f"columns {', '.join(REQUIRED)}"},
+                details={"value": tuple(names), "rule": f"columns {', '.join(CASE_REQUIRED)}"},
             )
-        known = (*KEY_COLUMNS, *AMOUNT_COLUMNS, *DATE_COLUMNS, "category")
-        columns = [name for name in names if name in known]
+        columns = [name for name in names if name in CASE_COLUMNS]
         twice = sorted({name for name in columns if columns.count(name) > 1})
         if twice:
             raise CsvError(

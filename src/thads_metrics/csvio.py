@@ -82,6 +82,8 @@ from thads_metrics._cells import (
     AMOUNT_COLUMNS,
     ASIDE,
     AT_MOST,
+    CASE_COLUMNS,
+    CASE_REQUIRED,
     DATE_COLUMNS,
     KEY_COLUMNS,
     MAX_DIGITS,
@@ -129,8 +131,6 @@ __all__ = [
 ]
 
 LEDGER_COLUMNS = ("unit", "period", "kind", *AmountLedger.STORED, "layout")
-CASE_COLUMNS = tuple(field.name for field in attrs.fields(CaseRecord) if field.init)
-_CASE_REQUIRED = ("unit", "period", "origin")
 
 #: Ledgers by (unit, period), as read from a file.
 LedgerTable = dict[tuple[str, ReportingPeriod], LedgerPair]
@@ -388,7 +388,7 @@ _LINES = "an iterable of text lines (an open text file, a list of str)"
 
 def _case_records(handle: Iterable[str], source: str) -> Iterator[CaseRecord]:
     reader = Reader(source)
-    for line, cells in _rows(handle, reader, _CASE_REQUIRED, CASE_COLUMNS):
+    for line, cells in _rows(handle, reader, CASE_REQUIRED, CASE_COLUMNS):
         yield read_record(reader, cells, line)
 
 
@@ -407,7 +407,7 @@ def _case_table(handle: Iterable[str], source: str) -> Aggregator:
     names = next(_checked(rows, reader, skipped), None)
     if names is None:
         raise reader.fail("the file is empty: no header", 1, code="csv.empty")
-    header = _header(names, rows.line_num + skipped, reader, _CASE_REQUIRED, CASE_COLUMNS)
+    header = _header(names, rows.line_num + skipped, reader, CASE_REQUIRED, CASE_COLUMNS)
     path = _RowPath(reader, header, Aggregator())
     path.add(rows, skipped)
     return path.aggregator
@@ -570,7 +570,7 @@ def _case_header(head: bytes, label: str) -> tuple[list[str], str, int, int] | N
         if '"' in header_line:  # a quoted heading may hold a line break: the usual way
             return None
         names = next(csv.reader([header_line], delimiter=delimiter))
-        header = _header(names, 1 + skipped, Reader(label), _CASE_REQUIRED, CASE_COLUMNS)
+        header = _header(names, 1 + skipped, Reader(label), CASE_REQUIRED, CASE_COLUMNS)
     except (ThadsError, UnicodeDecodeError, csv.Error, IndexError, StopIteration):
         return None
     return header, delimiter, 1 + skipped, ends[skipped]
@@ -995,7 +995,7 @@ def _keys(source: Iterable[str], label: str) -> frozenset[tuple[str, ReportingPe
         names,
         1 + skipped,
         reader,
-        ("unit", "period", "kind") if ledgers else _CASE_REQUIRED,
+        ("unit", "period", "kind") if ledgers else CASE_REQUIRED,
         LEDGER_COLUMNS if ledgers else CASE_COLUMNS,
     )
     width, at_unit, at_period = len(header), header.index("unit"), header.index("period")
