@@ -1,4 +1,4 @@
-"""Build hook: compile the message catalogs of the command line (``.po`` → ``.mo``).
+"""Build hook: compile the message catalogs (``.po`` → ``.mo``) and the C number writer.
 
 The ``.mo`` files are build products, not sources (git ignores them): every build of
 the wheel, an editable install (``pip install -e .``) included, compiles
@@ -7,12 +7,21 @@ the wheel, an editable install (``pip install -e .``) included, compiles
 and the wheel ships it. A catalog with a broken translation (a placeholder that
 differs from the English) fails the build; fuzzy entries are left out, as
 ``msgfmt`` does. Needs babel at build time (``[build-system] requires``).
+
+It then compiles the optional C number writer ``src/thads_metrics/vi/_speedups.c``
+(used by ``thads_metrics.vi.format_number``) with setuptools' ``build_ext``, into the
+package beside its source, and the wheel ships it (a wheel for this interpreter and
+platform). Where it cannot be built (no C compiler, not CPython) the build goes on
+with a warning and the package writes numbers in pure Python, with the same output;
+``THADS_METRICS_SPEEDUPS=require`` makes that an error, ``=skip`` does not try.
 """
 
 from __future__ import annotations
 
 import io
 import os
+import platform
+import sysconfig
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -21,6 +30,10 @@ from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 
 #: Where the catalogs are, from the project's root.
 LOCALE = Path("src", "thads_metrics", "locale")
+#: The C number writer: its module and its source, from the project's root.
+SPEEDUPS = ("thads_metrics.vi._speedups", Path("src", "thads_metrics", "vi", "_speedups.c"))
+#: ``require``: a writer that cannot be built fails the build; ``skip``: not built.
+SPEEDUPS_ENV = "THADS_METRICS_SPEEDUPS"
 
 
 def compile_catalog(po_path: Path) -> bytes:
@@ -42,11 +55,35 @@ def compile_catalog(po_path: Path) -> bytes:
     return buffer.getvalue()
 
 
+def compile_extension(root: Path) -> Path:
+    """Compile the C number writer into the package; the path of the built module.
+
+    Raises whatever the compiler raises where it cannot be built.
+    """
+    from setuptools import Distribution, Extension
+    from setuptools.command.build_ext import build_ext
+
+    if platform.python_implementation() != "CPython":
+        raise RuntimeError(f"the C writer is for CPython, not {platform.python_implementation()}")
+    name, source = SPEEDUPS
+    target = root / source.with_name(source.stem + str(sysconfig.get_config_var("EXT_SUFFIX")))
+    with tempfile.TemporaryDirectory() as build:
+        extension = Extension(name, [str(root / source)])
+        command = build_ext(Distribution({"name": "thads-metrics", "ext_modules": [extension]}))
+        command.build_lib = os.path.join(build, "lib")
+        command.build_temp = os.path.join(build, "temp")
+        command.ensure_finalized()
+        command.run()
+        built = Path(command.get_ext_fullpath(name))
+        _write(target, built.read_bytes())
+    return target
+
+
 def _write(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` unless it holds them already; never half-written."""
     if path.is_file() and path.read_bytes() == data:
         return
-    fd, tmp = tempfile.mkstemp(prefix=".", suffix=".mo", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=".", suffix=path.suffix, dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -60,7 +97,7 @@ def _write(path: Path, data: bytes) -> None:
 
 
 class CatalogBuildHook(BuildHookInterface):
-    """Compile every catalog before the wheel (standard or editable) is built."""
+    """Compile every catalog and the C writer before the wheel (standard or editable)."""
 
     PLUGIN_NAME = "custom"
 
@@ -74,3 +111,24 @@ class CatalogBuildHook(BuildHookInterface):
             _write(mo_path, compile_catalog(po_path))
             # Shipped although git ignores it (hatchling leaves ignored files out).
             build_data["artifacts"].append("/" + mo_path.relative_to(root).as_posix())
+        self._speedups(root, build_data)
+
+    def _speedups(self, root: Path, build_data: dict[str, Any]) -> None:
+        mode = os.environ.get(SPEEDUPS_ENV, "")
+        if mode not in ("", "require", "skip"):
+            raise ValueError(f"{SPEEDUPS_ENV} must be 'require', 'skip' or unset, not {mode!r}")
+        if mode == "skip":
+            return
+        try:
+            built = compile_extension(root)
+        except Exception as error:
+            if mode == "require":
+                raise
+            self.app.display_warning(
+                f"thads-metrics: the C number writer was not built ({error}); "
+                "numbers are written in pure Python, with the same output"
+            )
+            return
+        build_data["artifacts"].append("/" + built.relative_to(root).as_posix())
+        build_data["pure_python"] = False
+        build_data["infer_tag"] = True

@@ -29,7 +29,7 @@ rounds half up (see docs/rules/numbers.md for the exact conditions).
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, ROUND_HALF_UP, Context, Decimal
 from fractions import Fraction
 from types import MappingProxyType
@@ -111,12 +111,23 @@ def _vi_int(text: str) -> str:
 # --------------------------------------------------------------------------- limits and rounding
 
 # Magnitudes at or above this are refused (they could not be printed sensibly).
-_LIMIT: Final[int] = 10**100
+_LIMIT_DIGITS: Final[int] = 100
+_LIMIT: Final[int] = 10**_LIMIT_DIGITS
 _MAX_DECIMALS: Final[int] = 100
 _POW10: Final[tuple[int, ...]] = tuple(10**d for d in range(_MAX_DECIMALS + 1))
 # A context that never rounds on its own: quantize rounds exactly, half up.
 _CTX: Final = Context(prec=MAX_PREC, rounding=ROUND_HALF_UP, Emax=MAX_EMAX, Emin=MIN_EMIN)
 _QUANTA: Final = tuple(Decimal(1).scaleb(-d) for d in range(_MAX_DECIMALS + 1))
+
+# The C number writer (vi/_speedups.c, built with the wheel where a compiler is found):
+# format_number asks it first; it answers None for whatever it leaves to _write_number
+# (other types, errors, NaN), which writes the same text in pure Python, a few times slower.
+try:
+    from thads_metrics.vi._speedups import NumberWriter
+except ImportError:  # not built (no compiler, another interpreter): pure Python
+    _write: Callable[[object, object, object], str | None] | None = None
+else:
+    _write = NumberWriter(_GROUP, _DECIMAL, _MINUS, Decimal, _LIMIT_DIGITS, _MAX_DECIMALS).write
 
 # Automatic scale of the scaled style: (threshold, scale). Above tỷ the next scale
 # is taken only when the count would reach 100.000 ("1.719 tỷ", "36.576 tỷ" as
@@ -161,7 +172,7 @@ def _exact(name: str, value: object) -> Exact:
         raise _too_large(name, value)
     number = require_exact(name, value, FormatError, minimum=None)
     if isinstance(number, Decimal):
-        too_large = bool(number) and number.adjusted() >= 100
+        too_large = bool(number) and number.adjusted() >= _LIMIT_DIGITS
     else:
         too_large = number <= -_LIMIT or number >= _LIMIT
     if too_large:
@@ -228,6 +239,15 @@ def format_number(value: Exact, decimals: int = _DEFAULT_DECIMALS, *, fixed: boo
     >>> format_number(Decimal("83.8"), 2, fixed=True)
     '83,80'
     """
+    if _write is not None:
+        text = _write(value, decimals, fixed)
+        if text is not None:
+            return text
+    return _write_number(value, decimals, fixed)
+
+
+def _write_number(value: Exact, decimals: int, fixed: bool) -> str:
+    """The pure-Python writer of :func:`format_number` (the C one gives the same text)."""
     if type(decimals) is not int or not 0 <= decimals <= _MAX_DECIMALS:
         _check_decimals(decimals)
     if type(fixed) is not bool:
@@ -237,7 +257,11 @@ def format_number(value: Exact, decimals: int = _DEFAULT_DECIMALS, *, fixed: boo
             if fixed and decimals:
                 return _vi(f"{value:,}." + "0" * decimals)
             return _vi_int(f"{value:,}")
-    elif type(value) is Decimal and value.is_finite() and (not value or value.adjusted() < 100):
+    elif (
+        type(value) is Decimal
+        and value.is_finite()
+        and (not value or value.adjusted() < _LIMIT_DIGITS)
+    ):
         rounded = value.quantize(_QUANTA[decimals], context=_CTX)
         text = f"{rounded:,f}"
         if decimals and not fixed:
