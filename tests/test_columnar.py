@@ -245,3 +245,39 @@ def test_an_empty_table_has_its_columns_checked() -> None:
         aggregate_table(pd.DataFrame({"unit": []}))
     empty = pa.table({name: pa.array([], pa.string()) for name in ("unit", "period", "origin")})
     assert dict(aggregate_table(empty)) == {}
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(st.integers(1, 40), min_size=0, max_size=4).flatmap(
+        lambda sizes: st.tuples(
+            st.just(sizes),
+            st.lists(st.tuples(*(st.integers(0, k - 1) for k in sizes)), max_size=60),
+        )
+    ),
+    st.integers(0, 3),
+)
+def test_combinations_counted_or_sorted_are_the_same(drawn: Any, extra: int) -> None:
+    # The key cells' combinations are numbered by counting the possible numbers (few) or
+    # by sorting them (many): the same numbers and cells either way, and the same as a
+    # plain dictionary of the rows' cells in sorted order.
+    import numpy as np
+
+    from thads_metrics.columnar import _combinations
+
+    sizes, rows = drawn
+    sizes = [*sizes, *([50_000] * extra)]  # more columns: more possible numbers than rows
+    rows = [(*row, *(i % 3 for _ in range(extra))) for i, row in enumerate(rows)]
+    columns_codes = [
+        (np.array([row[c] for row in rows], dtype=np.int64), [f"c{c}v{v}" for v in range(k)])
+        for c, k in enumerate(sizes)
+    ]
+    counted = _combinations(columns_codes, len(rows), np)
+    ordered = _combinations(columns_codes, len(rows), np, sort=True)
+    assert counted[0].tolist() == ordered[0].tolist()
+    assert counted[1] == ordered[1]
+    distinct = sorted(set(rows))
+    expected = [tuple(f"c{c}v{v}" for c, v in enumerate(row)) for row in distinct]
+    if sizes:
+        assert counted[1] == expected
+        assert counted[0].tolist() == [distinct.index(row) for row in rows]

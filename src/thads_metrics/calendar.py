@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -111,10 +111,14 @@ def _year_of(d: date) -> int:
     return d.year + 1 if d.month >= _FIRST_MONTH else d.year
 
 
+_ONE_DAY = timedelta(days=1)
+
+
 def _last_day(first: date, months: int) -> date:
-    """Last day of the ``months``-th month counted from ``first`` (a 1st of month)."""
-    end: date = first + relativedelta(months=months, days=-1)
-    return end
+    """Last day of the ``months``-th month counted from ``first`` (a 1st of month): the
+    day before the 1st of the month after it."""
+    index = first.month - 1 + months
+    return date(first.year + index // 12, index % 12 + 1, 1) - _ONE_DAY
 
 
 def day_label(d: date) -> str:

@@ -261,22 +261,9 @@ class BatchSums:
         unit_names = [combos.unit_of(cell) for cell in unit_cells]
         wrong = np.array([name is None for name in unit_names], dtype=bool)[unit_codes]
         # The other key cells: one combination code a row, each combination read once.
-        code = np.zeros(n, dtype=np.int64)
-        size = 1
-        columns_codes = []
-        for name in combos.names[1:]:
-            codes, values = _encode(cells(name), np, pc)
-            columns_codes.append((codes, values))
-            code = code * len(values) + codes
-            size *= len(values)
-            if size > 1 << 31:  # renumber before the codes could overflow
-                _, code = np.unique(code, return_inverse=True)
-                size = int(code.max()) + 1
-        _, first_of, combo_of_row = np.unique(code, return_index=True, return_inverse=True)
-        readings = [
-            combos.kind_of(tuple(values[codes[at]] for codes, values in columns_codes))
-            for at in first_of.tolist()
-        ]
+        columns_codes = [_encode(cells(name), np, pc) for name in combos.names[1:]]
+        combo_of_row, combinations = _combinations(columns_codes, n, np)
+        readings = [combos.kind_of(combination) for combination in combinations]
         valid = np.array([r is not None for r in readings], dtype=bool)
         rules = np.array([AT_MOST if r is None else r[2] for r in readings], dtype=np.int8)
         wrong |= ~valid[combo_of_row]
@@ -394,6 +381,42 @@ def _encode(column: Any, np: Any, pc: Any) -> tuple[Any, list[str]]:
     encoded = column if pa.types.is_dictionary(column.type) else pc.dictionary_encode(column)
     codes = _numpy(encoded.indices).astype(np.int64)
     return codes, encoded.dictionary.to_pylist()
+
+
+def _combinations(
+    columns_codes: list[tuple[Any, list[str]]], n: int, np: Any, *, sort: bool = False
+) -> tuple[Any, list[tuple[str, ...]]]:
+    """(a number per row, the cells of each number) of the distinct combinations of cells
+    of ``n`` rows, from each column's (code per row, distinct cells) (:func:`_encode`);
+    numbered in the order of the columns' codes.
+
+    A row's combination is its codes read as the digits of one number. Where there are
+    few possible numbers (the common case) those present are counted, not sorted;
+    else (or ``sort``) they are sorted (``numpy.unique``), which gives the same.
+    """
+    code = np.zeros(n, dtype=np.int64)
+    size, renumbered = 1, False
+    for codes, values in columns_codes:
+        code = code * len(values) + codes
+        size *= len(values)
+        if size > 1 << 31:  # renumber before the codes could overflow
+            _, code = np.unique(code, return_inverse=True)
+            size, renumbered = (int(code.max()) + 1 if n else 1), True
+    if sort or renumbered or size > 4 * n + (1 << 16):
+        _, first_of, combo_of_row = np.unique(code, return_index=True, return_inverse=True)
+        rows = first_of.tolist()
+        cells = [[values[codes[at]] for at in rows] for codes, values in columns_codes]
+    else:
+        present = np.flatnonzero(np.bincount(code, minlength=size))
+        number = np.zeros(size, dtype=np.int64)
+        number[present] = np.arange(len(present))
+        combo_of_row = number[code]
+        cells, rest = [], present
+        for _, values in reversed(columns_codes):  # the number's digits, last column first
+            rest, digit = np.divmod(rest, len(values))
+            cells.append([values[i] for i in digit.tolist()])
+        cells.reverse()
+    return combo_of_row.reshape(-1), list(zip(*cells, strict=True)) or [()] * (n > 0)
 
 
 def _exact_sums(keys: Any, values: Any, size: int, present: Any, np: Any) -> list[int]:

@@ -73,7 +73,7 @@ import itertools
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from operator import itemgetter
 from pathlib import Path
-from typing import Any, BinaryIO, Literal, Protocol, cast
+from typing import TYPE_CHECKING, Any, BinaryIO, Literal, Protocol, cast
 
 import attrs
 
@@ -114,6 +114,9 @@ from thads_metrics.columnar import available as columnar_available
 from thads_metrics.errors import CsvError, ParseError, ThadsError
 from thads_metrics.ledger import AmountLedger, CaseLedger
 from thads_metrics.ledger.layouts import LAYOUTS, layout_for
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ThreadPoolExecutor
 
 __all__ = [
     "CASE_COLUMNS",
@@ -594,45 +597,20 @@ def _add_body(
     the same rows, the same errors. Once a quote is seen the rest of the file is read
     row by row, a quoted cell may hold a line break; for a part of a file (``whole``
     false), :class:`_NotAlone` is raised instead. A block with an error is read again
-    row by row, which raises the error naming its line.
+    row by row, which raises the error naming its line. While a block is added, the
+    next one is parsed in a second thread (:class:`_Parser`); blocks are added one at
+    a time, in order.
     """
-    from thads_metrics.columnar import BatchSums, available, has_long_line, parse_block
+    from thads_metrics.columnar import BatchSums, available
 
     label, header, delimiter = shape.label, shape.header, shape.delimiter
     rows = _RowPath(Reader(label), header, aggregator)
     sums = BatchSums(label, aggregator) if available() else None
     before, read = start
-    pending, ended = b"", False
-    while True:
-        short = len(pending) < _ARROW_BLOCK or b"\n" not in pending
-        if not ended and short and len(pending) <= MAX_LINE_BYTES:
-            more = handle.read(_ARROW_BLOCK)
-            read, pending, ended = read + len(more), pending + more, not more
-            continue
-        if not pending:
-            return
-        # The block is data[:cut], read in place (8 MiB are not copied for a slice).
-        data, cut = pending, len(pending) if ended else pending.rfind(b"\n") + 1
-        pending = pending[cut:]
-        if not cut or data.find(b'"', 0, cut) >= 0:
-            if not whole:
-                raise _NotAlone(label)
-            # From here on row by row: a quoted cell may hold a line break; a line
-            # without end in more than MAX_LINE_BYTES is too long.
-            rest = _Joined(data, handle)
-            lines = _decoded(
-                rest, label, progress, unit, start=(before, read - len(rest)), bom=False
-            )
-            rows.add(csv.reader(lines, delimiter=delimiter), before)
-            return
-        if ended and not pending:  # the last block: blank lines at the end are nothing
-            data = _without_blank_end(data[:cut])
-            cut = len(data)
-        table = None if sums is None else parse_block(data, header, delimiter, cut)
-        if table is not None and has_long_line(
-            memoryview(data)[:cut], MAX_LINE_BYTES, table, csv.field_size_limit()
-        ):
-            table = None  # a line or a cell the row reader refuses: it says why
+
+    def add(block: _Block) -> int:
+        """Add a block whose first line follows line ``before``; the lines after it."""
+        table = block.table()
         found: CsvError | None = None
         if table is not None and sums is not None:
             try:
@@ -640,16 +618,110 @@ def _add_body(
             except CsvError as exc:
                 table, found = None, exc  # nothing was added: read again, row by row
         if table is None:  # row by row: the same rows, or the error naming its line
-            block = data[:cut]
-            lines = _decoded(io.BytesIO(block), label, None, start=(before, 0), bom=False)
+            data = block.lines()
+            lines = _decoded(io.BytesIO(data), label, None, start=(before, 0), bom=False)
             rows.add(csv.reader(lines, delimiter=delimiter), before)
             if found is not None:  # the rows read: the error must be found again
                 raise found
-            before += block.count(b"\n") + (not block.endswith(b"\n"))
+            after = before + data.count(b"\n") + (not data.endswith(b"\n"))
         else:
-            before += table.num_rows  # a line a row (parse_block)
+            after = before + table.num_rows  # a line a row (parse_block)
         if progress is not None:
-            progress(read - len(pending) if unit == "bytes" else before)
+            progress(block.end if unit == "bytes" else after)
+        return after
+
+    pending, ended = b"", False
+    waiting: _Block | None = None  # parsed (or being parsed), not yet added
+    with _Parser(header, delimiter, enabled=sums is not None) as parser:
+        while True:
+            short = len(pending) < _ARROW_BLOCK or b"\n" not in pending
+            if not ended and short and len(pending) <= MAX_LINE_BYTES:
+                more = handle.read(_ARROW_BLOCK)
+                read, pending, ended = read + len(more), pending + more, not more
+                continue
+            if not pending:
+                break
+            # The block is data[:cut], read in place (8 MiB are not copied for a slice).
+            data, cut = pending, len(pending) if ended else pending.rfind(b"\n") + 1
+            pending = pending[cut:]
+            if not cut or data.find(b'"', 0, cut) >= 0:
+                if waiting is not None:
+                    before, waiting = add(waiting), None
+                if not whole:
+                    raise _NotAlone(label)
+                # From here on row by row: a quoted cell may hold a line break; a line
+                # without end in more than MAX_LINE_BYTES is too long.
+                rest = _Joined(data, handle)
+                lines = _decoded(
+                    rest, label, progress, unit, start=(before, read - len(rest)), bom=False
+                )
+                rows.add(csv.reader(lines, delimiter=delimiter), before)
+                return
+            if ended and not pending:  # the last block: blank lines at the end are nothing
+                data = _without_blank_end(data[:cut])
+                cut = len(data)
+            block = parser.parse(data, cut, read - len(pending))
+            if waiting is not None:
+                before = add(waiting)  # while the block after it is parsed
+            waiting = block
+        if waiting is not None:
+            add(waiting)
+
+
+@attrs.frozen
+class _Block:
+    """A block of lines of a file, ``data[:cut]`` (``data`` is not copied), ending at byte
+    ``end`` of the file, and its parsing by :class:`_Parser` (None: read row by row)."""
+
+    data: bytes
+    cut: int
+    end: int
+    parsing: Future[Any] | None
+
+    def lines(self) -> bytes:
+        return self.data[: self.cut]
+
+    def table(self) -> Any:
+        """The block's rows as a table (waiting for its parsing); None: read it row by row."""
+        return None if self.parsing is None else self.parsing.result()
+
+
+class _Parser:
+    """Parses blocks of lines through pyarrow in a second thread, one block ahead of
+    the caller (pyarrow and numpy let go of the GIL as they work); a context manager
+    that waits for the thread when it ends. Not ``enabled`` (no pyarrow): no thread,
+    every block is read row by row."""
+
+    def __init__(self, header: list[str], delimiter: str, *, enabled: bool) -> None:
+        self.header, self.delimiter, self.enabled = header, delimiter, enabled
+        self.pool: ThreadPoolExecutor | None = None
+
+    def __enter__(self) -> _Parser:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def parse(self, data: bytes, cut: int, end: int) -> _Block:
+        """The block ``data[:cut]``, its parsing begun."""
+        if not self.enabled:
+            return _Block(data, cut, end, None)
+        if self.pool is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self.pool = ThreadPoolExecutor(1, thread_name_prefix="thads-metrics-csv")
+        return _Block(data, cut, end, self.pool.submit(self._table, data, cut))
+
+    def _table(self, data: bytes, cut: int) -> Any:
+        from thads_metrics.columnar import has_long_line, parse_block
+
+        table = parse_block(data, self.header, self.delimiter, cut)
+        if table is not None and has_long_line(
+            memoryview(data)[:cut], MAX_LINE_BYTES, table, csv.field_size_limit()
+        ):
+            return None  # a line or a cell the row reader refuses: it says why
+        return table
 
 
 def _without_blank_end(block: bytes) -> bytes:

@@ -134,6 +134,10 @@ def _ratio(
     empty: Exact | None,
     rule: str,
 ) -> Decimal:
+    if type(numerator) is int and type(denominator) is int and 0 <= numerator <= denominator > 0:
+        # Counts and đồng (the common case): the same Decimal as through Fraction (a
+        # division is rounded from its exact quotient, whatever the terms' common factors).
+        return _CONTEXT.divide(Decimal(100 * numerator), Decimal(denominator))
     part = _amount(numerator_name, numerator)
     whole = _amount(denominator_name, denominator)
     if part > whole:
@@ -240,8 +244,11 @@ def round_rate(rate: Exact, places: int = 2) -> Decimal:
     >>> round_rate(Fraction(2, 3) * 100, 0), round_rate(Decimal("-1.605"), 2)
     (Decimal('67'), Decimal('-1.61'))
     """
-    value = require_exact("rate", rate, RateError, minimum=None)
-    require_int("places", places, RateError, minimum=0, maximum=MAX_PLACES)
+    value = rate
+    if type(rate) is not Decimal or not rate.is_finite():
+        value = require_exact("rate", rate, RateError, minimum=None)
+    if type(places) is not int or not 0 <= places <= MAX_PLACES:
+        require_int("places", places, RateError, minimum=0, maximum=MAX_PLACES)
     # The exact value as numerator / denominator (integers; Decimal and Fraction give
     # theirs exactly), then floor(x + 1/2) of x = |value| × 10^places, in integers.
     if isinstance(value, Decimal):
