@@ -40,7 +40,6 @@ import errno
 import functools
 import gettext
 import io
-import json
 import os
 import re
 import signal
@@ -84,7 +83,7 @@ from thads_metrics.figures import figures
 from thads_metrics.rates import prorated_target
 from thads_metrics.report import ReportSet, UnitReport, build_report, summary_table
 from thads_metrics.report.words import phrases, text_columns
-from thads_metrics.serialize import dumps
+from thads_metrics.serialize import _json_text, dumps
 from thads_metrics.targets import Target, TargetBook, UnknownTargetError
 
 __all__ = ["SAMPLE_LEDGERS", "SAMPLE_TARGETS", "OutputError", "main"]
@@ -1115,7 +1114,7 @@ def _cmd_year(args: argparse.Namespace) -> int:
             "units": [_year_data(views[u]) for u in units if u in views],
             "without_outlook": missing,
         }
-        print(json.dumps(out, ensure_ascii=False, indent=2))
+        print(_json_text(out, 2))
         return 0
     print("\n\n".join(_year_text(views[u], args.language) for u in units if u in views))
     for unit in missing:
@@ -1180,7 +1179,7 @@ def _cmd_period(args: argparse.Namespace) -> int:
             "period": value_data(period),
             "quarter": {"year": quarter.year, "number": quarter.number, "label": quarter.label},
         }
-        print(json.dumps(out, ensure_ascii=False, indent=2))
+        print(_json_text(out, 2))
         return 0
     print(f"Ngày {day_label(d)}")
     for head, span in (
@@ -1293,7 +1292,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
             ],
             "contradictions": contradictions,
         }
-        sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(_json_text(out, 2) + "\n")
         return 1 if contradictions else 0
     english = args.language == "en"
     lines = []
@@ -1333,7 +1332,7 @@ def _cmd_format(args: argparse.Namespace) -> int:
     }
     if args.format == "json":
         out = {"version": SCHEMA_VERSION, "amount": amount, **styles}
-        print(json.dumps(out, ensure_ascii=False, indent=2))
+        print(_json_text(out, 2))
         return 0
     width = max(len(k) for k in styles)
     for name, value in styles.items():

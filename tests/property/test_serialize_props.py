@@ -6,7 +6,7 @@ import contextlib
 import json
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from thads_metrics.errors import ParseError, ThadsError
@@ -203,3 +203,26 @@ def test_an_edited_report_figure_is_refused(report: object, field: str) -> None:
         loads(json.dumps(data, ensure_ascii=False))
     assert caught.value.code == "parse.figures_mismatch"
     assert caught.value.details["field"] == f"UnitReport.cases.{field}"
+
+
+_json_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-(2**70), 2**70)  # beyond 64 bits: orjson refuses, json writes them
+    | st.text(st.characters(codec=None, exclude_categories=())),  # lone surrogates too
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=5), children, max_size=4)
+    ),
+    max_leaves=25,
+)
+
+
+@settings(max_examples=500)
+@given(_json_values, st.sampled_from([None, 0, 1, 2, 4]))
+def test_json_text_is_the_standard_librarys(data: object, indent: int | None) -> None:
+    # The command line's JSON goes through orjson (extra [fast]; the tests install it):
+    # the same text as json.
+    pytest.importorskip("orjson")
+    from thads_metrics.serialize import _json_text
+
+    assert _json_text(data, indent) == json.dumps(data, ensure_ascii=False, indent=indent)
