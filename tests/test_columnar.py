@@ -163,7 +163,8 @@ def test_a_column_given_twice_is_refused() -> None:
     )
     with pytest.raises(CsvError) as info:
         aggregate_table(table)
-    assert (info.value.code, info.value.details["value"]) == ("csv.header", ("unit",))
+    # The code of a CSV header that names a column twice.
+    assert (info.value.code, info.value.details["value"]) == ("csv.duplicate_column", ("unit",))
 
 
 def test_a_column_without_text_is_refused() -> None:

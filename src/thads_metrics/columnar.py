@@ -199,7 +199,7 @@ class BatchSums:
             raise CsvError(
                 f"column(s) {', '.join(twice)} given more than once",
                 source=self.reader.source,
-                code="csv.header",
+                code="csv.duplicate_column",  # as a CSV header's
                 details={"value": tuple(twice), "rule": "each column once"},
             )
         if self.names is None:
