@@ -55,6 +55,12 @@ def compile_catalog(po_path: Path) -> bytes:
     return buffer.getvalue()
 
 
+def built_extension(root: Path) -> Path:
+    """Where the C number writer built for this interpreter is (beside its source)."""
+    source = root / SPEEDUPS[1]
+    return source.with_name(source.stem + str(sysconfig.get_config_var("EXT_SUFFIX")))
+
+
 def compile_extension(root: Path) -> Path:
     """Compile the C number writer into the package; the path of the built module.
 
@@ -66,7 +72,8 @@ def compile_extension(root: Path) -> Path:
     if platform.python_implementation() != "CPython":
         raise RuntimeError(f"the C writer is for CPython, not {platform.python_implementation()}")
     name, source = SPEEDUPS
-    target = root / source.with_name(source.stem + str(sysconfig.get_config_var("EXT_SUFFIX")))
+    target = built_extension(root)
+    target.unlink(missing_ok=True)  # never left from an earlier build if this one fails
     with tempfile.TemporaryDirectory() as build:
         extension = Extension(name, [str(root / source)])
         command = build_ext(Distribution({"name": "thads-metrics", "ext_modules": [extension]}))
@@ -117,7 +124,8 @@ class CatalogBuildHook(BuildHookInterface):
         mode = os.environ.get(SPEEDUPS_ENV, "")
         if mode not in ("", "require", "skip"):
             raise ValueError(f"{SPEEDUPS_ENV} must be 'require', 'skip' or unset, not {mode!r}")
-        if mode == "skip":
+        if mode == "skip":  # and no writer of an earlier build left beside the source
+            built_extension(root).unlink(missing_ok=True)
             return
         try:
             built = compile_extension(root)

@@ -156,6 +156,11 @@ def engines_agree(data: bytes) -> None:
         path.write_bytes(data)
         arrow = outcome(lambda: read_csv(path, engine="arrow"))
         python = outcome(lambda: read_csv(path, engine="python"))
+        if not isinstance(python, tuple):  # read: the lines read, as the last progress says
+            told: dict[str, list[int]] = {"arrow": [], "python": []}
+            for engine, calls in told.items():
+                read_csv(path, engine=engine, progress=calls.append, progress_unit="lines")  # type: ignore[arg-type]
+            assert told["arrow"][-1:] == told["python"][-1:]
         try:
             with path.open("rb") as handle:
                 text: list[str] | None = list(csvio._decoded(handle, str(path), None))
@@ -264,3 +269,46 @@ def test_blank_lines_inside_and_at_the_end_of_a_file(small_blocks: None) -> None
 )  # fmt: skip
 def test_what_the_arrow_engine_once_read_otherwise(data: bytes) -> None:
     engines_agree(data)
+
+
+def test_a_failing_read_comes_after_the_error_of_the_lines_before(small_blocks: None) -> None:
+    # The next block is read before the one before it is added: its error still comes first.
+    import io
+
+    from thads_metrics.cases import Aggregator
+    from thads_metrics.errors import CsvError
+
+    head = "unit,period,origin,status,amount_due\n"
+    rows = "".join(f"A,năm 2024,newly_accepted,other,{i or -1}\n" for i in range(40))
+
+    class Failing(io.BytesIO):
+        def read(self, size: int | None = -1) -> bytes:
+            if self.tell():
+                raise OSError(5, "Input/output error")
+            return super().read(size)
+
+    shape = csvio._FileShape("x.csv", head.strip().split(","), ",")
+    with pytest.raises(CsvError) as info:
+        csvio._add_body(Failing(rows.encode()), shape, Aggregator(), (1, len(head)))
+    assert info.value.line == 2
+    ok = "".join(f"A,năm 2024,newly_accepted,other,{i}\n" for i in range(40))
+    with pytest.raises(OSError, match="Input/output"):
+        csvio._add_body(Failing(ok.encode()), shape, Aggregator(), (1, len(head)))
+
+
+def test_a_file_is_read_as_the_interpreter_shuts_down(tmp_path: Path) -> None:
+    # No new thread can start then: the blocks are parsed in the reading thread.
+    import subprocess
+    import sys
+
+    path = tmp_path / "r.csv"
+    path.write_text("unit,period,origin,status,amount_due\n" + "A,năm 2024,new,other,5\n" * 9)
+    script = (
+        "import atexit, sys\n"
+        "from thads_metrics.csvio import read_csv\n"
+        "atexit.register(lambda: print(len(read_csv(sys.argv[1], engine='arrow'))))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(path)], capture_output=True, text=True, check=False
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (0, "1\n", "")

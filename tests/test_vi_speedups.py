@@ -79,6 +79,9 @@ coefficients = st.one_of(
 decimal_values = st.one_of(
     st.builds(lambda k, e: Decimal(f"{k}E{e}"), coefficients, st.integers(-60, 60)),
     st.builds(lambda k, e: Decimal(f"{k}E{e}"), coefficients, st.integers(-(10**6), 10**6)),
+    st.builds(
+        lambda k, e: Decimal(f"{k}E{e}"), coefficients, st.integers(-(10**18) + 100, 10**18 - 100)
+    ),
     st.decimals(allow_nan=True, allow_infinity=True),
     st.sampled_from(
         [Decimal("-0"), Decimal("-0E-10"), Decimal("0E+7"), Decimal("sNaN"), Decimal("-NaN")]
@@ -101,6 +104,9 @@ flags = st.one_of(st.booleans(), st.sampled_from([0, 1, None]))
 @example(Decimal("-0.0004"), 3, True)  # rounds to zero: no minus sign
 @example(Decimal("5E-4"), 3, False)  # a tie at the first digit dropped: away from zero
 @example(Decimal("1E-999999999"), 100, True)
+@example(Decimal("1E-1000000000000000000"), 100, True)  # 19 digits of exponent
+@example(Decimal("-0E-1000000000000000005"), 3, True)
+@example(Decimal("1E+999999999999999999"), 3, False)
 @example(Decimal("9.99E+99"), 0, False)  # the largest magnitude written
 @example(Decimal("1E+100"), 0, False)  # too large: the pure writer's error
 @example(10**100 - 1, 100, True)

@@ -626,8 +626,8 @@ def _add_body(
             after = before + data.count(b"\n") + (not data.endswith(b"\n"))
         else:
             after = before + table.num_rows  # a line a row (parse_block)
-        if progress is not None:
-            progress(block.end if unit == "bytes" else after)
+        if progress is not None:  # blank lines dropped at the end count as lines read
+            progress(block.end if unit == "bytes" else after + block.blank)
         return after
 
     pending, ended = b"", False
@@ -636,7 +636,12 @@ def _add_body(
         while True:
             short = len(pending) < _ARROW_BLOCK or b"\n" not in pending
             if not ended and short and len(pending) <= MAX_LINE_BYTES:
-                more = handle.read(_ARROW_BLOCK)
+                try:
+                    more = handle.read(_ARROW_BLOCK)
+                except BaseException:
+                    if waiting is not None:  # the lines before come first, with their error
+                        add(waiting)
+                    raise
                 read, pending, ended = read + len(more), pending + more, not more
                 continue
             if not pending:
@@ -657,15 +662,20 @@ def _add_body(
                 )
                 rows.add(csv.reader(lines, delimiter=delimiter), before)
                 return
+            blank = 0
             if ended and not pending:  # the last block: blank lines at the end are nothing
-                data = _without_blank_end(data[:cut])
+                whole_block = data[:cut]
+                data = _without_blank_end(whole_block)
                 cut = len(data)
-            block = parser.parse(data, cut, read - len(pending))
+                blank = whole_block.count(b"\n", cut)
+            block = parser.parse(data, cut, read - len(pending), blank)
             if waiting is not None:
                 before = add(waiting)  # while the block after it is parsed
             waiting = block
         if waiting is not None:
             add(waiting)
+        elif progress is not None:  # no line after the header: told once, as row by row
+            progress(read if unit == "bytes" else before)
 
 
 @attrs.frozen
@@ -676,6 +686,7 @@ class _Block:
     data: bytes
     cut: int
     end: int
+    blank: int  # blank lines dropped after it (at the end of the file)
     parsing: Future[Any] | None
 
     def lines(self) -> bytes:
@@ -703,15 +714,22 @@ class _Parser:
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
 
-    def parse(self, data: bytes, cut: int, end: int) -> _Block:
+    def parse(self, data: bytes, cut: int, end: int, blank: int = 0) -> _Block:
         """The block ``data[:cut]``, its parsing begun."""
         if not self.enabled:
-            return _Block(data, cut, end, None)
-        if self.pool is None:
-            from concurrent.futures import ThreadPoolExecutor
+            return _Block(data, cut, end, blank, None)
+        from concurrent.futures import Future
 
-            self.pool = ThreadPoolExecutor(1, thread_name_prefix="thads-metrics-csv")
-        return _Block(data, cut, end, self.pool.submit(self._table, data, cut))
+        try:
+            if self.pool is None:
+                from concurrent.futures import ThreadPoolExecutor
+
+                self.pool = ThreadPoolExecutor(1, thread_name_prefix="thads-metrics-csv")
+            parsing = self.pool.submit(self._table, data, cut)
+        except RuntimeError:  # no new thread once the interpreter shuts down: parse here
+            parsing = Future()
+            parsing.set_result(self._table(data, cut))
+        return _Block(data, cut, end, blank, parsing)
 
     def _table(self, data: bytes, cut: int) -> Any:
         from thads_metrics.columnar import has_long_line, parse_block

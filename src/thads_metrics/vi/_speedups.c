@@ -11,7 +11,8 @@
  * subclass, NaN or infinity, a magnitude at or above 10**max_digits, decimals
  * out of range or not an int, fixed not a bool, a Decimal of more than
  * MAX_TEXT characters): the pure-Python writer then writes it or raises the
- * error that names it. Both writers are compared by property tests
+ * error that names it. A Decimal too small to show (1E-1000000000000000000)
+ * is written "0", as the pure writer writes it. Both writers are compared by property tests
  * (tests/test_vi_speedups.py).
  *
  * Why C: the pure-Python writer costs about a microsecond a value (a
@@ -33,6 +34,8 @@
 #define MAX_TEXT 1000
 /* Room for the output: sign, 2 x MAX_TEXT digits, separators, point. */
 #define OUT_SIZE 4096
+/* The largest exponent read from a Decimal's text (it is held there). */
+#define EXPONENT_CAP 100000000000000000LL
 
 typedef struct {
     PyObject_HEAD
@@ -199,10 +202,11 @@ write_decimal(const NumberWriter *self, PyObject *value, Py_ssize_t decimals, in
             i++;
         }
         for (; i < length && is_digit(s[i]); i++, nexp++) {
-            if (nexp >= 18) {
-                goto not_mine;
+            /* Held at 10**17 at most: beyond, a value is far too large (the pure writer
+               refuses it) or rounds to zero at any number of decimals (MAX_TEXT). */
+            if (exponent < EXPONENT_CAP) {
+                exponent = exponent * 10 + (s[i] - '0');
             }
-            exponent = exponent * 10 + (s[i] - '0');
         }
         if (nexp == 0 || i != length) {
             goto not_mine;
@@ -448,6 +452,9 @@ speedups_exec(PyObject *module)
 
 static PyModuleDef_Slot speedups_slots[] = {
     {Py_mod_exec, speedups_exec},
+#ifdef Py_GIL_DISABLED
+    {Py_mod_gil, Py_MOD_GIL_NOT_USED}, /* no state: safe without the GIL */
+#endif
     {0, NULL},
 };
 

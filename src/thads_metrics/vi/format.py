@@ -122,12 +122,13 @@ _QUANTA: Final = tuple(Decimal(1).scaleb(-d) for d in range(_MAX_DECIMALS + 1))
 # The C number writer (vi/_speedups.c, built with the wheel where a compiler is found):
 # format_number asks it first; it answers None for whatever it leaves to _write_number
 # (other types, errors, NaN), which writes the same text in pure Python, a few times slower.
+_write: Callable[[object, object, object], str | None] | None
 try:
     from thads_metrics.vi._speedups import NumberWriter
-except ImportError:  # not built (no compiler, another interpreter): pure Python
-    _write: Callable[[object, object, object], str | None] | None = None
-else:
+
     _write = NumberWriter(_GROUP, _DECIMAL, _MINUS, Decimal, _LIMIT_DIGITS, _MAX_DECIMALS).write
+except (ImportError, ValueError):  # not built (no compiler…), or symbols it cannot write
+    _write = None
 
 # Automatic scale of the scaled style: (threshold, scale). Above tỷ the next scale
 # is taken only when the count would reach 100.000 ("1.719 tỷ", "36.576 tỷ" as
