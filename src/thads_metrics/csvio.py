@@ -632,7 +632,8 @@ def _add_body(
 
     pending, ended = b"", False
     waiting: _Block | None = None  # parsed (or being parsed), not yet added
-    with _Parser(header, delimiter, enabled=sums is not None) as parser:
+    # A part of a file is read on a worker, itself one of many: no second thread there.
+    with _Parser(header, delimiter, enabled=sums is not None, ahead=whole) as parser:
         while True:
             short = len(pending) < _ARROW_BLOCK or b"\n" not in pending
             if not ended and short and len(pending) <= MAX_LINE_BYTES:
@@ -701,10 +702,14 @@ class _Parser:
     """Parses blocks of lines through pyarrow in a second thread, one block ahead of
     the caller (pyarrow and numpy let go of the GIL as they work); a context manager
     that waits for the thread when it ends. Not ``enabled`` (no pyarrow): no thread,
-    every block is read row by row."""
+    every block is read row by row; not ``ahead``: each block parsed in the caller's
+    thread."""
 
-    def __init__(self, header: list[str], delimiter: str, *, enabled: bool) -> None:
+    def __init__(
+        self, header: list[str], delimiter: str, *, enabled: bool, ahead: bool = True
+    ) -> None:
         self.header, self.delimiter, self.enabled = header, delimiter, enabled
+        self.ahead = ahead
         self.pool: ThreadPoolExecutor | None = None
 
     def __enter__(self) -> _Parser:
@@ -720,15 +725,22 @@ class _Parser:
             return _Block(data, cut, end, blank, None)
         from concurrent.futures import Future
 
-        try:
-            if self.pool is None:
-                from concurrent.futures import ThreadPoolExecutor
+        parsing: Future[Any] | None = None
+        if self.ahead:
+            try:
+                if self.pool is None:
+                    from concurrent.futures import ThreadPoolExecutor
 
-                self.pool = ThreadPoolExecutor(1, thread_name_prefix="thads-metrics-csv")
-            parsing = self.pool.submit(self._table, data, cut)
-        except RuntimeError:  # no new thread once the interpreter shuts down: parse here
+                    self.pool = ThreadPoolExecutor(1, thread_name_prefix="thads-metrics-csv")
+                parsing = self.pool.submit(self._table, data, cut)
+            except RuntimeError:  # no new thread once the interpreter shuts down
+                parsing = None
+        if parsing is None:  # parsed here, now (what it raises, raised when it is added)
             parsing = Future()
-            parsing.set_result(self._table(data, cut))
+            try:
+                parsing.set_result(self._table(data, cut))
+            except Exception as exc:
+                parsing.set_exception(exc)
         return _Block(data, cut, end, blank, parsing)
 
     def _table(self, data: bytes, cut: int) -> Any:

@@ -79,6 +79,21 @@ emit(const NumberWriter *self, int negative, const char *whole, Py_ssize_t nwhol
     return text;
 }
 
+/* The UTF-8 of str(value), held by *text (a new reference); NULL with an error set. */
+static const char *
+text_of(PyObject *value, PyObject **text, Py_ssize_t *length)
+{
+    *text = PyObject_Str(value);
+    if (*text == NULL) {
+        return NULL;
+    }
+    const char *s = PyUnicode_AsUTF8AndSize(*text, length);
+    if (s == NULL) {
+        Py_CLEAR(*text);
+    }
+    return s;
+}
+
 static PyObject *
 write_int(const NumberWriter *self, PyObject *value, Py_ssize_t decimals, int fixed)
 {
@@ -119,13 +134,8 @@ write_int(const NumberWriter *self, PyObject *value, Py_ssize_t decimals, int fi
         if (!inside) {
             Py_RETURN_NONE;
         }
-        text = PyObject_Str(value);
-        if (text == NULL) {
-            return NULL;
-        }
-        const char *s = PyUnicode_AsUTF8AndSize(text, &nwhole);
+        const char *s = text_of(value, &text, &nwhole);
         if (s == NULL) {
-            Py_DECREF(text);
             return NULL;
         }
         negative = s[0] == '-';
@@ -154,13 +164,9 @@ write_decimal(const NumberWriter *self, PyObject *value, Py_ssize_t decimals, in
     long long exponent = 0;
     int negative = 0, seen_point = 0, result_zero;
 
-    PyObject *text = PyObject_Str(value);
-    if (text == NULL) {
-        return NULL;
-    }
-    const char *s = PyUnicode_AsUTF8AndSize(text, &length);
+    PyObject *text;
+    const char *s = text_of(value, &text, &length);
     if (s == NULL) {
-        Py_DECREF(text);
         return NULL;
     }
     if (length > MAX_TEXT) {
