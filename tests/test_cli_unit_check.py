@@ -256,3 +256,21 @@ def test_read_keys_and_read_csv_check_their_arguments(
         with pytest.raises(Exception) as caught:  # noqa: PT011 - the code is checked
             read(records, **kwargs)
         assert getattr(caught.value, "code", None) == code
+
+
+def test_the_period_errors_have_their_codes() -> None:
+    from thads_metrics.calendar import ReportingPeriod
+    from thads_metrics.cli import _choose_period
+    from thads_metrics.errors import ParseError
+
+    with pytest.raises(ParseError) as info:
+        _choose_period([], None)
+    assert info.value.code == "parse.no_ledgers"
+    held = [ReportingPeriod(2024, 9), ReportingPeriod(2024, 12)]
+    with pytest.raises(ParseError) as info:
+        _choose_period(held, "năm 2023")
+    assert (info.value.code, dict(info.value.details)) == (
+        "parse.unknown_period",
+        {"argument": "--period", "value": "năm 2023", "periods": ["9 tháng năm 2024", "năm 2024"]},
+    )
+    assert _choose_period(held, "Quý III/2024") == ReportingPeriod(2024, 9)

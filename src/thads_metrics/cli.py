@@ -722,20 +722,23 @@ def _choose_period(found: Iterable[ReportingPeriod], wanted: str | None) -> Repo
     """The period ``--period`` names among those ``found`` (the latest without it)."""
     periods = sorted(set(found))
     if not periods:
-        raise ParseError(_("the input holds no ledgers"))
+        raise ParseError(
+            _("the input holds no ledgers"),
+            code="parse.no_ledgers",
+            details={"rule": "at least one ledger row or case record"},
+        )
     if wanted is None:
         return periods[-1]
     parsed = parse_period(wanted)
     if isinstance(parsed, Quarter):  # "Quý II/2022": the cumulative period ending with it
         parsed = parsed.cumulative_period()
     if not isinstance(parsed, ReportingPeriod) or parsed not in periods:
+        held = [p.label for p in periods]
         raise ParseError(
             _("--period %(value)r (%(label)s) is not in the input; it holds %(periods)s")
-            % {
-                "value": wanted,
-                "label": parsed.label,
-                "periods": ", ".join(p.label for p in periods),
-            }
+            % {"value": wanted, "label": parsed.label, "periods": ", ".join(held)},
+            code="parse.unknown_period",
+            details={"argument": "--period", "value": wanted, "periods": held},
         )
     return parsed
 
