@@ -416,7 +416,10 @@ def _combinations(
             rest, digit = np.divmod(rest, len(values))
             cells.append([values[i] for i in digit.tolist()])
         cells.reverse()
-    return combo_of_row.reshape(-1), list(zip(*cells, strict=True)) or [()] * (n > 0)
+    combinations = list(zip(*cells, strict=True))
+    if not columns_codes and n:  # no key column: every row has the one empty combination
+        combinations = [()]
+    return combo_of_row.reshape(-1), combinations
 
 
 def _exact_sums(keys: Any, values: Any, size: int, present: Any, np: Any) -> list[int]:
