@@ -19,7 +19,7 @@ the ledgers built when looked up), and with every group's ledgers built
 checks that both give the same ledgers and prints the median times and their
 ratios (single ÷ dask: how many times faster the cluster is), the cores the
 single process keeps busy (its CPU time ÷ its wall time: pyarrow parses in
-threads, and the next block is parsed while one is added), which bounds what
+the next blocks side by side in threads while one is added), which bounds what
 two workers on two cores can gain over it, and the cluster against one core
 (the parallel speedup of two workers, at most 2).
 

@@ -494,14 +494,15 @@ _LONE_CR = re.compile(rb"\r(?!\n)")
 
 
 def parse_block(
-    data: bytes, header: list[str], delimiter: str, end: int | None = None
+    data: bytes, header: list[str], delimiter: str, end: int | None = None, *, threads: bool = True
 ) -> pa.Table | None:
     """The rows of a block of CSV lines as a table of text columns, through pyarrow; None
     when pyarrow cannot read the block exactly as the row reader would (a quote, a lone
     carriage return, a byte that is not UTF-8, a row of another width, an empty line, a
     byte order mark at its start):
     the caller reads it row by row then. Every line of a block read is a row: its rows
-    are its lines. ``end``: the block is ``data[:end]`` (read in place, not copied)."""
+    are its lines. ``end``: the block is ``data[:end]`` (read in place, not copied);
+    ``threads``: pyarrow may parse it in several threads (False: in the caller's)."""
     _, pa, _ = _modules()
     import pyarrow.csv as pacsv
 
@@ -518,7 +519,9 @@ def parse_block(
     try:
         return pacsv.read_csv(
             pa.py_buffer(memoryview(data)[:stop]),
-            read_options=pacsv.ReadOptions(column_names=header, block_size=1 << 22),
+            read_options=pacsv.ReadOptions(
+                column_names=header, block_size=1 << 22, use_threads=threads
+            ),
             parse_options=pacsv.ParseOptions(
                 delimiter=delimiter, quote_char=False, ignore_empty_lines=False
             ),

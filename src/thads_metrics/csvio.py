@@ -70,6 +70,8 @@ import contextlib
 import csv
 import io
 import itertools
+import os
+from collections import deque
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from operator import itemgetter
 from pathlib import Path
@@ -598,8 +600,8 @@ def _add_body(
     row by row, a quoted cell may hold a line break; for a part of a file (``whole``
     false), :class:`_NotAlone` is raised instead. A block with an error is read again
     row by row, which raises the error naming its line. While a block is added, the
-    next one is parsed in a second thread (:class:`_Parser`); blocks are added one at
-    a time, in order.
+    next ones are parsed side by side in other threads (:class:`_Parser`, one a core,
+    up to three); blocks are added one at a time, in order.
     """
     from thads_metrics.columnar import BatchSums, available
 
@@ -630,9 +632,9 @@ def _add_body(
             progress(block.end if unit == "bytes" else after + block.blank)
         return after
 
-    pending, ended = b"", False
-    waiting: _Block | None = None  # parsed (or being parsed), not yet added
-    # A part of a file is read on a worker, itself one of many: no second thread there.
+    pending, ended, blocks = b"", False, 0
+    waiting: deque[_Block] = deque()  # parsed or being parsed, not yet added, in order
+    # A part of a file is read on a worker, itself one of many: no other thread there.
     with _Parser(header, delimiter, enabled=sums is not None, ahead=whole) as parser:
         while True:
             short = len(pending) < _ARROW_BLOCK or b"\n" not in pending
@@ -640,8 +642,8 @@ def _add_body(
                 try:
                     more = handle.read(_ARROW_BLOCK)
                 except BaseException:
-                    if waiting is not None:  # the lines before come first, with their error
-                        add(waiting)
+                    while waiting:  # the lines before come first, with their error
+                        before = add(waiting.popleft())
                     raise
                 read, pending, ended = read + len(more), pending + more, not more
                 continue
@@ -651,8 +653,8 @@ def _add_body(
             data, cut = pending, len(pending) if ended else pending.rfind(b"\n") + 1
             pending = pending[cut:]
             if not cut or data.find(b'"', 0, cut) >= 0:
-                if waiting is not None:
-                    before, waiting = add(waiting), None
+                while waiting:
+                    before = add(waiting.popleft())
                 if not whole:
                     raise _NotAlone(label)
                 # From here on row by row: a quoted cell may hold a line break; a line
@@ -669,13 +671,13 @@ def _add_body(
                 data = _without_blank_end(whole_block)
                 cut = len(data)
                 blank = whole_block.count(b"\n", cut)
-            block = parser.parse(data, cut, read - len(pending), blank)
-            if waiting is not None:
-                before = add(waiting)  # while the block after it is parsed
-            waiting = block
-        if waiting is not None:
-            add(waiting)
-        elif progress is not None:  # no line after the header: told once, as row by row
+            waiting.append(parser.parse(data, cut, read - len(pending), blank))
+            blocks += 1
+            while len(waiting) > parser.ahead:  # added while the blocks after it are parsed
+                before = add(waiting.popleft())
+        while waiting:
+            before = add(waiting.popleft())
+        if not blocks and progress is not None:  # no line after the header: told once
             progress(read if unit == "bytes" else before)
 
 
@@ -699,17 +701,22 @@ class _Block:
 
 
 class _Parser:
-    """Parses blocks of lines through pyarrow in a second thread, one block ahead of
-    the caller (pyarrow and numpy let go of the GIL as they work); a context manager
-    that waits for the thread when it ends. Not ``enabled`` (no pyarrow): no thread,
-    every block is read row by row; not ``ahead``: each block parsed in the caller's
-    thread."""
+    """Parses blocks of lines through pyarrow in other threads, up to :attr:`ahead`
+    blocks ahead of the caller, which adds them one at a time, in order (pyarrow and
+    numpy let go of the GIL as they work); a context manager that waits for its threads
+    when it ends. Not ``enabled`` (no pyarrow): no thread, every block is read row by
+    row; not ``ahead``: each block parsed in the caller's thread."""
 
     def __init__(
         self, header: list[str], delimiter: str, *, enabled: bool, ahead: bool = True
     ) -> None:
         self.header, self.delimiter, self.enabled = header, delimiter, enabled
-        self.ahead = ahead
+        #: Threads that parse: as many as the cores this process may use, up to 3
+        #: (beyond that, adding the blocks, in one thread, is what takes the time).
+        self.threads = min(3, _cores()) if enabled and ahead else 0
+        #: Blocks given to :meth:`parse` and not yet added: one more than the threads,
+        #: so that each thread has a block to parse while the caller adds one.
+        self.ahead = self.threads + 1 if self.threads else 0
         self.pool: ThreadPoolExecutor | None = None
 
     def __enter__(self) -> _Parser:
@@ -726,13 +733,16 @@ class _Parser:
         from concurrent.futures import Future
 
         parsing: Future[Any] | None = None
-        if self.ahead:
+        if self.threads:
             try:
                 if self.pool is None:
                     from concurrent.futures import ThreadPoolExecutor
 
-                    self.pool = ThreadPoolExecutor(1, thread_name_prefix="thads-metrics-csv")
-                parsing = self.pool.submit(self._table, data, cut)
+                    self.pool = ThreadPoolExecutor(
+                        self.threads, thread_name_prefix="thads-metrics-csv"
+                    )
+                # Each block in one thread: the blocks are parsed side by side.
+                parsing = self.pool.submit(self._table, data, cut, False)
             except RuntimeError:  # no new thread once the interpreter shuts down
                 parsing = None
         if parsing is None:  # parsed here, now (what it raises, raised when it is added)
@@ -743,15 +753,23 @@ class _Parser:
                 parsing.set_exception(exc)
         return _Block(data, cut, end, blank, parsing)
 
-    def _table(self, data: bytes, cut: int) -> Any:
+    def _table(self, data: bytes, cut: int, threads: bool = True) -> Any:
         from thads_metrics.columnar import has_long_line, parse_block
 
-        table = parse_block(data, self.header, self.delimiter, cut)
+        table = parse_block(data, self.header, self.delimiter, cut, threads=threads)
         if table is not None and has_long_line(
             memoryview(data)[:cut], MAX_LINE_BYTES, table, csv.field_size_limit()
         ):
             return None  # a line or a cell the row reader refuses: it says why
         return table
+
+
+def _cores() -> int:
+    """The CPU cores this process may run on (its affinity, where the system tells it)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
 
 
 def _without_blank_end(block: bytes) -> bytes:
