@@ -63,8 +63,8 @@ def test_read(cell: str, value: int) -> None:
         ("1.5", "'.' must be followed by a group of 3 digits"),  # an English decimal point
         ("10.0", "'.' must be followed by a group of 3 digits"),  # a float column
         ("1.0000", "'.' must be followed by a group of 3 digits"),
-        ("0.500", "a number cannot start with 0"),
-        ("0.000", "a number cannot start with 0"),  # zero in a file written with "%.3f"
+        ("0.500", "cannot start with 0"),
+        ("0.000", "cannot start with 0"),  # zero in a file written with "%.3f"
         ("1234.567", "'.' must follow 1 to 3 digits"),
         ("1,5", "it has decimals"),  # a Vietnamese decimal comma
         ("1.234,5", "it has decimals"),

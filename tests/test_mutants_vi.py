@@ -542,7 +542,13 @@ def test_decimals_before_smaller_units_point_at_the_decimal_separator(
 
 def test_parse_errors_name_the_parser_the_problem_and_the_code() -> None:
     cases = [
-        (parse_number, "05", "parse.zero", "a number cannot start with 0", 0),
+        (
+            parse_number,
+            "05.000",
+            "parse.zero",
+            "a number with thousands separators cannot start with 0",
+            0,
+        ),
         (
             parse_number,
             "1,052",

@@ -615,13 +615,3 @@ def test_approximate_is_read_back_around_its_input(
     if text is not None:
         assert written == text
     assert parse_figure(written).contains(value)
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="approximate(step=...) with a step that is not a power of ten writes a hedge "
-    "the reader cannot know: 'hơn 125 việc' (cut to multiples of 25) reads (125; 126)",
-)
-def test_approximate_with_a_step_that_is_no_power_of_ten() -> None:
-    written = approximate(149, step=25)
-    assert parse_figure(written).contains(149)

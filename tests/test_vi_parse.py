@@ -6,6 +6,8 @@ import unicodedata
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from thads_metrics.errors import ParseError, ThadsError
 from thads_metrics.vi import parse_count, parse_dong, parse_number, parse_percent
@@ -115,7 +117,7 @@ def test_parse_number_gives_canonical_decimals() -> None:
         ("1,234.5.6", 7, "'.' inside the decimals"),
         ("5.", 1, "unexpected '.'"),
         (",5", 0, "unexpected ','"),
-        ("01", 0, "cannot start with 0"),
+        ("01.234", 0, "thousands separators cannot start with 0"),
         ("1 2", 2, "after '' a number without a scale word must have 3 digits"),
         ("7 nghìn 4", 8, "must have 3 digits"),
         ("1 nghìn 1 nghìn", 8, "'1' is not less than 1 nghìn"),
@@ -182,6 +184,9 @@ def test_positions_refer_to_the_callers_text_when_decomposed() -> None:
         ("-1,41%", D("-1.41")),
         ("63,75 phần trăm", D("63.75")),
         ("63,75 Phan Tram", D("63.75")),
+        ("12,345%", D("12.345")),  # as format_percent writes 3 decimals: no thousands
+        ("03%", D(3)),  # DOMAIN.md §6a: "03%" is 3%
+        ("1,052,300%", D(1052300)),  # several commas: thousands
     ],
 )
 def test_parse_percent(text: str, value: Decimal) -> None:
@@ -239,6 +244,12 @@ def test_parse_percent_errors(text: str, position: int, message: str) -> None:
         ("1,052 tỷ 087 triệu đồng", 1_052_087_000_000),
         ("1,052 đồng", 1_052),  # 1,052 đồng is not whole, so the comma is thousands
         ("1,052.5 tỷ đồng", 1_052_500_000_000),
+        # a compound scale (DOMAIN.md §6a): the last scale word applies to all before it
+        ("89 nghìn 500 tỷ đồng", 89_500 * 10**9),
+        ("1 nghìn 5 trăm tỷ đồng", 1_500 * 10**9),
+        ("2 triệu 300 nghìn tỷ đồng", 2_300_000 * 10**9),
+        ("89 nghìn 500 tỷ 200 triệu đồng", 89_500_200_000_000),
+        ("2 nghìn tỷ 1 trăm 050 tỷ đồng", 2_150 * 10**9),  # only the parts below tỷ
     ],
 )
 def test_parse_dong(text: str, amount: int) -> None:
@@ -259,6 +270,10 @@ def test_parse_dong(text: str, amount: int) -> None:
         ("hơn 146,9 tỷ đồng", 0, "expected a number, found 'hơn'"),
         ("146,9 tỷ đồng.", 13, "unexpected '.'"),
         ("146,9tỷđồng", 5, "unexpected 'tỷđồng'"),
+        ("89 nghìn 5 tỷ đồng", 9, "must have 3 digits"),  # 89.005 tỷ is "89 nghìn 005 tỷ"
+        ("3 nghìn tỷ 89 nghìn 500 tỷ", 20, "not less than 1 nghìn tỷ"),
+        ("5 tỷ 2 nghìn tỷ", 5, "not less than 1 tỷ"),
+        ("1 nghìn 2,5 tỷ đồng", 8, "only a single figure can have decimals"),
     ],
 )
 def test_parse_dong_errors(text: str, position: int, message: str) -> None:
@@ -281,6 +296,11 @@ def test_parse_dong_errors(text: str, position: int, message: str) -> None:
         ("1 nghìn 050 việc", "việc", 1050),
         ("12.004 người phải thi hành án", "người phải thi hành án", 12004),
         ("12.004", "", 12004),
+        # DOMAIN.md §6a: "vụ việc", "vụ" and "việc" are one unit
+        ("5.409 vụ việc", "việc", 5409),
+        ("5 vụ", "việc", 5),
+        ("05 vụ", "việc", 5),  # "phấn đấu xong 05 vụ" (seed 004_a6f7d27ca815f3d4.txt)
+        ("04 văn bản", "văn bản", 4),  # seed 000_bb7d672c5fb93504.txt
     ],
 )
 def test_parse_count(text: str, unit: str, count: int) -> None:
@@ -292,7 +312,8 @@ def test_parse_count(text: str, unit: str, count: int) -> None:
     [
         ("-5 việc", 0, "sign '-' is not allowed"),
         ("5,5 việc", 0, "not a whole number"),
-        ("5 vụ", 2, "unexpected 'vụ'"),
+        ("5 người", 2, "unexpected 'người'"),
+        ("5 việc vụ", 7, "unexpected 'vụ'"),
         ("5 việc việc", 7, "unexpected 'việc'"),
     ],
 )
@@ -315,3 +336,12 @@ def test_parse_dong_comma_modes() -> None:
 def test_parse_count_bad_unit() -> None:
     with pytest.raises(ParseError, match="unit"):
         parse_count("5", None)  # type: ignore[arg-type]
+
+
+@given(st.integers(min_value=1, max_value=999), st.integers(min_value=0, max_value=999))
+def test_a_compound_scale_applies_its_last_word_to_the_figure_before_it(
+    thousands: int, rest: int
+) -> None:
+    # "89 nghìn 500 tỷ đồng" (DOMAIN.md §6a) is 89.500 tỷ, whatever the digits.
+    text = f"{thousands} nghìn {rest:03d} tỷ đồng"
+    assert parse_dong(text) == (thousands * 1000 + rest) * 10**9

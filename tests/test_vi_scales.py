@@ -193,7 +193,7 @@ def test_every_parse_error_on_near_miss_text_has_a_code(parse: object, pieces: l
         (parse_number, "x", "parse.expected"),
         (parse_number, "1,052", "parse.ambiguous"),
         (parse_number, "1.5", "parse.separator"),
-        (parse_number, "05", "parse.zero"),
+        (parse_number, "05.000", "parse.zero"),
         (parse_number, "5 triệu nghìn", "parse.order"),
         (parse_number, "7 nghìn 4", "parse.group"),
         (parse_number, "1,5 tỷ 087 triệu", "parse.decimals"),

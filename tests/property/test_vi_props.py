@@ -174,7 +174,7 @@ def read_hedged(text: str, kind: str) -> tuple[str, Fraction]:
     st.sampled_from(["hơn", "trên", "gần"]),
     st.one_of(
         st.builds(dict, digits=st.integers(1, 6)),
-        st.builds(dict, step=st.integers(1, 10**12)),
+        st.builds(dict, step=st.integers(0, 12).map(lambda power: 10**power)),
         st.just({}),
     ),
     st.sampled_from(["count", "dong"]),
@@ -202,7 +202,7 @@ def test_approximate_hedges_are_true(
     st.sampled_from(["hơn", "trên", "gần"]),
     st.one_of(
         st.builds(dict, digits=st.integers(1, 5)),
-        st.builds(dict, step=st.sampled_from([Decimal("0.01"), Decimal("0.5"), 1, 5])),
+        st.builds(dict, step=st.sampled_from([Decimal("0.01"), Decimal("0.1"), 1, 10])),
     ),
 )
 def test_approximate_percent_hedges_are_true(

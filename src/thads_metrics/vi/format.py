@@ -545,8 +545,11 @@ def approximate(
     "hơn" and "trên" truncate down and mean the true value is strictly above
     the printed one; "gần" rounds up and means it is strictly below. The value
     is cut to ``digits`` significant digits (default 2) or to a multiple of
-    ``step``. When that leaves the value unchanged it is exact, no hedge would
-    be true, and the figure is written without one ("7 nghìn việc").
+    ``step``, a power of ten (a reader takes "hơn 7 nghìn 4 trăm" to mean less
+    than 7 nghìn 5 trăm: the unit of its last digit, see
+    :func:`~thads_metrics.reading.parse_figure`). When that leaves the value
+    unchanged it is exact, no hedge would be true, and the figure is written
+    without one ("7 nghìn việc").
 
     ``kind="count"`` writes :func:`format_count` (spoken style unless
     ``spoken=False``); ``kind="dong"`` writes the scaled money style with every
@@ -616,6 +619,15 @@ def approximate(
                 f"step must be {whole}, got {step!r}",
                 code="format.range" if size <= 0 else "format.type",
                 details={"argument": "step", "value": _detail(step), "rule": whole},
+            )
+        if size != Fraction(10) ** _magnitude(size):
+            # A reader takes a hedge to the unit of its last non-zero digit: "hơn 125
+            # việc", cut to a multiple of 25, would read (125; 126) and miss 149.
+            raise FormatError(
+                f"step must be a power of ten (1, 10, 100, …; 0,1, 0,01, … for a percent), "
+                f"got {step!r}: a hedged figure is read to the unit of its last digit",
+                code="format.step",
+                details={"argument": "step", "value": _detail(step), "rule": "a power of ten"},
             )
     else:
         keep = 2 if digits is None else require_int("digits", digits, FormatError, minimum=1)

@@ -47,6 +47,8 @@ _TOKEN: Final = re.compile(
 _BILLION: Final = 10**BILLION.power
 _CURRENCY: Final = frozenset({"đồng", "dong", "đ", "vnd", "vnđ", "₫"})
 _SIGNS: Final = {"+": 1, "-": -1, "\u2212": -1}
+#: How reports write the unit of a count of cases (việc), longest first.
+_CASE_WORDS: Final = [["vụ", "việc"], ["việc"], ["vụ"]]
 _COMMA_MODES: Final = ("strict", "decimal", "thousands")
 #: How a parser reads a comma: see :func:`parse_number`.
 Comma = Literal["strict", "decimal", "thousands"]
@@ -202,6 +204,7 @@ class _Term(NamedTuple):
     reading: _Reading
     scale: int
     scale_text: str
+    last: int = 1  # the size of its last scale word (1: none)
 
 
 def _terms(
@@ -216,7 +219,7 @@ def _terms(
         except _Bad as bad:
             _fail(text, what, token.start + bad.offset, bad.problem, code="parse.separator")
         at += 1
-        scale, words = 1, []
+        scale, words, last = 1, [], 1
         previous = ""
         while at < len(tokens) and tokens[at].kind == "word" and tokens[at].key in IN_FIGURES:
             word = tokens[at]
@@ -227,10 +230,10 @@ def _terms(
                 problem = f"{word.text!r} cannot follow {previous!r}"
                 _fail(text, what, word.start, problem, code="parse.order")
             scale *= size
-            previous = word.key
+            last, previous = size, word.key
             words.append(word.text)
             at += 1
-        terms.append(_Term(token, reading, scale, " ".join(words)))
+        terms.append(_Term(token, reading, scale, " ".join(words), last))
     if not terms:
         found = repr(tokens[at].text) if at < len(tokens) else "the end"
         where = tokens[at].start if at < len(tokens) else len(text.norm)
@@ -239,19 +242,27 @@ def _terms(
     return terms, at
 
 
-def _value(text: _Text, what: str, terms: list[_Term], *, whole: bool) -> Fraction:
+def _value(
+    text: _Text, what: str, terms: list[_Term], *, whole: bool, percent: bool = False
+) -> Fraction:
     """Sum the terms, checking each is below the one before it."""
     first = terms[0]
     reading = first.reading
     point = first.token.start + reading.point
-    if len(reading.digits) > 1 and reading.digits[0] == "0":
-        _fail(text, what, first.token.start, "a number cannot start with 0", code="parse.zero")
+    integer = first.token.text if reading.point < 0 else first.token.text[: reading.point]
+    if len(reading.digits) > 1 and reading.digits[0] == "0" and not integer.isdigit():
+        # "05 vụ", "03%": documents pad small figures; "01.234" is no figure.
+        problem = "a number with thousands separators cannot start with 0"
+        _fail(text, what, first.token.start, problem, code="parse.zero")
     if reading.alt is not None:
         # "1,052": a mis-typed thousands separator if a decimal comma is impossible
-        # here (smaller units follow, or a fraction of a whole unit), else ambiguous.
+        # here (smaller units follow, or a fraction of a whole unit), else ambiguous;
+        # a percentage's comma is a decimal comma ("12,345%", as format_percent writes).
         fractional = (reading.value() * first.scale).denominator != 1
         if len(terms) > 1 or (whole and fractional):
             reading = _Reading(reading.alt, "", None)
+        elif percent:
+            pass
         else:
             token = first.token.text
             _fail(
@@ -266,33 +277,49 @@ def _value(text: _Text, what: str, terms: list[_Term], *, whole: bool) -> Fracti
     if reading.frac and len(terms) > 1:
         problem = "a number followed by smaller units must be whole"
         _fail(text, what, point, problem, code="parse.decimals")
-    total = reading.value() * first.scale
+    # Terms read left to right, each below the one before ("36.576 tỷ 087 triệu"); a
+    # scale word larger than the term before it applies to all the smaller terms before
+    # it: "89 nghìn 500 tỷ" is 89.500 tỷ, "1 nghìn 5 trăm tỷ" 1.500 tỷ (a compound scale).
+    # Each part: (its value, the unit of its last digit, how that unit is named).
+    parts = [(reading.value() * first.scale, Fraction(first.scale), first.scale_text)]
     previous = first
     for term in terms[1:]:
         if term.reading.frac:
             problem = "only a single figure can have decimals"
             _fail(text, what, term.token.start, problem, code="parse.decimals")
-        if term.scale == 1 and len(term.token.text) != 3:
+        unit, named = parts[-1][1], parts[-1][2]
+        compound = term.last > unit
+        inner = term.scale // term.last if compound else term.scale
+        if inner == 1 and len(term.token.text) != 3:
             _fail(
                 text,
                 what,
                 term.token.start,
-                f"after {previous.scale_text!r} a number without a scale word must have "
-                f"3 digits (e.g. '005'), got {term.token.text!r}",
+                f"after {named!r} a number without a scale word must have "
+                f"3 digits (e.g. '005'), got {term.token.text!r}"
+                + (f" before {term.scale_text!r}" if compound else ""),
                 code="parse.group",
             )
-        part = term.reading.value() * term.scale
-        if part >= previous.scale:
-            if previous.scale_text:
-                problem = f"{term.token.text!r} is not less than 1 {previous.scale_text}"
+        part = term.reading.value() * inner
+        if part >= unit:
+            if named:
+                problem = f"{term.token.text!r} is not less than 1 {named}"
             else:
                 problem = (
                     f"{term.token.text!r} follows {previous.token.text!r} with no scale word "
                     "between them"
                 )
             _fail(text, what, term.token.start, problem, code="parse.order")
-        total += part
+        if compound:  # the smaller parts before it, and it, times its last scale word
+            while parts and parts[-1][1] < term.last:
+                part += parts.pop()[0]
+            part *= term.last
+            if parts and part >= parts[-1][1]:
+                problem = f"{term.scale_text!r} makes a figure not less than 1 {parts[-1][2]}"
+                _fail(text, what, term.token.start, problem, code="parse.order")
+        parts.append((part, Fraction(inner * (term.last if compound else 1)), term.scale_text))
         previous = term
+    total = sum((value for value, _, _ in parts), Fraction(0))
     if abs(total) >= _LIMIT:
         problem = "number too large (10**100 or more)"
         _fail(text, what, first.token.start, problem, code="parse.too_large")
@@ -334,6 +361,7 @@ def _figure(
     whole: bool,
     comma: object,
     suffix: Callable[[_Text, list[_Token], int], int] | None = None,
+    percent: bool = False,
 ) -> Fraction:
     """Read an optional sign, the terms, then the ``suffix`` and the end of the text."""
     if not isinstance(comma, str) or comma not in _COMMA_MODES:
@@ -355,7 +383,7 @@ def _figure(
     if suffix is not None:
         at = suffix(prepared, tokens, at)
     _end(prepared, what, tokens, at)
-    return factor * _value(prepared, what, terms, whole=whole)
+    return factor * _value(prepared, what, terms, whole=whole, percent=percent)
 
 
 def _percent_sign(text: _Text, tokens: list[_Token], at: int) -> int:
@@ -415,12 +443,23 @@ def parse_percent(text: str, *, comma: Comma = "strict") -> Decimal:
 
     The figure is read as by :func:`parse_number` (``comma`` likewise) and must
     be followed by "%" (a space before it is allowed) or the words "phần trăm".
+    A lone comma is a decimal comma here: no rate comes near a thousand percent,
+    and :func:`~thads_metrics.vi.format.format_percent` writes "12,345%" for
+    three decimals. A figure padded with zeros ("03%") is read as it is.
 
     >>> parse_percent("80,9%"), parse_percent("43 %"), parse_percent("50,75 phần trăm")
     (Decimal('80.9'), Decimal('43'), Decimal('50.75'))
+    >>> parse_percent("12,345%"), parse_percent("03%")
+    (Decimal('12.345'), Decimal('3'))
     """
     value = _figure(
-        text, "parse_percent", sign=True, whole=False, comma=comma, suffix=_percent_sign
+        text,
+        "parse_percent",
+        sign=True,
+        whole=False,
+        comma=comma,
+        suffix=_percent_sign,
+        percent=True,
     )
     return _decimal(value)
 
@@ -442,6 +481,8 @@ def parse_dong(text: str, *, comma: Comma = "strict") -> int:
     36576087535000
     >>> parse_dong("1.719.000.000đ"), parse_dong("1,5 ty VND")
     (1719000000, 1500000000)
+    >>> parse_dong("89 nghìn 500 tỷ đồng")  # a compound scale: 89.500 tỷ
+    89500000000000
     >>> parse_dong("1,052 tỷ", comma="thousands")
     1052000000000
     >>> parse_dong("0,5 đồng")
@@ -456,12 +497,14 @@ def parse_count(text: str, unit: str = "việc", *, comma: Comma = "strict") -> 
     """Read a number of cases or people (đọc số việc): "5.409 việc", "7 nghìn 4 trăm việc".
 
     Inverse of :func:`~thads_metrics.vi.format.format_count`; the ``unit``
-    words may be left out of the text, and any letter case is accepted.
+    words may be left out of the text, and any letter case is accepted. Reports
+    write a case "việc", "vụ việc" or "vụ": the default unit reads all three.
+    A small count padded with zeros ("05 vụ") is read as it is.
 
     >>> parse_count("5.409 việc"), parse_count("410 ngàn người", unit="người")
     (5409, 410000)
-    >>> parse_count("1 nghìn 050")
-    1050
+    >>> parse_count("1 nghìn 050"), parse_count("05 vụ"), parse_count("5.409 vụ việc")
+    (1050, 5, 5409)
     """
     what = "parse_count"
     if not isinstance(unit, str):
@@ -471,9 +514,14 @@ def parse_count(text: str, unit: str = "việc", *, comma: Comma = "strict") -> 
             details={"function": what, "argument": "unit", "value": shown(unit), "rule": "str"},
         )
     words = unicodedata.normalize("NFC", unit).lower().split()
+    # "vụ việc", "vụ" and "việc" are one unit (a case), longest first.
+    spellings = _CASE_WORDS if words == ["việc"] else [words]
 
     def unit_words(text: _Text, tokens: list[_Token], at: int) -> int:
-        found = [token.key for token in tokens[at : at + len(words)]]
-        return at + len(words) if words and found == words else at
+        for spelling in spellings:
+            found = [token.key for token in tokens[at : at + len(spelling)]]
+            if spelling and found == spelling:
+                return at + len(spelling)
+        return at
 
     return int(_figure(text, what, sign=False, whole=True, comma=comma, suffix=unit_words))
