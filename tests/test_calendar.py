@@ -559,6 +559,115 @@ def test_quarter_phrases_keep_their_meaning_with_the_flag() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quý II niên độ thi hành án 2022",  # seed 004: "quý 2 niên độ thi hành án"
+        "quý II niên độ 2022",
+        "quý II năm thống kê 2022",
+        "quý II năm công tác 2022",
+        "quý 2 năm thi hành án 2022",
+        "Quý II/2022 (niên độ thi hành án)",
+        "Quý II/2022 (theo năm thống kê)",
+    ],
+)
+@pytest.mark.parametrize("flag", [False, True])
+def test_a_quarter_said_in_the_statistical_year_is_statistical_whatever_the_flag(
+    text: str, flag: bool
+) -> None:
+    q = parse_period(text, calendar_quarters=flag)
+    assert q == Quarter(2022, 2)
+    assert (q.start, q.end) == (date(2022, 1, 1), date(2022, 3, 31))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quý IV/2020 (năm dương lịch)",  # as CalendarQuarter.label writes it
+        "quý 4 năm 2020 (theo năm dương lịch)",
+        "Quý IV/2020 (dương lịch)",
+        "quý IV năm dương lịch 2020",
+    ],
+)
+@pytest.mark.parametrize("flag", [False, True])
+def test_a_quarter_said_in_the_calendar_year_is_a_calendar_quarter_whatever_the_flag(
+    text: str, flag: bool
+) -> None:
+    q = parse_period(text, calendar_quarters=flag)
+    assert q == CalendarQuarter(2020, 4)
+    assert (q.start, q.end) == (date(2020, 10, 1), date(2020, 12, 31))
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("quý II niên độ thi hành án 2022 (năm dương lịch)", "parse.contradiction"),
+        ("quý IV năm dương lịch 2020 (năm thống kê)", "parse.contradiction"),
+        ("năm 2021 (năm dương lịch)", "parse.contradiction"),  # a cumulative period
+        ("tính đến 24/8/2011 (năm dương lịch)", "parse.contradiction"),
+        ("6 tháng đầu năm dương lịch 2022", "parse.period"),  # not cumulative from 1/10
+        ("quý IV năm dương lịch", "parse.missing_year"),
+        ("quý IV (năm dương lịch)", "parse.missing_year"),
+    ],
+)
+def test_the_kind_of_year_said_is_never_overridden(text: str, code: str) -> None:
+    for flag in (False, True):
+        with pytest.raises(ParseError) as info:
+            parse_period(text, calendar_quarters=flag)
+        assert info.value.code == code
+        assert info.value.details["text"] == text
+
+
+def test_the_label_of_a_calendar_quarter_reads_back() -> None:
+    for q in (CalendarQuarter(2020, 4), CalendarQuarter(1899, 4), CalendarQuarter(2200, 4)):
+        for flag in (False, True):
+            assert parse_period(q.label, calendar_quarters=flag) == q
+            assert parse_period(q.label.upper(), calendar_quarters=flag) == q
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Quý I/2022 and "3 tháng năm 2022" are both 1/10/2021 – 31/12/2021: one period.
+        ("tính đến 31/12/2021 (Quý I/2022)", ReportingPeriod(2022, 3)),
+        ("Quý I/2022 (tính đến 31/12/2021)", ReportingPeriod(2022, 3)),
+        ("Quý I/2022 (3 tháng năm 2022)", ReportingPeriod(2022, 3)),
+        ("Quý I/2022 (3 tháng)", ReportingPeriod(2022, 3)),
+        ("3 tháng năm 2022 (quý I niên độ thi hành án 2022)", ReportingPeriod(2022, 3)),
+        ("tính đến 31/12/2021 (Quý IV/2021 (năm dương lịch))", ReportingPeriod(2022, 3)),
+        # a cut-off in the last month of a period of Quý I's days: the cut-off
+        ("tính đến 24/12/2021 (Quý I/2022)", CutOffPeriod(date(2021, 12, 24))),
+    ],
+)
+def test_a_date_and_a_quarter_of_the_same_days_agree(text: str, expected: object) -> None:
+    assert parse_period(text) == expected
+
+
+def test_a_date_and_a_quarter_of_the_same_days_agree_with_calendar_quarters() -> None:
+    # With the flag "Quý IV/2021" is October–December 2021, the days of 31/12/2021's period.
+    assert parse_period("tính đến 31/12/2021 (Quý IV/2021)", calendar_quarters=True) == (
+        ReportingPeriod(2022, 3)
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("tính đến 31/12/2021 (Quý II/2022)", False),
+        ("tính đến 31/3/2022 (Quý II/2022)", False),  # 6 months, not January–March
+        ("tính đến 30/9/2022 (Quý IV/2022)", False),
+        ("Quý II/2022 (tính đến 31/3/2022)", False),
+        ("tính đến 24/3/2022 (Quý II/2022)", False),
+        ("tính đến 31/12/2021 (Quý I/2022)", True),  # January–March 2022 with the flag
+        ("tính đến 31/12/2021 (Quý I/2021 (năm dương lịch))", False),
+    ],
+)
+def test_a_date_and_another_quarter_contradict(text: str, flag: bool) -> None:
+    with pytest.raises(ParseError) as info:
+        parse_period(text, calendar_quarters=flag)
+    assert info.value.code == "parse.contradiction"
+
+
 # --------------------------------------------------------------------------- cut-off days
 
 
@@ -636,6 +745,32 @@ def test_cut_off_same_period_last_year_of_29_february() -> None:
     c = CutOffPeriod(date(2024, 2, 29))
     assert c.same_period_last_year() == CutOffPeriod(date(2023, 2, 28))
     assert c.same_period_last_year().period == c.period.same_period_last_year()
+
+
+@pytest.mark.parametrize(
+    ("day", "last_year"),
+    [
+        # 28/2/2025 closes "5 tháng năm 2025"; its cùng kỳ, 5 tháng năm 2024, closes 29/2/2024.
+        (date(2025, 2, 28), date(2024, 2, 29)),
+        (date(2024, 2, 29), date(2023, 2, 28)),
+        (date(2023, 2, 28), date(2022, 2, 28)),
+        (date(2021, 8, 31), date(2020, 8, 31)),
+        # inside a month: the same day (28/2/2024 is not February's last day)
+        (date(2024, 2, 28), date(2023, 2, 28)),
+        (date(2025, 2, 27), date(2024, 2, 27)),
+    ],
+)
+def test_cut_off_same_period_last_year_of_a_month_end(day: date, last_year: date) -> None:
+    c = CutOffPeriod(day)
+    earlier = c.same_period_last_year()
+    assert earlier == CutOffPeriod(last_year)
+    assert earlier.period == c.period.same_period_last_year()
+    if c.is_month_end:
+        assert earlier.is_month_end
+        assert (earlier.start, earlier.end) == (
+            c.period.same_period_last_year().start,
+            c.period.same_period_last_year().end,
+        )
 
 
 @pytest.mark.parametrize(

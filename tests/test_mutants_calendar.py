@@ -428,12 +428,22 @@ def test_two_different_years_contradict_each_other() -> None:
     _contradiction("năm 2021 (năm 2020)", "năm 2021", "năm 2020")
 
 
-def test_a_calendar_quarter_is_not_a_month_count() -> None:
+def test_a_calendar_quarter_is_not_a_month_count_of_other_days() -> None:
     _contradiction(
-        "Quý IV/2020 (3 tháng)",
+        "Quý IV/2020 (6 tháng)",
         "Quý IV/2020 (năm dương lịch)",
+        "6 tháng",
+        calendar_quarters=True,
+    )
+    _contradiction(  # July–September 2020 against 3 tháng năm 2020, October–December 2019
+        "Quý III/2020 (3 tháng)",
+        "Quý III/2020 (năm dương lịch)",
         "3 tháng",
         calendar_quarters=True,
+    )
+    # October–December 2020 are the days of 3 tháng năm 2021: the same period.
+    assert parse_period("Quý IV/2020 (3 tháng)", calendar_quarters=True) == (
+        ReportingPeriod(2021, 3)
     )
 
 

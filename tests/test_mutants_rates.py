@@ -134,11 +134,39 @@ def test_conditions_share_names_its_arguments() -> None:
     )
 
 
-def test_empty_may_be_any_exact_value_even_negative() -> None:
-    # empty= is the caller's choice for an empty base, not a count: no minimum.
-    assert completion_rate(0, 0, empty=-1) == D("-1")
-    assert conditions_share(0, 0, empty=Fraction(-1, 4)) == D("-0.25")
+def test_empty_is_a_rate_from_0_to_100_at_both_ends() -> None:
+    # empty= is the rate of an empty base: 0 and 100 are rates, -1 and 100,01 are not,
+    # whether or not the base is empty.
+    assert completion_rate(0, 0, empty=0) == D("0")
+    assert conditions_share(0, 0, empty=100) == D("100")
+    assert completion_rate(0, 0, empty=Fraction(1, 4)) == D("0.25")
+    for bad in (-1, Fraction(-1, 4), D("100.01"), 101):
+        for base in (0, 4):
+            _check(
+                _raised(RateError, lambda bad=bad, base=base: completion_rate(0, base, empty=bad)),
+                "rate.range",
+                {
+                    "argument": "empty",
+                    "value": repr(bad) if isinstance(bad, Fraction) else bad,
+                    "rule": "0..100",
+                },
+                "empty is the rate given for an empty base (tỷ lệ khi mẫu số bằng 0), a "
+                f"percentage in 0..100, got {bad!r}",
+            )
+
+
+def test_empty_of_a_change_is_a_relative_change_of_at_least_minus_100() -> None:
+    # A count falls by 100% at most and rises by any amount.
     assert change(5, 0, empty=D("-100")) == Change(5, D("-100"))
+    assert change(5, 0, empty=1_000) == Change(5, D("1000"))
+    for base in (0, 4):
+        _check(
+            _raised(RateError, lambda base=base: change(5, base, empty=D("-100.5"))),
+            "rate.range",
+            {"argument": "empty", "value": D("-100.5"), "rule": ">= -100"},
+            "empty is the relative change given for an empty previous value, at least -100 "
+            "(a count or amount falls by 100% at most), got Decimal('-100.5')",
+        )
 
 
 def test_a_bad_empty_is_named_empty() -> None:

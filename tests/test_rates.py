@@ -254,6 +254,51 @@ def test_zero_denominator_needs_empty() -> None:
         completion_rate(0, 0, empty=1.0)  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize("empty", [-5, 101, D("-0.01"), D("100.01"), Fraction(201, 2), -(10**200)])
+@pytest.mark.parametrize("rate", [completion_rate, conditions_share])
+@pytest.mark.parametrize(("part", "whole"), [(0, 0), (3, 4), (D("1.5"), D("3"))])
+def test_empty_is_a_percentage_checked_at_entry(
+    rate: Any, part: object, whole: object, empty: object
+) -> None:
+    """A value no rate can take is refused, whether the base is empty or not."""
+    with pytest.raises(RateError) as info:
+        rate(part, whole, empty=empty)
+    assert info.value.code == "rate.range"
+    assert info.value.details["argument"] == "empty"
+    assert info.value.details["rule"] == "0..100"
+
+
+@pytest.mark.parametrize("empty", [1.0, True, "0", D("NaN")])
+@pytest.mark.parametrize(("part", "whole"), [(0, 0), (3, 4)])
+def test_empty_of_the_wrong_kind_is_refused_at_entry(part: int, whole: int, empty: object) -> None:
+    for rate in (completion_rate, conditions_share):
+        with pytest.raises(RateError) as info:
+            rate(part, whole, empty=empty)
+        assert info.value.code == "rate.type"
+        assert info.value.details["argument"] == "empty"
+
+
+def test_empty_within_0_to_100_is_given_back_for_an_empty_base() -> None:
+    assert completion_rate(0, 0, empty=0) == 0
+    assert completion_rate(0, 0, empty=100) == 100
+    assert conditions_share(0, 0, empty=D("48.49")) == D("48.49")
+    assert completion_rate(0, 0, empty=Fraction(1, 8)) == D("0.125")
+    assert completion_rate(3, 4, empty=100) == 75  # a base that is not empty: the rate
+
+
+def test_empty_of_a_change_is_checked_at_entry() -> None:
+    # A relative change of a count falls by 100% at most; above 100% is a real rise.
+    assert change(5, 0, empty=250).relative_percent == 250
+    assert change(0, 0, empty=-100).relative_percent == -100
+    for previous in (0, 4):
+        with pytest.raises(RateError) as info:
+            change(5, previous, empty=-101)
+        assert (info.value.code, info.value.details["argument"]) == ("rate.range", "empty")
+        with pytest.raises(RateError) as info:
+            change(5, previous, empty=0.5)  # type: ignore[arg-type]
+        assert (info.value.code, info.value.details["argument"]) == ("rate.type", "empty")
+
+
 def test_part_larger_than_whole_is_refused() -> None:
     with pytest.raises(RateError, match="cannot exceed"):
         completion_rate(11, 10)

@@ -239,3 +239,30 @@ def test_outlook_adds_the_seasonal_projection_when_earlier_years_are_given() -> 
     seasonal = outlook(this_year, target, history=[last_year])
     assert [(p.method, p.base) for p in seasonal.projections][-1] == ("seasonal", "seasonal")
     assert seasonal.projections[-1].years == (2021,)
+
+
+def test_outlook_leaves_out_a_seasonal_projection_it_cannot_make() -> None:
+    """An earlier year that had finished nothing by January says nothing of a January."""
+    last_year = Series("A", 2021, {ReportingPeriod(2021, 1): _pair(100, 0),
+                                   ReportingPeriod(2021, 12): _pair(1_200, 800)})  # fmt: skip
+    this_year = Series("A", 2022, {ReportingPeriod(2022, 1): _pair(100, 50)})
+    target = Target(80, 40)
+    view = outlook(this_year, target, history=[last_year])
+    assert [(p.method, p.base) for p in view.projections] == [("pace", "current"), ("pace", "pace")]
+    assert view.projections == outlook(this_year, target).projections
+    assert view.needed == needed_per_month(this_year, target)
+    assert not Profile.learn([last_year], "cases").projects(1)
+    # A month the earlier year does not have says nothing either.
+    march = Series("A", 2022, {ReportingPeriod(2022, 3): _pair(300, 150)})
+    assert len(outlook(march, target, history=[last_year]).projections) == 2
+    # From a month the earlier year had finished something by, the seasonal one is made.
+    earlier = Series("A", 2020, {ReportingPeriod(2020, 1): _pair(100, 40),
+                                 ReportingPeriod(2020, 12): _pair(1_200, 800)})  # fmt: skip
+    made = outlook(this_year, target, history=[last_year, earlier])
+    assert [p.method for p in made.projections] == ["pace", "pace", "seasonal"]
+    assert made.projections[-1].years == (2020, 2021)
+    # project() asked for the seasonal method still says why it cannot.
+    with pytest.raises(LedgerError) as caught:
+        project(this_year, method="seasonal", cases_profile=Profile.learn([last_year], "cases"),
+                money_profile=Profile.learn([last_year], "money"))  # fmt: skip
+    assert caught.value.code == "ledger.missing_period"

@@ -481,6 +481,52 @@ def test_mapping_targets_refuse_text_the_csv_reader_refuses(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "digit", "position"),
+    [
+        ("８１", "８", 0),  # full-width
+        ("٨١", "٨", 0),  # Arabic-Indic
+        ("۸۱,۵", "۸", 0),  # Persian
+        ("81,５", "５", 3),
+        ("81.5０%", "０", 4),
+        ("८१", "८", 0),  # Devanagari
+    ],
+)
+def test_targets_refuse_digits_other_than_0_to_9(text: str, digit: str, position: int) -> None:
+    """As dates and periods do (parse.digits): "８１" is not read as 81."""
+    for make in (lambda: Target(text, 40), lambda: Target(40, text)):
+        with pytest.raises(TargetError) as info:
+            make()
+        assert info.value.code == "target.digits"
+        assert (info.value.details["digit"], info.value.details["position"]) == (digit, position)
+        assert info.value.details["value"] == text
+    with pytest.raises(TargetError) as info:
+        TargetBook.from_mapping({2022: {"cases": text, "money": "40"}})
+    assert (info.value.code, info.value.details["argument"]) == ("target.digits", "cases")
+
+
+@pytest.mark.parametrize(
+    ("row", "code", "column", "cause"),
+    [
+        ("２０２２;Long An;81,5;40", "csv.year", "year", None),
+        ("٢٠٢٢;Long An;81,5;40", "csv.year", "year", None),
+        ("2022;Long An;８１,５;40", "csv.percent", "cases", "target.digits"),
+        ("2022;Long An;81,5;٤٠", "csv.percent", "money", "target.digits"),
+    ],
+)
+def test_target_csv_refuses_digits_other_than_0_to_9(
+    row: str, code: str, column: str, cause: str | None
+) -> None:
+    with pytest.raises(CsvError) as info:
+        TargetBook.from_csv(f"year;unit;cases;money\n{row}\n")
+    assert (info.value.code, info.value.line, info.value.column) == (code, 2, column)
+    if cause is None:  # the year: the digit and where it is
+        assert info.value.details["digit"] == row[0]
+        assert info.value.details["position"] == 0
+    else:
+        assert info.value.details["rule"] == cause
+
+
+@pytest.mark.parametrize(
     ("make", "code", "argument"),
     [
         (lambda: Target(81.5, 40), "target.type", "cases"),
@@ -551,6 +597,24 @@ def test_assess_and_measure_progress_argument_codes() -> None:
     with pytest.raises(TargetError) as info:
         measure_progress(money, 40.5, period)  # type: ignore[arg-type]
     assert (info.value.code, info.value.details["argument"]) == ("target.type", "target")
+
+
+@pytest.mark.parametrize("empty", [-5, 101, D("100.5")])
+def test_empty_of_progress_is_a_percentage_checked_at_entry(empty: object) -> None:
+    cases = CaseLedger(newly_accepted=10, completed=5, in_progress=5)  # a base that is not 0
+    money = AmountLedger(newly_accepted=10, without_conditions=10)  # a base of 0
+    period = ReportingPeriod(2022, 12)
+    for call in (
+        lambda: measure_progress(cases, 80, period, empty=empty),
+        lambda: measure_progress(money, 40, period, empty=empty),
+        lambda: assess(cases, money, period, Target(80, 40), empty=empty),
+        lambda: cases.completion_rate(empty=empty),
+        lambda: cases.conditions_share(empty=empty),
+    ):
+        with pytest.raises(RateError) as info:
+            call()
+        assert (info.value.code, info.value.details["argument"]) == ("rate.range", "empty")
+    assert measure_progress(money, 40, period, empty=100).rate == 100
 
 
 def test_book_pickles_and_copies() -> None:

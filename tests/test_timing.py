@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
+from dateutil.relativedelta import relativedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -54,12 +55,11 @@ def test_dates_must_fit_the_origin_status_and_period() -> None:
 
 
 def test_bands_median_and_90th_percentile() -> None:
-    end = YEAR.end
     records = [
-        _open(end - timedelta(days=90)),  # 90 days: the first band
-        _open(end - timedelta(days=91), Status.WITHOUT_CONDITIONS),  # pending, not active
-        _open(end - timedelta(days=400)),
-        _open(end - timedelta(days=731), Status.POSTPONED),
+        _open(date(2023, 6, 30)),  # exactly 3 months on 30/9/2023: the first band
+        _open(date(2023, 6, 29), Status.WITHOUT_CONDITIONS),  # pending, not active
+        _open(date(2022, 8, 30)),
+        _open(date(2021, 9, 29), Status.POSTPONED),  # pending, not active
         *(_done(date(2022, 10, 1), date(2022, 10, 1) + timedelta(days=d)) for d in range(1, 11)),
         CaseRecord(unit="A", period=YEAR, origin=Origin.NEW, status=Status.TERMINATED),  # undated
         CaseRecord(unit="A", period=YEAR, origin=Origin.NEW, entrusted=True),  # gone: ignored
@@ -72,13 +72,96 @@ def test_bands_median_and_90th_percentile() -> None:
         "trên 1 đến 2 năm": 1,
         "trên 2 năm": 1,
     }
-    assert (t.pending, t.active) == (4, 3)
+    assert (t.pending, t.active) == (4, 2)
     assert t.active_bands["trên 3 đến 6 tháng"] == 0
+    assert t.active_bands["trên 2 năm"] == 0
     assert t.finished == 10
     assert t.median_days == Decimal("5.5")  # 1..10 days: (5 + 6) / 2
     assert t.p90_days == 9  # the 9th of 10 values
     assert t.undated == 1
     assert [label for label, _ in AGE_BANDS][-1] == "trên 2 năm"
+
+
+def _band_of(accepted: date, year: int, status: Status = Status.IN_PROGRESS) -> str:
+    """The age band of one case accepted on ``accepted``, pending at the end of năm ``year``."""
+    period = ReportingPeriod(year, 12)
+    origin = Origin.NEW if accepted >= period.start else Origin.CARRIED_OVER
+    record = CaseRecord(unit="A", period=period, origin=origin, status=status,
+                        accepted_on=accepted)  # fmt: skip
+    bands = case_timing([record], by="unit")["A"].pending_bands
+    (band,) = (label for label, n in bands.items() if n)
+    return band
+
+
+@pytest.mark.parametrize(
+    ("accepted", "year", "band"),
+    [
+        # exactly 1 year on 30/9: the same band in năm 2024 (leap day between) as in năm 2023
+        (date(2023, 9, 30), 2024, "trên 6 tháng đến 1 năm"),
+        (date(2022, 9, 30), 2023, "trên 6 tháng đến 1 năm"),
+        (date(2023, 9, 29), 2024, "trên 1 đến 2 năm"),
+        # under 3 months on 30/9/2024 (91 days)
+        (date(2024, 7, 1), 2024, "đến 3 tháng"),
+        (date(2024, 6, 30), 2024, "đến 3 tháng"),  # exactly 3 months
+        (date(2024, 6, 29), 2024, "trên 3 đến 6 tháng"),
+        # 31/3 + 6 months is 30/9 (September has no 31st): exactly 6 months
+        (date(2024, 3, 31), 2024, "trên 3 đến 6 tháng"),
+        (date(2024, 3, 30), 2024, "trên 3 đến 6 tháng"),
+        (date(2024, 3, 29), 2024, "trên 6 tháng đến 1 năm"),
+        (date(2022, 9, 30), 2024, "trên 1 đến 2 năm"),  # exactly 2 years
+        (date(2022, 9, 29), 2024, "trên 2 năm"),
+        (date(2024, 9, 30), 2024, "đến 3 tháng"),  # accepted on the last day
+    ],
+)
+def test_age_bands_are_calendar_months(accepted: date, year: int, band: str) -> None:
+    assert _band_of(accepted, year) == band
+
+
+@given(
+    st.dates(min_value=date(2000, 1, 1), max_value=date(2030, 9, 30)),
+    st.integers(2001, 2030),
+)
+def test_the_age_band_is_the_months_between_the_days(accepted: date, year: int) -> None:
+    """The band is the one whose bounds, added to the day of acceptance as calendar months
+    (dateutil's relativedelta: a day the month lacks is its last), hold the period's end."""
+    end = ReportingPeriod(year, 12).end
+    if accepted > end:
+        return
+    low = 0
+    for label, most in AGE_BANDS:
+        above_low = low == 0 or end > accepted + relativedelta(months=low)
+        within = most is None or end <= accepted + relativedelta(months=most)
+        assert (_band_of(accepted, year) == label) == (above_low and within), label
+        low = most or 0
+
+
+@pytest.mark.parametrize(
+    ("year", "waiting"),
+    [
+        (2019, (Status.POSTPONED, Status.SUSPENDED)),  # Thông tư 01/2013: inside có điều kiện
+        (2023, (Status.POSTPONED, Status.SUSPENDED, Status.STAYED)),  # 06/2019: STAYED apart
+    ],
+)
+def test_postponed_and_suspended_cases_are_pending_not_active(
+    year: int, waiting: tuple[Status, ...]
+) -> None:
+    """CourTools measure 4 counts as active only the cases that can proceed."""
+    period = ReportingPeriod(year, 12)
+    accepted = period.start
+    statuses = (Status.IN_PROGRESS, Status.OTHER, Status.WITHOUT_CONDITIONS, *waiting)
+    records = [
+        CaseRecord(unit="A", period=period, origin=Origin.NEW, status=s, accepted_on=accepted)
+        for s in statuses
+    ]
+    t = case_timing(records, by="unit")["A"]
+    assert t.pending == len(statuses)
+    assert t.active == 2  # đang thi hành and khác
+    for status in (Status.POSTPONED, Status.SUSPENDED, Status.STAYED, Status.WITHOUT_CONDITIONS):
+        if status in statuses:
+            alone = CaseRecord(unit="A", period=period, origin=Origin.NEW, status=status,
+                               accepted_on=accepted)  # fmt: skip
+            only = case_timing([alone], by="unit")["A"]
+            assert (only.pending, only.active) == (1, 0), status
 
 
 def test_groups_by_unit_and_period_like_aggregate() -> None:

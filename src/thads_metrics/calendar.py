@@ -28,7 +28,7 @@ import unicodedata
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, Literal, NoReturn
 
 import attrs
 from dateutil.relativedelta import relativedelta
@@ -487,13 +487,22 @@ class CutOffPeriod(_Span):
         return Fraction(self.elapsed_days, (year.end - year.start).days + 1)
 
     def same_period_last_year(self) -> CutOffPeriod:
-        """The same cut-off a year earlier (cùng kỳ năm trước); 29 February gives 28 February.
+        """The same cut-off a year earlier (cùng kỳ năm trước).
+
+        A day inside a month gives the same day a year earlier. A month's last
+        day closes the cumulative period :attr:`period`, so it gives the last
+        day of the same month a year earlier, the end of that period's cùng kỳ:
+        28/2/2025 ("5 tháng năm 2025") gives 29/2/2024, and 29/2/2024 gives
+        28/2/2023.
 
         >>> CutOffPeriod(date(2011, 8, 24)).same_period_last_year().label
         'tính đến 24/8/2010'
+        >>> CutOffPeriod(date(2025, 2, 28)).same_period_last_year().label
+        'tính đến 29/2/2024'
         """
-        earlier: date = self.end - relativedelta(years=1)
-        return CutOffPeriod(earlier)
+        if self.is_month_end:
+            return CutOffPeriod(_last_day(date(self.end.year - 1, self.end.month, 1), 1))
+        return CutOffPeriod(self.end.replace(year=self.end.year - 1))
 
     def quarter(self) -> Quarter:
         """The statistical quarter containing the cut-off day."""
@@ -654,10 +663,26 @@ _MONTH_WORDS = {
 # Digits are 0-9 only: ``\d`` would also take full-width and Arabic-Indic digits.
 _COUNT = "(?P<count>[0-9]{1,2}|" + "|".join(sorted(_MONTH_WORDS, key=len, reverse=True)) + ")"
 _YEAR = r"(?P<year>[0-9]{4})"
-#: What names the statistical year before its number: "năm", "năm thống kê",
-#: "năm thi hành án", "năm công tác" (the working year), "niên độ (thi hành án) (năm)".
-_YEAR_WORDS = r"(?:nam(?: thong ke| thi hanh an| cong tac)?|nien do(?: thi hanh an)?(?: nam)?)"
+#: Words that name the statistical year and nothing else: "năm thống kê", "năm thi hành
+#: án", "năm công tác" (the working year), "niên độ (thi hành án) (năm)". A quarter said
+#: with them is statistical whatever ``calendar_quarters`` says.
+_STATISTICAL_WORDS = r"(?:nam (?:thong ke|thi hanh an|cong tac)|nien do(?: thi hanh an)?(?: nam)?)"
+#: What names the statistical year before its number: the words above, or a bare "năm".
+_YEAR_WORDS = rf"(?:{_STATISTICAL_WORDS}|nam)"
+#: Words that name the calendar year: a quarter said with them is a calendar quarter.
+_CALENDAR_WORDS = r"(?:nam duong lich)"
 _ROMAN_OR_DIGIT = r"(?P<quarter>iv|iii|ii|i|[0-9])"
+
+#: The kind of year a text says it counts in (None: it does not say).
+_Kind = Literal["statistical", "calendar"]
+#: A parenthesis that says the kind of year, as :attr:`CalendarQuarter.label` ends:
+#: "(năm dương lịch)", "(theo năm dương lịch)", "(dương lịch)", "(niên độ thi hành án)"…
+_MARKS: tuple[tuple[re.Pattern[str], _Kind], ...] = (
+    (re.compile(rf"^(?:theo )?(?:{_CALENDAR_WORDS}|duong lich)$"), "calendar"),
+    (re.compile(rf"^(?:theo )?{_STATISTICAL_WORDS}$"), "statistical"),
+)
+#: A label followed by a parenthesis without a parenthesis inside it.
+_LAST_PARENTHESIS = re.compile(r"^(?P<label>.+?) ?\((?P<inner>[^()]*)\)$")
 
 
 def _day(name: str) -> str:
@@ -678,9 +703,12 @@ _PERIOD_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     # never "6 tháng cuối năm" (April–September is not a cumulative period)
     (re.compile(rf"^{_COUNT} thang(?: dau)?(?: {_YEAR_WORDS}| ?/)? ?{_YEAR}$"), "months"),
     # "Quý II/2022", "quý 2 năm 2022", "quý III năm 2023", "quý II niên độ (thi hành án) 2022",
-    # "Q2/2022"
+    # "Q2/2022", "quý IV năm dương lịch 2020"
     (
-        re.compile(rf"^(?:quy|q) ?{_ROMAN_OR_DIGIT}(?: ?/ ?| {_YEAR_WORDS} ){_YEAR}$"),
+        re.compile(
+            rf"^(?:quy|q) ?{_ROMAN_OR_DIGIT}"
+            rf"(?: ?/ ?| (?P<words>{_YEAR_WORDS}|{_CALENDAR_WORDS}) ){_YEAR}$"
+        ),
         "quarter",
     ),
     # "từ ngày 01/10/2024 đến 30/9/2025", "từ 01/10/2020 đến hết ngày 31/8/2021"
@@ -701,7 +729,7 @@ _PERIOD_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 #: Labels that lack their year: "6 tháng đầu năm", "quý II niên độ thi hành án".
 _YEARLESS = (
     re.compile(rf"^{_COUNT} thang(?: dau)?(?: {_YEAR_WORDS})?$"),
-    re.compile(rf"^(?:quy|q) ?{_ROMAN_OR_DIGIT}(?: {_YEAR_WORDS})?$"),
+    re.compile(rf"^(?:quy|q) ?{_ROMAN_OR_DIGIT}(?: (?:{_YEAR_WORDS}|{_CALENDAR_WORDS}))?$"),
     re.compile(rf"^(?:ca )?{_YEAR_WORDS}$"),
 )
 #: One calendar month, "tháng 8/2021": not a cumulative period.
@@ -904,8 +932,58 @@ def _as_of_period(text: str, day: date, cut: bool) -> ReportingPeriod | CutOffPe
     )
 
 
+def _mark(inner: str) -> _Kind | None:
+    """The kind of year a parenthesis says ("năm dương lịch", "niên độ thi hành án"), if any."""
+    for pattern, kind in _MARKS:
+        if pattern.match(inner):
+            return kind
+    return None
+
+
+def _marked(folded: str) -> tuple[str, _Kind | None]:
+    """``folded`` without a parenthesis that says its kind of year, and that kind."""
+    m = _LAST_PARENTHESIS.match(folded)
+    if m:
+        kind = _mark(m["inner"])
+        if kind is not None:
+            return m["label"], kind
+    return folded, None
+
+
+def _quarter_words(words: str | None) -> _Kind | None:
+    """The kind of quarter the words before its year say: None for "/" or a bare "năm"."""
+    if words is None or words == "nam":
+        return None
+    return "calendar" if re.fullmatch(_CALENDAR_WORDS, words) else "statistical"
+
+
+_KIND_WORDS = {"statistical": "năm thống kê", "calendar": "năm dương lịch"}
+
+
 def _parse_one(text: str, folded: str, calendar_quarters: bool, year: _YearArgument) -> _Parsed:
-    """One label without a parenthesis."""
+    """One label, with or without a parenthesis that says its kind of year.
+
+    A quarter whose text says its kind ("quý II niên độ thi hành án 2022",
+    "Quý IV/2020 (năm dương lịch)") is that kind; ``calendar_quarters`` decides
+    only for a quarter that does not say. Every other label is of the statistical
+    year: a parenthesis that says calendar contradicts it.
+    """
+    label, mark = _marked(folded)
+    parsed = _parse_plain(text, label, calendar_quarters, year, mark)
+    if mark == "calendar" and not isinstance(parsed, CalendarQuarter):
+        raise _contradiction(
+            text,
+            parsed,
+            _KIND_WORDS["calendar"],
+            rule="a period of the statistical year is not said in the calendar year",
+        )
+    return parsed
+
+
+def _parse_plain(
+    text: str, folded: str, calendar_quarters: bool, year: _YearArgument, mark: _Kind | None
+) -> _Parsed:
+    """One label without a parenthesis; ``mark`` is the kind a parenthesis said, if any."""
     for pattern, kind in _PERIOD_PATTERNS:
         m = pattern.match(folded)
         if not m:
@@ -918,7 +996,18 @@ def _parse_one(text: str, folded: str, calendar_quarters: bool, year: _YearArgum
             if kind == "quarter":
                 raw = m["quarter"]
                 number = int(raw) if raw.isdigit() else _ROMAN_VALUES[raw]
-                if calendar_quarters:
+                said = _quarter_words(m["words"])
+                if said is not None and mark is not None and said != mark:
+                    raise _contradiction(
+                        text,
+                        Quarter(int(m["year"]), number)
+                        if said == "statistical"
+                        else CalendarQuarter(int(m["year"]), number),
+                        _KIND_WORDS[mark],
+                        rule="a quarter is said in one kind of year",
+                    )
+                chosen = said or mark or ("calendar" if calendar_quarters else "statistical")
+                if chosen == "calendar":
                     return CalendarQuarter(int(m["year"]), number)
                 return Quarter(int(m["year"]), number)
             last = _read_day(text, m["last"], year)
@@ -927,7 +1016,7 @@ def _parse_one(text: str, folded: str, calendar_quarters: bool, year: _YearArgum
                 return _span_period(text, first, last)
             return _as_of_period(text, last, m["cut"] is not None)
         except ParseError as exc:
-            if exc.code in ("parse.not_cumulative", "parse.month_end"):
+            if exc.code in ("parse.not_cumulative", "parse.month_end", "parse.contradiction"):
                 raise
             raise _period_error(text, exc) from exc
         except PeriodError as exc:
@@ -970,35 +1059,48 @@ def _refuse(text: str, folded: str) -> NoReturn:
     )
 
 
-def _contradiction(text: str, outer: _Parsed, said: str) -> ParseError:
+_SAME_PERIOD = "the label in parentheses must name the same period"
+
+
+def _contradiction(text: str, outer: _Parsed, said: str, rule: str = _SAME_PERIOD) -> ParseError:
     return ParseError(
         f"{text!r} contradicts itself: {outer.label} vs {said}",
         text=text,
         code="parse.contradiction",
-        details={
-            "argument": "text",
-            "value": outer.label,
-            "rule": "the label in parentheses must name the same period",
-        },
+        details={"argument": "text", "value": outer.label, "rule": rule},
     )
+
+
+def _days(span: _Parsed) -> tuple[date, date]:
+    return span.start, span.end
+
+
+def _agreed(outer: _Parsed, inner: _Parsed) -> _Parsed | None:
+    """What a label and its parenthesis name together, or None when they contradict.
+
+    They agree when they name the same days: a cut-off and the cumulative period
+    that holds it give the cut-off; a cumulative period and a quarter of the same
+    days (Quý I/2022 and "3 tháng năm 2022", 1/10/2021 – 31/12/2021) give the
+    cumulative period, as a date and its period do.
+    """
+    if outer == inner:
+        return outer
+    for cut_off, other in ((outer, inner), (inner, outer)):
+        if isinstance(cut_off, CutOffPeriod) and not isinstance(other, CutOffPeriod):
+            return cut_off if _days(cut_off.period) == _days(other) else None
+    if _days(outer) != _days(inner):
+        return None
+    return inner if isinstance(inner, ReportingPeriod) else outer
 
 
 def _parse_pair(
     text: str, outer_text: str, inner_text: str, calendar_quarters: bool, year: _YearArgument
 ) -> _Parsed:
-    """A label followed by another in parentheses: both must name the same period.
+    """A label followed by another in parentheses: both must name the same days.
 
-    A cut-off and the cumulative period that holds it agree, and give the cut-off;
-    a side printed without its year borrows the other's statistical year.
+    See :func:`_agreed` for what they give; a side printed without its year
+    borrows the other's statistical year.
     """
-    bare = _BARE_MONTHS.match(inner_text)
-    if bare:  # "năm 2021 (12 tháng)", "tính đến 24/8/2011 (11 tháng)"
-        outer = _parse_one(text, outer_text, calendar_quarters, year)
-        base = outer.period if isinstance(outer, CutOffPeriod) else outer
-        months = _count(bare["count"])
-        if not isinstance(base, ReportingPeriod) or base.months != months:
-            raise _contradiction(text, outer, f"{months} tháng")
-        return outer
 
     def side(label: str, given: _YearArgument) -> _Parsed:
         return _parse_one(text, label, calendar_quarters, given)
@@ -1008,6 +1110,19 @@ def _parse_pair(
             return EnforcementYear.of(other.end)
         except PeriodError as exc:  # a calendar quarter at the very end of the range
             raise _period_error(text, exc) from exc
+
+    bare = _BARE_MONTHS.match(inner_text)
+    if bare:  # "năm 2021 (12 tháng)", "tính đến 24/8/2011 (11 tháng)"
+        outer = side(outer_text, year)
+        months = _count(bare["count"])
+        try:
+            inner: _Parsed = ReportingPeriod(borrowed(outer).year, months)
+        except PeriodError as exc:
+            raise _period_error(text, exc) from exc
+        agreed = _agreed(outer, inner)
+        if agreed is None:
+            raise _contradiction(text, outer, f"{months} tháng")
+        return agreed
 
     try:
         outer = side(outer_text, year)
@@ -1023,12 +1138,10 @@ def _parse_pair(
             if exc.code != "parse.missing_year" or year is not None:
                 raise
             inner = side(inner_text, borrowed(outer))
-    if outer == inner:
-        return outer
-    for cut_off, other in ((outer, inner), (inner, outer)):
-        if isinstance(cut_off, CutOffPeriod) and cut_off.period == other:
-            return cut_off
-    raise _contradiction(text, outer, inner.label)
+    agreed = _agreed(outer, inner)
+    if agreed is None:
+        raise _contradiction(text, outer, inner.label)
+    return agreed
 
 
 def parse_period(
@@ -1043,7 +1156,8 @@ def parse_period(
     - cumulative periods: "11 tháng năm 2021", "11 tháng 2021",
       "6 tháng đầu năm 2022", "6 tháng đầu năm công tác 2021",
       "chín tháng đầu năm 2023", "mười một tháng năm 2021";
-    - quarters: "Quý II/2022", "quý 2 năm 2022", "quý III năm 2023";
+    - quarters: "Quý II/2022", "quý 2 năm 2022", "quý III năm 2023",
+      "quý II niên độ thi hành án 2022", "Quý IV/2020 (năm dương lịch)";
     - a period dated by its end: "tính đến 31/8/2021", "tính đến hết ngày
       30/9/2025", a bare last day of a month ("31/8/2021", "2021-08-31");
     - a span from 1 October: "từ ngày 01/10/2024 đến 30/9/2025",
@@ -1055,10 +1169,18 @@ def parse_period(
     :class:`CutOffPeriod` (a bare day inside a month is refused). A day printed
     without its year ("tính đến hết 30/9") needs ``year``, as in
     :func:`parse_date`. A label with a parenthesis,
-    "tính đến 31/8/2021 (11 tháng 2021)", must agree with itself.
+    "tính đến 31/8/2021 (11 tháng 2021)", must name the same days on both
+    sides (else ``parse.contradiction``): a cut-off and the period that holds
+    it give the cut-off; a period and a quarter of the same days
+    ("tính đến 31/12/2021 (Quý I/2022)") give the :class:`ReportingPeriod`.
 
-    Quarters are statistical (Quý I = October–December) unless
-    ``calendar_quarters=True``, which returns :class:`CalendarQuarter`.
+    A quarter that says its kind of year is read as that kind, whatever
+    ``calendar_quarters`` says: "năm thống kê", "năm thi hành án", "năm công
+    tác" and "niên độ (thi hành án)" give a statistical :class:`Quarter`
+    (Quý I = October–December); "năm dương lịch", before the year or in a
+    parenthesis as :attr:`CalendarQuarter.label` writes it, gives a
+    :class:`CalendarQuarter`. A quarter that does not say ("Quý IV/2020",
+    "quý 4 năm 2020") is statistical unless ``calendar_quarters=True``.
 
     >>> parse_period("6 tháng đầu năm 2022").end
     datetime.date(2022, 3, 31)
@@ -1068,6 +1190,12 @@ def parse_period(
     Quarter(year=2022, number=2)
     >>> parse_period("Quý IV/2020", calendar_quarters=True).start
     datetime.date(2020, 10, 1)
+    >>> parse_period("quý II niên độ thi hành án 2022", calendar_quarters=True)
+    Quarter(year=2022, number=2)
+    >>> parse_period("Quý IV/2020 (năm dương lịch)")
+    CalendarQuarter(year=2020, number=4)
+    >>> parse_period("tính đến 31/12/2021 (Quý I/2022)")
+    ReportingPeriod(year=2022, months=3)
     >>> parse_period("tinh den het 30/9/2025").label
     'năm 2025'
     >>> parse_period("từ 01/10/2020 đến hết ngày 31/8/2021").label
@@ -1082,7 +1210,7 @@ def parse_period(
     checked_year = _check_year(year)
     folded = _fold(text)
     paren = re.match(r"^(.*?)\s*\((.*)\)$", folded)
-    if paren and paren.group(1):
+    if paren and paren.group(1) and _mark(paren.group(2)) is None:
         return _parse_pair(
             text, paren.group(1).strip(), paren.group(2).strip(), calendar_quarters, checked_year
         )

@@ -67,9 +67,9 @@ from typing import Literal
 
 import attrs
 
-from thads_metrics._checks import require_choice, require_instance, require_iterable
+from thads_metrics._checks import require_choice, require_instance, require_int, require_iterable
 from thads_metrics.calendar import ReportingPeriod
-from thads_metrics.errors import LedgerError, RateError
+from thads_metrics.errors import LedgerError, PeriodError, RateError
 from thads_metrics.ledger import AmountLedger, CaseLedger
 from thads_metrics.rates import TargetGap, compare_to_target, decimal_of, required_to_reach
 from thads_metrics.series import Series
@@ -186,6 +186,27 @@ class Profile:
                 details={"argument": "history"},
             )
         return cls(kind, _shares(finished), _shares(base), tuple(years))
+
+    def projects(self, months: int) -> bool:
+        """True when the profile can project from month ``months`` (1..12): it has a share
+        above 0 of the year's finished and of its base for that month.
+
+        It cannot when none of the years learned has that month, or when they had
+        finished nothing (or had no base) by then: nothing at month ``months``
+        says nothing of the year's end.
+
+        >>> from thads_metrics.cases import LedgerPair
+        >>> def pair(done):
+        ...     return LedgerPair(CaseLedger(newly_accepted=100, completed=done,
+        ...                                  in_progress=100 - done), AmountLedger())
+        >>> year = Series("A", 2021, {ReportingPeriod(2021, 1): pair(0),
+        ...                           ReportingPeriod(2021, 12): pair(80)})
+        >>> profile = Profile.learn([year], "cases")
+        >>> profile.projects(1), profile.projects(6), profile.projects(12)
+        (False, False, True)
+        """
+        number = require_int("months", months, PeriodError, minimum=1, maximum=12)
+        return all(shares.get(number, Fraction(0)) > 0 for shares in (self.finished, self.base))
 
 
 def _ledger(pair: object, kind: str) -> Ledger:
@@ -461,9 +482,10 @@ class Outlook:
     ``projections`` are, in order: the year's pace with the base held (the
     reading the reports' "what is still needed" uses), the year's pace with
     the base growing at the pace of new cases, and, when earlier complete
-    years were given, their seasonal profile for both; ``needed`` is the plan
-    on the base held as it is. Charts draw the first as the point and all of
-    them as the range.
+    years were given and their profiles can project from the series' last
+    month (:meth:`Profile.projects`), their seasonal profile for both;
+    ``needed`` is the plan on the base held as it is. Charts draw the first as
+    the point and all of them as the range.
     """
 
     series: Series
@@ -476,7 +498,11 @@ def outlook(series: Series, target: Target, *, history: Iterable[Series] = ()) -
     """The projections and the plan of :class:`Outlook` for a series and its target.
 
     ``history`` are earlier complete years of the same unit; years that finished
-    nothing are skipped, and without any the seasonal projection is left out.
+    nothing are skipped. The seasonal projection is left out, and the others
+    are still given, when it cannot be made: without any such year, or when
+    their profiles give no share for the series' last month (none of them has
+    that month, or they had finished nothing, về việc or về tiền, or had no
+    base by then; see :meth:`Profile.projects`).
     """
     require_instance("series", series, Series, LedgerError, what="a Series")
     require_instance("target", target, Target, RateError, what="a Target")
@@ -493,15 +519,18 @@ def outlook(series: Series, target: Target, *, history: Iterable[Series] = ()) -
         project(series, base="pace", target=target),
     ]
     months = series.latest[0].months
-    if any(months in s.months for s in earlier):
-        projections.append(
-            project(
-                series,
-                method="seasonal",
-                base="seasonal",
-                target=target,
-                cases_profile=Profile.learn(earlier, "cases"),
-                money_profile=Profile.learn(earlier, "money"),
+    if earlier:
+        cases_profile = Profile.learn(earlier, "cases")
+        money_profile = Profile.learn(earlier, "money")
+        if cases_profile.projects(months) and money_profile.projects(months):
+            projections.append(
+                project(
+                    series,
+                    method="seasonal",
+                    base="seasonal",
+                    target=target,
+                    cases_profile=cases_profile,
+                    money_profile=money_profile,
+                )
             )
-        )
     return Outlook(series, target, tuple(projections), needed_per_month(series, target))

@@ -34,10 +34,12 @@ import attrs
 
 from thads_metrics._checks import (
     Exact,
+    digit_count,
     require_exact,
     require_flag,
     require_instance,
     require_int,
+    shown,
     to_fraction,
 )
 from thads_metrics.calendar import ReportingPeriod
@@ -121,9 +123,40 @@ def as_percent(value: Exact, name: str = "rate") -> Decimal:
     return _decimal(_percent(name, value))
 
 
-def _empty(name: str, value: object) -> Decimal:
-    """The caller's value for an empty denominator, as a Decimal."""
-    return _decimal(to_fraction(require_exact(name, value, RateError, minimum=None)))
+def _empty_rate(value: object) -> Fraction | None:
+    """The ``empty=`` argument of a rate: None, or the rate of an empty base, 0..100.
+
+    Checked where it is given, whether or not the base turns out empty, so a
+    value no rate can take (-5, 101, a float) is refused at once (code
+    ``rate.range`` or ``rate.type``, ``argument`` ``empty``), never returned.
+
+    >>> _empty_rate(100), _empty_rate(None)
+    (Fraction(100, 1), None)
+    >>> try:
+    ...     _empty_rate(-5)
+    ... except RateError as err:
+    ...     print(err.code, err.details["argument"], err.details["rule"])
+    rate.range empty 0..100
+    """
+    if value is None:
+        return None
+    fraction = to_fraction(require_exact("empty", value, RateError, minimum=None))
+    if not 0 <= fraction <= _HUNDRED:
+        raise RateError(
+            f"empty is the rate given for an empty base (tỷ lệ khi mẫu số bằng 0), a "
+            f"percentage in 0..100, got {shown(value)}",
+            code="rate.range",
+            details={"argument": "empty", "value": _plain(value), "rule": "0..100"},
+        )
+    return fraction
+
+
+def _plain(value: object) -> object:
+    """A number for ``details``: an int or Decimal as it is (an int too long described), else
+    its text."""
+    if isinstance(value, Decimal) or (isinstance(value, int) and digit_count(value) <= 120):
+        return value
+    return shown(value)
 
 
 def _ratio(
@@ -131,9 +164,10 @@ def _ratio(
     numerator: object,
     denominator_name: str,
     denominator: object,
-    empty: Exact | None,
+    empty: object,
     rule: str,
 ) -> Decimal:
+    on_empty = None if empty is None else _empty_rate(empty)  # checked whatever the base
     if type(numerator) is int and type(denominator) is int and 0 <= numerator <= denominator > 0:
         # Counts and đồng (the common case): the same Decimal as through Fraction (a
         # division is rounded from its exact quotient, whatever the terms' common factors).
@@ -148,14 +182,14 @@ def _ratio(
             details={numerator_name: numerator, denominator_name: denominator},
         )
     if whole == 0:
-        if empty is None:
+        if on_empty is None:
             raise RateError(
                 f"{denominator_name} is 0, so {rule} is undefined; "
                 "pass empty= to choose the value returned for an empty base",
                 code="rate.empty_base",
                 details={"argument": denominator_name},
             )
-        return _empty("empty", empty)
+        return _decimal(on_empty)
     return _decimal(part * _HUNDRED / whole)
 
 
@@ -462,12 +496,25 @@ def change(current: Exact, previous: Exact, *, empty: Exact | None = None) -> Ch
     ``relative_percent`` = Δ ÷ previous × 100, a relative percent. For rates use
     :func:`rate_change`, which gives percentage points. A zero ``previous``
     raises :class:`RateError` unless ``empty`` gives the relative percent.
+    ``empty`` is checked where it is given: an exact number of at least -100
+    (a count or amount falls by 100% at most), else ``rate.range`` or
+    ``rate.type`` naming ``empty``.
 
     >>> change(1_200, 1_000)  # tăng 200 việc, 20%
     Change(absolute=200, relative_percent=Decimal('20'))
     >>> change(Decimal("146.9"), Decimal("150")).relative_percent  # tỷ đồng: giảm …%
     Decimal('-2.0666666666666666666666666666666666666666666666666')
     """
+    on_empty = None
+    if empty is not None:
+        on_empty = to_fraction(require_exact("empty", empty, RateError, minimum=None))
+        if on_empty < -100:
+            raise RateError(
+                "empty is the relative change given for an empty previous value, at least "
+                f"-100 (a count or amount falls by 100% at most), got {shown(empty)}",
+                code="rate.range",
+                details={"argument": "empty", "value": _plain(empty), "rule": ">= -100"},
+            )
     now = _amount("current", current)
     before = _amount("previous", previous)
     delta = now - before
@@ -477,14 +524,14 @@ def change(current: Exact, previous: Exact, *, empty: Exact | None = None) -> Ch
     else:
         absolute = _decimal(delta)
     if before == 0:
-        if empty is None:
+        if on_empty is None:
             raise RateError(
                 "previous is 0, so the relative change (so với cùng kỳ, %) is undefined; "
                 "pass empty= to choose the value returned",
                 code="rate.empty_base",
                 details={"argument": "previous"},
             )
-        return Change(absolute, _empty("empty", empty))
+        return Change(absolute, _decimal(on_empty))
     return Change(absolute, _decimal(delta * _HUNDRED / before))
 
 

@@ -14,11 +14,27 @@ Definitions:
 - a case is **pending** at the end of its period when it is still to enforce
   and not finished: every status but thi hành xong and đình chỉ (the cases
   carried forward, số chuyển kỳ sau, with or without conditions); entrusted
-  and withdrawn cases have left the unit. Its age is the days from
-  ``accepted_on`` to the period's last day; the bands are :data:`AGE_BANDS`.
-  ``active`` counts those with conditions still being enforced (đang thi
-  hành, hoãn, tạm đình chỉ, khác inside có điều kiện), the CourTools "active"
-  caseload, beside all pending ones;
+  and withdrawn cases have left the unit. Its age runs from ``accepted_on``
+  to the period's last day and is banded in **calendar months**
+  (:data:`AGE_BANDS`): a case accepted on a day is *N* months old on the same
+  day *N* months later, a day the later month lacks falling on that month's
+  last day (accepted 31/3, 6 months old on 30/9); "trên *X*" is strictly
+  more than *X*. So a case accepted 30/9/2023 is 1 year old on 30/9/2024 and
+  falls in "trên 6 tháng đến 1 năm", as one accepted 30/9/2022 does on
+  30/9/2023, whatever the leap days between;
+- ``active`` counts the pending cases that can proceed, the **active**
+  pending caseload of NCSC CourTools measure 4, "Age of Active Pending
+  Caseload"
+  (https://www.ncsc.org/courtools/trial-court-performance-measures/measure-four-age-of-active-pending-caseload;
+  the Court Statistics Project's State Court Guide to Statistical Reporting,
+  which CourTools counts with, holds a case whose proceedings cannot go on
+  until some event as inactive pending, and reactivated when they can):
+  đang thi hành and khác inside có điều kiện. A postponed or suspended
+  enforcement (hoãn, tạm đình chỉ thi hành án) cannot proceed, so it is
+  pending and not active in every layout, whether the form counts it inside
+  có điều kiện (``POSTPONED``, ``SUSPENDED``) or apart (``STAYED``); nor is
+  a case without conditions (chưa có điều kiện), which waits for the
+  debtor's means;
 - the **time to disposition** of a completed or terminated case is the days
   from ``accepted_on`` to ``finished_on``; the median is the middle value (the
   mean of the two middle ones for an even count, a ``Decimal``), the 90th
@@ -48,11 +64,21 @@ with the groups and the distinct numbers of days, not with the records.
 (2, Decimal('105'), 150)
 >>> t.pending, dict(t.pending_bands)["trên 2 năm"]
 (1, 1)
+
+Ages are calendar months, not days: accepted 31/3/2023, a case is exactly
+6 months old on 30/9/2023.
+
+>>> half = CaseRecord(unit="A", period=year, origin=Origin.NEW, status=Status.IN_PROGRESS,
+...                   accepted_on=date(2023, 3, 31))
+>>> [band for band, n in case_timing([half], by="unit")["A"].pending_bands.items() if n]
+['trên 3 đến 6 tháng']
 """
 
 from __future__ import annotations
 
+from calendar import monthrange
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 from types import MappingProxyType
@@ -68,22 +94,54 @@ from thads_metrics.rates import decimal_of
 
 __all__ = ["AGE_BANDS", "CaseTiming", "case_timing"]
 
-#: The bands of the age of pending cases: (label, the most days in the band or None).
+#: The bands of the age of pending cases: (label, the most calendar months in the band,
+#: or None for the last, open band). A case is in the first band whose most months it
+#: has not passed: "đến 3 tháng" up to exactly 3 months, "trên 3 đến 6 tháng" above 3
+#: and up to exactly 6, and so on.
 AGE_BANDS: Final[tuple[tuple[str, int | None], ...]] = (
-    ("đến 3 tháng", 90),
-    ("trên 3 đến 6 tháng", 182),
-    ("trên 6 tháng đến 1 năm", 365),
-    ("trên 1 đến 2 năm", 730),
+    ("đến 3 tháng", 3),
+    ("trên 3 đến 6 tháng", 6),
+    ("trên 6 tháng đến 1 năm", 12),
+    ("trên 1 đến 2 năm", 24),
     ("trên 2 năm", None),
 )
 
 _FINISHED = (Status.COMPLETED, Status.TERMINATED)
-_ACTIVE = (Status.IN_PROGRESS, Status.POSTPONED, Status.SUSPENDED, Status.OTHER)
+#: The pending statuses that can proceed (CourTools measure 4): not hoãn, tạm đình chỉ
+#: (POSTPONED, SUSPENDED, STAYED) nor chưa có điều kiện.
+_ACTIVE = (Status.IN_PROGRESS, Status.OTHER)
 
 
-def _band(days: int) -> str:
+def _months_later(day: date, months: int) -> date:
+    """The same day ``months`` calendar months later; a day the month lacks is its last."""
+    year, month = divmod(day.month - 1 + months, 12)
+    year += day.year
+    return date(year, month + 1, min(day.day, monthrange(year, month + 1)[1]))
+
+
+def _age(accepted: date, end: date) -> tuple[int, bool]:
+    """Whole calendar months from ``accepted`` to ``end`` (not before it), and whether
+    ``end`` is exactly that many months after ``accepted`` (tuổi của việc, tính theo tháng).
+
+    >>> _age(date(2023, 9, 30), date(2024, 9, 30)), _age(date(2024, 3, 31), date(2024, 9, 30))
+    ((12, True), (6, True))
+    >>> _age(date(2024, 7, 1), date(2024, 9, 30)), _age(date(2024, 1, 31), date(2024, 2, 29))
+    ((2, False), (1, True))
+    """
+    months = (end.year - accepted.year) * 12 + end.month - accepted.month
+    reached = _months_later(accepted, months)
+    if reached > end:
+        months -= 1
+        reached = _months_later(accepted, months)
+    return months, reached == end
+
+
+def _band(accepted: date, end: date) -> str:
+    """The age band of a case accepted on ``accepted`` and pending on ``end``."""
+    months, exact = _age(accepted, end)
     for label, most in AGE_BANDS:
-        if most is None or days <= most:
+        # within the band: fewer months than its most, or exactly its most
+        if most is None or months < most or (months == most and exact):
             return label
     raise AssertionError("the last band is open")  # pragma: no cover
 
@@ -93,8 +151,9 @@ class CaseTiming:
     """How long one group's cases have been open and took to finish (thời gian giải quyết).
 
     ``pending`` and ``active`` count the pending cases with an ``accepted_on``
-    (all of them, and those with conditions still being enforced);
-    ``pending_bands`` and ``active_bands`` split them by age
+    (all of them, and those that can proceed: đang thi hành and khác, not
+    hoãn, tạm đình chỉ or chưa có điều kiện); ``pending_bands`` and
+    ``active_bands`` split them by age in calendar months
     (:data:`AGE_BANDS`); ``finished`` counts the completed and terminated cases
     with both dates, ``disposition_days`` their days to disposition (days →
     cases); ``median_days`` and ``p90_days`` are None when none is dated;
@@ -135,7 +194,7 @@ class _Tally:
         if record.accepted_on is None:
             self.undated += 1
             return
-        band = _band((record.period.end - record.accepted_on).days)
+        band = _band(record.accepted_on, record.period.end)
         self.pending[band] += 1
         if status in _ACTIVE:
             self.active[band] += 1

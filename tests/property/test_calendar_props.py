@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import pandas as pd
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from thads_metrics import (
@@ -27,6 +27,8 @@ dates = st.dates(min_value=date(1900, 1, 1), max_value=date(2200, 9, 30))
 years = st.integers(min_value=1900, max_value=2200)
 periods = st.builds(ReportingPeriod, years, st.integers(1, 12))
 quarters = st.builds(Quarter, years, st.integers(1, 4))
+#: Every day a cut-off can fall on: enforcement years 1900..2200.
+cut_off_days = st.dates(min_value=date(1899, 10, 1), max_value=date(2200, 9, 30))
 
 
 @given(dates)
@@ -80,6 +82,69 @@ def test_quarter_labels_round_trip(q: Quarter) -> None:
     assert parse_period(cq.label.split(" (")[0], calendar_quarters=True) == cq
 
 
+#: Every calendar quarter the library accepts (calendar years 1899..2200).
+calendar_quarters = st.builds(CalendarQuarter, st.integers(1899, 2200), st.integers(1, 4))
+
+
+@given(st.data(), st.booleans())
+def test_every_label_the_library_writes_reads_back(data: st.DataObject, flag: bool) -> None:
+    """The label of every kind of period reads back as the same days.
+
+    A label that says its kind reads back whatever ``calendar_quarters`` says; a
+    statistical quarter's label ("Quý II/2022") says none, so it reads back
+    with the default.
+    """
+    kind = data.draw(st.sampled_from(["year", "period", "cut-off", "quarter", "calendar"]))
+    if kind == "year":
+        year = EnforcementYear(data.draw(years))
+        assert parse_period(year.label, calendar_quarters=flag) == ReportingPeriod.full_year(year)
+    elif kind == "period":
+        p = data.draw(periods)
+        for text in (p.label, p.as_of_label, str(p)):
+            assert parse_period(text, calendar_quarters=flag) == p
+    elif kind == "cut-off":
+        c = CutOffPeriod.of(data.draw(cut_off_days))
+        expected = c.period if c.is_month_end else c  # a month's last day: the period itself
+        for text in (c.label, c.as_of_label, str(c)):
+            read = parse_period(text, calendar_quarters=flag)
+            assert read == expected
+            assert (read.start, read.end) == (c.start, c.end)
+    elif kind == "quarter":
+        q = data.draw(quarters)
+        assert parse_period(q.label) == q
+        assert parse_period(str(q)) == q
+    else:
+        cq = data.draw(calendar_quarters)
+        assert parse_period(cq.label, calendar_quarters=flag) == cq
+        assert parse_period(str(cq).upper(), calendar_quarters=flag) == cq
+
+
+_STATISTICAL = ("niên độ thi hành án", "niên độ", "năm thống kê", "năm công tác", "năm thi hành án")
+
+
+@given(quarters, st.sampled_from(_STATISTICAL), st.booleans())
+def test_a_quarter_read_as_the_kind_its_text_says(q: Quarter, words: str, flag: bool) -> None:
+    assert parse_period(f"quý {q.number} {words} {q.year}", calendar_quarters=flag) == q
+    assert parse_period(f"{q.label} ({words})", calendar_quarters=flag) == q
+    cq = q.to_calendar()
+    said = f"quý {cq.number} năm dương lịch {cq.year}"
+    assert parse_period(said, calendar_quarters=flag) == cq
+
+
+@given(quarters)
+def test_a_period_end_and_a_quarter_agree_only_on_the_same_days(q: Quarter) -> None:
+    """ "tính đến <the quarter's end> (<the quarter>)": only Quý I names the same days."""
+    ending = q.cumulative_period()
+    text = f"{ending.as_of_label} ({q.label})"
+    if (q.start, q.end) == (ending.start, ending.end):
+        assert q.number == 1
+        assert parse_period(text) == ending
+    else:
+        with pytest.raises(ParseError) as info:
+            parse_period(text)
+        assert info.value.code == "parse.contradiction"
+
+
 @given(periods, periods)
 def test_period_order_matches_end_date_order(a: ReportingPeriod, b: ReportingPeriod) -> None:
     assert (a < b) == (a.end < b.end)
@@ -126,9 +191,6 @@ def test_periods_nest_in_their_year(p: ReportingPeriod) -> None:
 
 
 # --------------------------------------------------------------------------- ways of writing
-
-#: Every day a cut-off can fall on: enforcement years 1900..2200.
-cut_off_days = st.dates(min_value=date(1899, 10, 1), max_value=date(2200, 9, 30))
 
 
 def _month_words(months: int) -> str:
@@ -214,6 +276,9 @@ def test_cut_off_is_consistent_with_the_period_ending_there(d: date) -> None:
 
 
 @given(cut_off_days)
+@example(date(2025, 2, 28))  # closes 5 tháng năm 2025; 5 tháng năm 2024 closes 29/2/2024
+@example(date(2024, 2, 29))
+@example(date(2024, 2, 28))  # inside February 2024
 def test_cut_off_same_period_last_year(d: date) -> None:
     c = CutOffPeriod.of(d)
     if c.year == 1900:
@@ -221,8 +286,11 @@ def test_cut_off_same_period_last_year(d: date) -> None:
     last = c.same_period_last_year()
     assert last.year == c.year - 1
     assert last.period == c.period.same_period_last_year()
-    leap_day = (d.month, d.day) == (2, 29)
-    assert (last.end.month, last.end.day) == (d.month, 28 if leap_day else d.day)
+    if c.is_month_end:  # the end of a cumulative period: the end of its cùng kỳ
+        assert last.is_month_end
+        assert last.end == c.period.same_period_last_year().end
+    else:  # a day inside a month: the same day (29 February is always a month's last)
+        assert (last.end.month, last.end.day) == (d.month, d.day)
 
 
 @given(cut_off_days, cut_off_days)

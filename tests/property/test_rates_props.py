@@ -6,10 +6,12 @@ import math
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Context, Decimal, localcontext
 from fractions import Fraction
 
+import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from thads_metrics.calendar import ReportingPeriod
+from thads_metrics.errors import RateError
 from thads_metrics.rates import (
     change,
     compare_to_target,
@@ -254,3 +256,27 @@ def test_a_ratio_of_ints_is_the_ratio_of_their_fraction(a: int, b: int) -> None:
     expected = rates._decimal(Fraction(part) * 100 / whole)
     for got in (completion_rate(part, whole), rates.conditions_share(part, whole)):
         assert str(got) == str(expected)
+
+
+@given(
+    part_whole(),
+    st.booleans(),
+    st.one_of(st.integers(-(10**6), 10**6), st.fractions(-1000, 1000, max_denominator=10**4)),
+)
+def test_empty_is_refused_outside_0_to_100_whatever_the_base(
+    pw: tuple[int, int], empty_base: bool, empty: int | Fraction
+) -> None:
+    """``empty=`` is a rate: in 0..100 it is given back for an empty base (and ignored for
+    another); outside it is refused at once, with an empty base or not."""
+    part, whole = (0, 0) if empty_base else pw
+    for rate in (completion_rate, conditions_share):
+        if 0 <= empty <= 100:
+            got = rate(part, whole, empty=empty)
+            if empty_base:
+                assert abs(Fraction(got) - Fraction(empty)) < Fraction(1, 10**40)
+            else:
+                assert got == rate(part, whole)
+        else:
+            with pytest.raises(RateError) as info:
+                rate(part, whole, empty=empty)
+            assert (info.value.code, info.value.details["argument"]) == ("rate.range", "empty")

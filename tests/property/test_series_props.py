@@ -172,3 +172,44 @@ def test_what_is_needed_each_month_reaches_the_target_exactly(
             assert needed.total == required_to_reach(
                 needed.target, ledger.finished, ledger.with_conditions
             )
+
+
+def _idle_until(s: Series, months: int) -> Series:
+    """``s`` with nothing finished in its first ``months`` months (what was finished is left
+    in progress instead), the later months as they were."""
+    finished = ("completed", "terminated", "reduced")
+
+    def idle(ledger: Any) -> Any:
+        rows = {name: getattr(ledger, name) for name in ledger.STORED}
+        done = sum(rows.get(name, 0) for name in finished)
+        rows.update({name: 0 for name in finished if name in rows})
+        rows["in_progress"] += done
+        return type(ledger)(**rows)
+
+    return Series(
+        s.unit,
+        s.year,
+        [
+            (p, LedgerPair(idle(pair.cases), idle(pair.amounts)) if p.months <= months else pair)
+            for p, pair in s.points
+        ],
+    )
+
+
+@given(series(full_year=True), series(), st.integers(0, 12))
+def test_outlook_gives_the_seasonal_projection_exactly_when_it_can_be_made(
+    history: Series, current: Series, idle_months: int
+) -> None:
+    """An earlier year that finished nothing in its first months says nothing of them: the
+    seasonal projection is left out there, never an error, and the others are still given."""
+    from thads_metrics.projection import outlook
+
+    earlier = _idle_until(history, idle_months)
+    view = outlook(current, Target(80, 40), history=[earlier])
+    month = current.latest[0].months
+    assert [(p.method, p.base) for p in view.projections[:2]] == [
+        ("pace", "current"),
+        ("pace", "pace"),
+    ]
+    seasonal = [p for p in view.projections if p.method == "seasonal"]
+    assert len(seasonal) == (1 if idle_months < month else 0)

@@ -150,7 +150,13 @@ def _target(value: object) -> Target | TargetError:
 def test_target_values_are_exact_percentages_or_target_errors(value: object) -> None:
     result = _target(value)
     if isinstance(result, TargetError):
-        assert result.code in {"target.type", "target.text", "target.range", "target.inexact"}
+        assert result.code in {
+            "target.type",
+            "target.text",
+            "target.digits",
+            "target.range",
+            "target.inexact",
+        }
         assert result.details["argument"] == "cases"
     else:
         assert isinstance(result.cases, Decimal)
@@ -205,3 +211,23 @@ def test_assessment_is_consistent(
             short = completion_rate(ledger.finished + progress.required - 1, ledger.with_conditions)
             assert not compare_to_target(short, goal).met
     assert a.met == (a.cases.gap.met and a.money.gap.met)
+
+
+_OTHER_ZEROS = (0xFF10, 0x0660, 0x06F0, 0x0966)  # full-width, Arabic-Indic, Persian, Devanagari
+
+
+@given(percents, st.sampled_from(_OTHER_ZEROS), st.data())
+def test_a_target_with_a_digit_other_than_0_to_9_is_refused(
+    p: Decimal, zero: int, data: st.DataObject
+) -> None:
+    text = f"{p:f}".replace(".", ",")
+    assert Target(text, 40).cases == p
+    at = data.draw(st.sampled_from([i for i, c in enumerate(text) if c.isdigit()]))
+    foreign = text[:at] + chr(zero + int(text[at])) + text[at + 1 :]
+    with pytest.raises(TargetError) as info:
+        Target(foreign, 40)
+    assert info.value.code == "target.digits"
+    assert info.value.details["position"] == at
+    with pytest.raises(CsvError) as csv_info:
+        TargetBook.from_csv(f"year;cases;money\n2022;{foreign};40\n")
+    assert csv_info.value.details["rule"] == "target.digits"

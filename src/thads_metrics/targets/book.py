@@ -36,11 +36,13 @@ from thads_metrics._text import (
 from thads_metrics.calendar import EnforcementYear
 from thads_metrics.errors import CsvError, TargetError, ThadsError, UnknownTargetError
 from thads_metrics.targets.national import national_target
-from thads_metrics.targets.target import Target, _target_percent, _year
+from thads_metrics.targets.target import Target, _foreign_digit, _target_percent, _year
 
 __all__ = ["TargetBook"]
 
 Key = tuple[int, str | None]
+
+_YEAR_RULE = "a year of four digits 0-9 (năm thống kê)"
 
 
 def _unit(value: object) -> str | None:
@@ -198,12 +200,35 @@ class _Csv:
         return error
 
     def year(self, text: str, line: int) -> int:
-        if not re.fullmatch(r"\d{4}", text.strip()):
-            raise self.fail(f"cannot read {text!r} as a year (năm)", "csv.year", line, "year")
+        foreign = _foreign_digit(text)
+        if foreign is not None:  # as dates and periods: digits are 0-9 only
+            position, char = foreign
+            raise self.fail(
+                f"cannot read {text!r} as a year (năm): {char!r} at position {position} is "
+                "not one of the digits 0-9",
+                "csv.year",
+                line,
+                "year",
+                value=text,
+                digit=char,
+                position=position,
+                rule=_YEAR_RULE,
+            )
+        if not re.fullmatch(r"[0-9]{4}", text.strip()):
+            raise self.fail(
+                f"cannot read {text!r} as a year (năm)",
+                "csv.year",
+                line,
+                "year",
+                value=text,
+                rule=_YEAR_RULE,
+            )
         try:
             return _year(int(text))
         except TargetError as exc:
-            raise self.fail(str(exc), "csv.year", line, "year") from exc
+            raise self.fail(
+                str(exc), "csv.year", line, "year", value=text, rule=exc.details["rule"]
+            ) from exc
 
     def percent(self, name: str, text: str, line: int) -> Decimal:
         try:

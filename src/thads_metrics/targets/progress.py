@@ -30,7 +30,7 @@ from thads_metrics.calendar import ReportingPeriod
 from thads_metrics.errors import RateError, TargetError
 from thads_metrics.figures import figures
 from thads_metrics.ledger import AmountLedger, CaseLedger
-from thads_metrics.rates import TargetGap, round_rate
+from thads_metrics.rates import TargetGap, _empty_rate, round_rate
 from thads_metrics.targets.book import TargetBook, _unit
 from thads_metrics.targets.target import Target, _target_percent
 
@@ -132,7 +132,8 @@ def measure_progress(
     :class:`AmountLedger`, ``count_reduced=False`` leaves reduced amounts
     (giảm, miễn) out of the numerator. A ledger with nothing có điều kiện
     raises :class:`~thads_metrics.errors.RateError` unless ``empty`` gives
-    the rate to use; one built from totals that do not determine finished or
+    the rate to use (a percentage 0..100, checked whatever the base: code
+    ``rate.range`` naming ``empty``); one built from totals that do not determine finished or
     with_conditions raises :class:`~thads_metrics.errors.LedgerError`.
 
     >>> from thads_metrics.calendar import ReportingPeriod
@@ -150,6 +151,7 @@ def measure_progress(
         what="a CaseLedger or an AmountLedger",
     )
     goal = _target_percent("target", target)
+    _empty_rate(empty)  # checked at entry, also when the base is not empty
     f = figures(
         ledger,
         period,
@@ -256,7 +258,8 @@ def assess(
     độ"), the points still to gain ("còn phải phấn đấu") and the việc and
     đồng still to finish. Without ``target``, it is looked up for
     (``period.year``, ``unit``) in ``book`` (default: the national table).
-    ``count_reduced`` and ``empty`` are passed to :func:`measure_progress`.
+    ``count_reduced`` and ``empty`` are passed to :func:`measure_progress`
+    (``empty`` is checked first, a percentage 0..100).
 
     >>> from thads_metrics.calendar import ReportingPeriod
     >>> from thads_metrics.ledger import AmountLedger, CaseLedger
@@ -274,6 +277,7 @@ def assess(
     """
     require_instance("cases", cases, CaseLedger, RateError, what="a CaseLedger (về việc)")
     require_instance("money", money, AmountLedger, RateError, what="an AmountLedger (về tiền)")
+    _empty_rate(empty)
     name = _unit(unit)
     require_instance(
         "period", period, ReportingPeriod, RateError, what="a ReportingPeriod (kỳ báo cáo)"

@@ -4,8 +4,10 @@ A :class:`Target` holds the target completion rates as exact ``Decimal``
 percentages with the basis they rest on. Every bad value raises
 :class:`~thads_metrics.errors.TargetError` (a ``RateError``) with a code:
 ``target.type`` (a float, bool, None…), ``target.text`` (text that is not a
-percentage, e.g. with an exponent), ``target.range`` (outside 0..100, or a
-year outside the calendar) or ``target.inexact`` (a non-terminating fraction).
+percentage, e.g. with an exponent), ``target.digits`` (text with digits other
+than 0-9, full-width "８１" or Arabic-Indic "٨١", refused as dates and periods
+refuse them), ``target.range`` (outside 0..100, or a year outside the
+calendar) or ``target.inexact`` (a non-terminating fraction).
 
 >>> Target("81,5", "40,1").cases
 Decimal('81.5')
@@ -19,6 +21,7 @@ target.text cases
 from __future__ import annotations
 
 import re
+import unicodedata
 from decimal import Context, Decimal, Inexact
 
 import attrs
@@ -30,11 +33,46 @@ from thads_metrics.errors import TargetError
 __all__ = ["Target"]
 
 _EXACT = Context(prec=200, traps=[Inexact])
-_PERCENT_RE = re.compile(r"^(\d{1,3})(?:[.,](\d+))?\s*%?$")
+# Digits are 0-9 only: ``\d`` would also take full-width and Arabic-Indic digits.
+_PERCENT_RE = re.compile(r"^([0-9]{1,3})(?:[.,]([0-9]+))?\s*%?$")
+
+
+def _foreign_digit(text: str) -> tuple[int, str] | None:
+    """The position and character of the first digit of ``text`` other than 0-9, if any."""
+    for position, char in enumerate(text):
+        if char.isdigit() and not char.isascii():
+            return position, char
+    return None
 
 
 def _percent_text(name: str, text: str) -> Decimal:
-    """A percent written "81,5", "81.5", "81,50%"; exponent, nan, inf refused (code target.text)."""
+    """A percent written "81,5", "81.5", "81,50%"; exponent, nan, inf refused (code target.text),
+    digits other than 0-9 too (code target.digits).
+
+    >>> _percent_text("cases", "81,5%")
+    Decimal('81.5')
+    >>> try:
+    ...     _percent_text("cases", "８１")
+    ... except TargetError as err:
+    ...     print(err.code, err.details["digit"], err.details["position"])
+    target.digits ８ 0
+    """
+    foreign = _foreign_digit(text)
+    if foreign is not None:
+        position, char = foreign
+        kind = unicodedata.name(char, "a digit").lower()
+        raise TargetError(
+            f"{name}: cannot read {text!r} as a percentage: {char!r} ({kind}) at position "
+            f"{position} is not one of the digits 0-9 that targets are written in",
+            code="target.digits",
+            details={
+                "argument": name,
+                "value": text,
+                "digit": char,
+                "position": position,
+                "rule": "digits 0-9",
+            },
+        )
     match = _PERCENT_RE.match(text.strip())
     if not match:
         raise TargetError(
