@@ -11,13 +11,29 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from thads_metrics import columnar
 from thads_metrics.calendar import ReportingPeriod
-from thads_metrics.cases import Aggregation, Aggregator, CaseRecord, LedgerPair, Origin, aggregate
+from thads_metrics.cases import (
+    Aggregation,
+    Aggregator,
+    CaseRecord,
+    LedgerPair,
+    Origin,
+    aggregate,
+    group_keys,
+)
 from thads_metrics.classification import Status
 from thads_metrics.errors import LedgerError
+from thads_metrics.ledger.layouts import TT01_2013, TT05_2024, TT06_2019, layout_for
 from thads_metrics.testing import case_records
 
 P = ReportingPeriod(2023, 12)
+#: Periods of the three layouts: 01/2013 (2019, 3 tháng 2020), 06/2019 (2022, 9 tháng
+#: 2024) and 05/2024 (2024).
+PERIODS = tuple(
+    ReportingPeriod(year, months)
+    for year, months in ((2019, 12), (2020, 3), (2022, 12), (2024, 9), (2024, 12))
+)
 
 
 def _record(unit: str, status: Status, due: int = 0) -> CaseRecord:
@@ -53,6 +69,103 @@ def _outcome(build: Callable[[], Aggregation]) -> Aggregation | str:
         return build()
     except LedgerError as refused:
         return refused.code
+
+
+def _by_unit(record: CaseRecord) -> str:
+    return record.unit
+
+
+def _by_period_and_unit(record: CaseRecord) -> tuple[ReportingPeriod, str]:
+    return record.period, record.unit
+
+
+BYS: tuple[Any, ...] = (
+    ("unit", "period"),
+    ("period", "unit"),
+    ("unit",),
+    "unit",
+    "period",
+    (),
+    _by_unit,
+    _by_period_and_unit,
+)
+
+
+def _summed(records: list[CaseRecord], by: Any) -> dict[Any, LedgerPair] | str:
+    """Each group's ledgers as the sum of its records' own (CaseRecord.ledgers, in the
+    layout of each record's period), or the code of the error the sum raises."""
+    key_of, public = group_keys(by)
+    groups: dict[Any, list[LedgerPair]] = {}
+    for record in records:
+        groups.setdefault(public(key_of(record)), []).append(record.ledgers())
+    try:
+        return {key: sum(pairs, start=LedgerPair()) for key, pairs in groups.items()}
+    except LedgerError as refused:
+        return refused.code
+
+
+@given(
+    st.lists(case_records(period_strategy=st.sampled_from(PERIODS), max_amount=2**70), max_size=30),
+    st.sampled_from(BYS),
+)
+def test_every_grouping_gives_each_group_the_layout_of_its_records_periods(
+    records: list[CaseRecord], by: Any
+) -> None:
+    """One rule whatever ``by`` is: a group is the sum of its records' ledgers, each in the
+    layout of its period; a group of records under two circulars is refused."""
+    result = _outcome(lambda: aggregate(records, by=by))
+    expected = _summed(records, by)
+    if isinstance(expected, str):
+        assert result == expected == "ledger.layout"
+        return
+    assert not isinstance(result, str)
+    assert dict(result) == expected
+    for key, pair in result.items():
+        group = [r for r in records if group_keys(by)[1](group_keys(by)[0](r)) == key]
+        (layout,) = {layout_for(r.period.end) for r in group}
+        assert pair.cases.layout is layout
+        assert pair.amounts.layout is layout
+
+
+def test_records_of_2022_get_the_layout_of_06_2019_whatever_the_grouping() -> None:
+    """2022 reports are on the forms of Thông tư 06/2019, with "hoãn, tạm đình chỉ" apart."""
+    p2022 = ReportingPeriod(2022, 12)
+    statuses = (Status.COMPLETED, Status.STAYED, Status.WITHOUT_CONDITIONS)
+    records = [CaseRecord(unit="A", period=p2022, origin=Origin.NEW, status=s) for s in statuses]
+    for by in BYS:
+        for chosen in (records, [r for r in records if r.status is not Status.STAYED]):
+            (pair,) = aggregate(chosen, by=by).values()
+            assert pair.cases.layout is TT06_2019, by
+            assert pair.cases.stayed == (len(chosen) == 3)
+
+
+@pytest.mark.skipif(not columnar.available(), reason="needs pyarrow and numpy")
+def test_the_columnar_path_gives_each_period_its_layout_as_aggregate_does() -> None:
+    import pyarrow as pa
+
+    table = pa.table(
+        {
+            "unit": ["A", "A", "A", "A", "B"],
+            "period": ["năm 2022", "năm 2022", "năm 2022", "6 tháng năm 2019", "năm 2024"],
+            "origin": ["newly_accepted"] * 5,
+            "status": ["completed", "stayed", "without_conditions", "postponed", "stayed"],
+        }
+    )
+    result = columnar.aggregate_table(table)
+    records = [
+        CaseRecord(unit=u, period=p, origin=Origin.NEW, status=s)
+        for u, p, s in (
+            ("A", ReportingPeriod(2022, 12), Status.COMPLETED),
+            ("A", ReportingPeriod(2022, 12), Status.STAYED),
+            ("A", ReportingPeriod(2022, 12), Status.WITHOUT_CONDITIONS),
+            ("A", ReportingPeriod(2019, 6), Status.POSTPONED),
+            ("B", ReportingPeriod(2024, 12), Status.STAYED),
+        )
+    ]
+    assert dict(result) == dict(aggregate(records))
+    assert result["A", ReportingPeriod(2022, 12)].cases.layout is TT06_2019
+    assert result["A", ReportingPeriod(2019, 6)].cases.layout is TT01_2013
+    assert result["B", ReportingPeriod(2024, 12)].cases.layout is TT05_2024
 
 
 def test_plus_leaves_both_sides_as_they_were() -> None:

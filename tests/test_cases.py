@@ -206,6 +206,32 @@ def test_contradictory_records_carry_a_code(overrides: dict[str, Any], code: str
     assert info.value.details["rule"]
 
 
+HUGE = 10**5000  # str() of an int refuses more than 4300 digits
+
+
+@pytest.mark.parametrize(
+    ("overrides", "code"),
+    [
+        ({"status": HUGE, "entrusted": True}, "ledger.status_of_departed"),
+        (
+            {"status": None, "withdrawn": True, "amount_due": HUGE, "amount_finished": HUGE},
+            "ledger.amounts_of_departed",
+        ),
+        ({"amount_due": HUGE, "amount_finished": HUGE + 1}, "ledger.amount_exceeds_due"),
+        (
+            {"status": Status.COMPLETED, "amount_due": HUGE, "amount_finished": HUGE - 1},
+            "ledger.completed_with_remainder",
+        ),
+    ],
+)
+def test_contradictions_of_numbers_too_long_to_print_keep_their_code(
+    overrides: dict[str, Any], code: str
+) -> None:
+    with pytest.raises(LedgerError, match="<int of 5001 digits>") as info:
+        record(**overrides)
+    assert info.value.code == code
+
+
 @pytest.mark.parametrize("value", ["new", "x", 1, None, [], Status.COMPLETED])
 def test_a_bad_origin_value_is_a_ledger_error(value: object) -> None:
     with pytest.raises(LedgerError, match="Origin must be one of") as info:

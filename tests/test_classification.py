@@ -368,6 +368,17 @@ def test_a_stay_lands_where_the_layout_counts_it(stay: Stay) -> None:
     assert classify(facts, layout="tt05-2024").condition is Condition.STAYED
 
 
+def test_a_postponement_for_an_unknown_address_is_without_conditions_whatever_is_asked() -> None:
+    # Art. 44a(1)(c) is checked first: a stay does not make the debtor found.
+    lost = CaseFacts(
+        has_income=True, seizable_assets=10**9, address_known=False, stay=Stay.POSTPONED
+    )
+    for stayed_as in (Condition.WITH, Condition.STAYED, None):
+        assert classify(lost, stayed_as=stayed_as) == Classification(
+            Condition.WITHOUT, Reason.WHEREABOUTS_UNKNOWN
+        )
+
+
 def test_agreed_postponement_and_unknown_address_do_not_depend_on_the_layout() -> None:
     agreed = CaseFacts(has_income=True, seizable_assets=0, stay=Stay.POSTPONED_BY_AGREEMENT)
     lost = CaseFacts(has_income=True, seizable_assets=0, address_known=False, stay=Stay.POSTPONED)
@@ -378,9 +389,17 @@ def test_agreed_postponement_and_unknown_address_do_not_depend_on_the_layout() -
 
 def test_layout_and_stayed_as_are_not_both_given() -> None:
     facts = CaseFacts(has_income=True, seizable_assets=0, stay=Stay.SUSPENDED)
-    with pytest.raises(ClassificationError) as info:
-        classify(facts, layout="tt06-2019", stayed_as=None)
-    assert info.value.code == "classification.conflict"
+    # Every stayed_as, the default's value WITH included, against every layout: an
+    # explicit choice is never overridden by the layout, nor the layout by it.
+    for stayed_as in (None, *Condition):
+        for layout in ("tt01-2013", "tt06-2019", "tt05-2024"):
+            with pytest.raises(ClassificationError) as info:
+                classify(facts, layout=layout, stayed_as=stayed_as)
+            assert info.value.code == "classification.conflict"
+            assert info.value.details["layout"] == layout
+            assert info.value.details["value"] == repr(stayed_as)
+    assert classify(facts, stayed_as=Condition.WITH) == classify(facts)
+    assert classify(facts, layout="tt06-2019").condition is Condition.STAYED
     with pytest.raises(ClassificationError) as info:
         classify(facts, layout="tt99")
     assert info.value.code == "classification.choice"

@@ -57,6 +57,41 @@ def test_unknown_rows_give_none_or_raise_when_strict() -> None:
     assert info.value.code == "ledger.unknown_value"
 
 
+def test_strict_raises_for_every_figure_that_cannot_be_computed() -> None:
+    # TP.HCM, 6 tháng 2019 as plo.vn gives the rate: 26.515 finished of 54.681 có điều
+    # kiện; without to_enforce the share cannot be computed, strict or not.
+    rate_only = CaseLedger.from_totals(with_conditions=54_681, finished=26_515)
+    lenient = figures(rate_only, H1_2019, target=73)
+    assert (lenient.rate, lenient.share, dict(lenient.shares)) == (D("48.49"), None, {})
+    with pytest.raises(LedgerError) as info:
+        figures(rate_only, H1_2019, target=73, strict=True)
+    assert info.value.code == "ledger.unknown_value"
+    assert info.value.details["row"] == "to_enforce"
+    # the shares of a layout: the stayed bucket not published
+    national_2022 = CaseLedger.from_totals(
+        to_enforce=861_529, with_conditions=653_719, finished=539_290, layout="tt06-2019"
+    )
+    assert set(figures(national_2022, ReportingPeriod(2022, 12)).shares) == {"with_conditions"}
+    with pytest.raises(LedgerError) as info:
+        figures(national_2022, ReportingPeriod(2022, 12), strict=True)
+    assert info.value.details["row"] == "stayed"
+    # the changes and the rate change against a previous ledger that does not know them
+    assert figures(HCM, H1_2019, previous=rate_only).changes.keys() == {
+        "with_conditions",
+        "finished",
+    }
+    with pytest.raises(LedgerError) as info:
+        figures(HCM, H1_2019, previous=rate_only, strict=True)
+    assert info.value.details["row"] == "to_enforce"
+    empty_before = CaseLedger(newly_accepted=5, without_conditions=5)
+    assert figures(HCM, H1_2019, previous=empty_before).rate_change is None
+    with pytest.raises(RateError) as rate_info:
+        figures(HCM, H1_2019, previous=empty_before, strict=True)
+    assert rate_info.value.code == "rate.empty_base"
+    full = figures(HCM, H1_2019, previous=HCM, target=73, strict=True)
+    assert (full.share, full.rate_change) == (D("69.57"), D("0"))
+
+
 def test_an_empty_base_gives_none_or_the_caller_s_value() -> None:
     empty = CaseLedger(newly_accepted=5, without_conditions=5)
     assert figures(empty, H1_2019).rate is None
@@ -86,6 +121,12 @@ def test_money_without_reductions() -> None:
     assert figures(money, H1_2019, count_reduced=False).rate == D("25.00")
 
 
+def test_a_rounding_too_long_to_print_is_still_a_report_error() -> None:
+    with pytest.raises(ReportError, match="got <int of 5001 digits>") as info:
+        figures(HCM, H1_2019, rounding=10**5000)  # type: ignore[arg-type]
+    assert info.value.details == {"argument": "rounding", "value": "<int of 5001 digits>"}
+
+
 def test_bad_arguments_raise_typed_errors_with_codes() -> None:
     ledger = CaseLedger()
     cases = [
@@ -102,3 +143,14 @@ def test_bad_arguments_raise_typed_errors_with_codes() -> None:
         with pytest.raises(error) as info:
             call()
         assert info.value.code == code
+
+
+@pytest.mark.parametrize(
+    ("empty", "code"), [(-5, "rate.range"), (101, "rate.range"), (0.5, "rate.type")]
+)
+def test_empty_is_checked_even_when_no_rate_is_computed(empty: object, code: str) -> None:
+    # Rows unknown: no rate is computed, and still a value no rate can take is refused.
+    unknown = CaseLedger.from_totals(to_enforce=100)
+    with pytest.raises(RateError) as info:
+        figures(unknown, H1_2019, empty=empty)  # type: ignore[arg-type]
+    assert (info.value.code, info.value.details["argument"]) == (code, "empty")

@@ -371,6 +371,86 @@ def test_from_totals_refuses_parts_that_exceed_their_total_through_unknown_rows(
     assert "at least 110" in message
 
 
+def _code(call: Any) -> tuple[str, dict[str, object]]:
+    with pytest.raises(LedgerError) as info:
+        call()
+    return info.value.code, dict(info.value.details)
+
+
+def test_a_case_ledger_given_reduced_is_money_only_in_the_constructor_and_from_totals() -> None:
+    # Long An 2022 detail in việc with a money row slipped in: giảm, miễn has no việc row.
+    for call in (
+        lambda: CaseLedger(newly_accepted=5, reduced=5),  # type: ignore[call-arg]
+        lambda: CaseLedger.from_totals(reduced=5),
+        lambda: CaseLedger.from_totals(to_enforce=5, reduced=5),
+    ):
+        code, details = _code(call)
+        assert code == "ledger.money_only"
+        assert details["row"] == "reduced"
+        assert details["ledger"] == "CaseLedger"
+        assert details["value"] == "5"
+    assert AmountLedger(newly_accepted=5, reduced=5).finished == 5
+
+
+def test_unknown_keyword_arguments_of_the_constructors_are_ledger_errors() -> None:
+    rows = {"newly_accepted": 3, "completed": 3, "finised": 1}  # a row read from a file
+    for cls in (CaseLedger, AmountLedger):
+        for call in (lambda cls=cls: cls(**rows), lambda cls=cls: cls.from_totals(**rows)):
+            code, details = _code(call)
+            assert (code, details["row"], details["ledger"]) == (
+                "ledger.no_such_row",
+                "finised",
+                cls.__name__,
+            )
+    with pytest.raises(LedgerError, match=r"total derived .*from_totals") as info:
+        CaseLedger(to_enforce=5)  # type: ignore[call-arg]
+    assert info.value.code == "ledger.no_such_row"
+    assert info.value.details["row"] == "to_enforce"
+    assert CaseLedger.from_totals(to_enforce=5).to_enforce == 5
+    with pytest.raises(TypeError):  # not a row name: a call of the wrong shape
+        CaseLedger(5)  # type: ignore[misc]
+
+
+def test_a_row_the_layout_lacks_is_no_such_row_for_every_accessor() -> None:
+    old = CaseLedger(newly_accepted=1, completed=1)  # Thông tư 01/2013: no stayed bucket
+    assert "stayed" not in old.rows()
+    for call in (lambda: old.row("stayed"), lambda: old.is_known("stayed")):
+        code, details = _code(call)
+        assert code == "ledger.no_such_row"
+        assert details == {"row": "stayed", "ledger": "CaseLedger", "layout": "tt01-2013"}
+    new = CaseLedger(newly_accepted=1, completed=1, layout="tt06-2019")
+    assert new.row("stayed") == 0
+    assert new.is_known("stayed")
+    code, _ = _code(lambda: old.row("reduced"))
+    assert code == "ledger.no_such_row"
+
+
+def test_numbers_too_long_to_print_still_get_their_own_error() -> None:
+    huge = 10**5000  # str() of an int refuses more than 4300 digits
+    code, details = _code(lambda: AmountLedger(newly_accepted=1, entrusted=huge))
+    assert code == "ledger.negative"
+    assert details["row"] == "to_enforce"
+    with pytest.raises(LedgerError, match=r"entrusted \(<int of 5001 digits>\)"):
+        AmountLedger(newly_accepted=1, entrusted=huge)
+    code, _ = _code(lambda: AmountLedger.from_totals(to_enforce=huge, with_conditions=huge + 1))
+    assert code == "ledger.impossible_totals"
+    code, _ = _code(lambda: AmountLedger(newly_accepted=huge, without_conditions=huge + 1))
+    assert code == "ledger.identity"
+    year = AmountLedger(newly_accepted=huge, in_progress=1, without_conditions=huge - 1)
+    code, _ = _code(lambda: year.roll_forward(separate_book=huge))
+    assert code == "ledger.range"
+    ledger = AmountLedger(newly_accepted=huge, in_progress=huge)
+    assert repr(ledger) == (
+        "AmountLedger(newly_accepted=<int of 5001 digits>, in_progress=<int of 5001 digits>)"
+    )
+    with pytest.raises(LedgerError, match="set of row names, got int <int of 5001 digits>"):
+        CaseLedger(unknown=huge)  # type: ignore[arg-type]
+    with pytest.raises(LedgerError, match="row names"):
+        CaseLedger(unknown=[["completed"]])  # type: ignore[list-item]
+    with pytest.raises(LedgerError, match="cannot add int <int of 5001 digits>"):
+        _ = ledger + huge  # type: ignore[operator]
+
+
 def test_from_totals_checks_types_and_rows() -> None:
     with pytest.raises(LedgerError, match=r"to_enforce .* must be an int"):
         CaseLedger.from_totals(to_enforce=1.5)  # type: ignore[arg-type]

@@ -115,6 +115,64 @@ def test_merging_layouts_is_refused_and_conversion_keeps_only_what_is_exact() ->
     assert new.convert(TT06_2019) is new
 
 
+def test_conversion_between_layouts_with_the_same_rows_keeps_every_row() -> None:
+    """National 2022 (06/2019 forms) read into the rows of 05/2024, which are those of 06/2019."""
+    published = CaseLedger.from_totals(
+        to_enforce=861_529, with_conditions=653_719, stayed=12_135, finished=539_290,
+        layout=TT06_2019,
+    )  # fmt: skip
+    moved = published.convert(TT05_2024)
+    assert moved.layout is TT05_2024
+    assert moved.rows() == published.rows()
+    assert moved.unknown == published.unknown
+    assert round_rate(moved.completion_rate(), 2) == D("82.50")
+    assert round_rate(moved.conditions_share(), 2) == D("75.88")
+    assert moved.convert(TT06_2019) == published
+    full = CaseLedger(
+        newly_accepted=100, completed=50, in_progress=20, postponed=5, stayed=10,
+        without_conditions=15, layout=TT06_2019,
+    )  # fmt: skip
+    assert full.convert(TT05_2024).unknown == frozenset()
+    assert full.convert(TT05_2024).rows() == full.rows()
+
+
+def test_the_year_2024_adds_up_across_the_two_circulars_once_converted() -> None:
+    # Năm 2024 straddles 06/2019 (up to 9 tháng) and 05/2024 (10-12 tháng). National
+    # 2024 under 05/2024: 1.023.131 to enforce, 741.240 có điều kiện; a report still
+    # on the 06/2019 forms (figures made up) adds to it once converted, every total exact.
+    national = CaseLedger.from_totals(
+        to_enforce=1_023_131, with_conditions=741_240, layout=TT05_2024
+    )
+    late = CaseLedger.from_totals(
+        to_enforce=1_000, with_conditions=700, stayed=20, finished=500, layout=TT06_2019
+    )
+    with pytest.raises(LedgerError, match="convert one first") as info:
+        _ = national + late
+    assert info.value.code == "ledger.layout"
+    total = national + late.convert(TT05_2024)
+    assert total.layout is TT05_2024
+    assert total.rows() == {"to_enforce": 1_024_131, "with_conditions": 741_940}
+    assert round_rate(total.conditions_share(), 2) == D("72.45")  # 741.940 ÷ 1.024.131
+
+
+def test_conversion_to_the_two_buckets_keeps_with_conditions_from_its_parts() -> None:
+    # No to_enforce published: có điều kiện of the old forms is still có điều kiện
+    # plus the stays counted apart.
+    new = CaseLedger.from_totals(with_conditions=80, stayed=5, finished=50, layout=TT06_2019)
+    old = new.convert(TT01_2013)
+    assert old.row("with_conditions") == 85
+    assert old.row("carried_forward_with_conditions") == 35
+    assert not old.is_known("to_enforce")
+
+
+def test_conversion_of_a_ledger_that_knows_only_moving_rows_knows_nothing() -> None:
+    old = CaseLedger.from_totals(postponed=3)  # a count of hoãn in the old forms only
+    new = old.convert(TT06_2019)
+    assert new.layout is TT06_2019
+    assert new.rows() == {}
+    assert new.unknown == frozenset(TT06_2019.row_names(CaseLedger.ROWS))
+
+
 def test_roll_forward_keeps_the_bucket_and_the_layout() -> None:
     year = CaseLedger(
         newly_accepted=100, completed=50, in_progress=20, stayed=10, without_conditions=20,

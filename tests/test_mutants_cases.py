@@ -474,29 +474,39 @@ def test_keys_holding_the_period_give_each_group_the_layout_of_its_period() -> N
     assert by_both[(P2022, "Long An")].amounts.layout is TT06_2019
 
 
-def test_a_key_function_without_a_period_gives_the_default_layout() -> None:
-    # The keys are the caller's: the records' periods are not looked at.
-    assert DEFAULT_LAYOUT is TT01_2013
-    result = aggregate([record(period=P2022)], by=lambda r: r.unit)
-    assert result["Long An"].cases.layout is DEFAULT_LAYOUT
-    mixed = aggregate([record(period=P2019_6), record(period=P2022)], by=lambda r: r.unit)
-    assert mixed["Long An"].cases.in_progress == 2
-    with_period = aggregate([record(period=P2022)], by=lambda r: (r.period, r.unit))
-    assert with_period[(P2022, "Long An")].cases.layout is TT06_2019
+def test_every_grouping_takes_the_layout_of_the_records_periods() -> None:
+    # One rule for every by: the layout of a group is that of its records' periods,
+    # whether the key holds the period or not, and whatever kind of key it is.
+    for by in ("unit", ("unit",), lambda r: r.unit, lambda r: (r.period, r.unit), ()):
+        result = aggregate([record(period=P2022), record(period=P2022)], by=by)
+        (pair,) = result.values()
+        assert pair.cases.layout is TT06_2019, by
+        assert pair.amounts.layout is TT06_2019, by
+        assert pair.cases.in_progress == 2
+        old = aggregate([record(period=P2019_6)], by=by)
+        (pair,) = old.values()
+        assert pair.cases.layout is TT01_2013, by
+    assert DEFAULT_LAYOUT is TT01_2013  # no group falls back on it
 
 
-def test_records_under_two_circulars_without_the_period() -> None:
-    _check(
-        _raised(
-            LedgerError,
-            lambda: aggregate([record(period=P2022), record(period=P2019_6)], by="unit"),
-        ),
-        "ledger.layout",
-        {"argument": "by", "layouts": ("tt01-2013", "tt06-2019")},
-        "the records' periods fall under different statistics circulars (Thông tư "
+def test_records_under_two_circulars_in_one_group() -> None:
+    message = (
+        "group {} holds records of periods under different statistics circulars (Thông tư "
         "01/2013/TT-BTP, Thông tư 06/2019/TT-BTP), whose rows do not mean the same; group by "
-        "period, or pass layout= to count them all in one",
+        "period (by=(..., 'period')) and convert the ledgers to one layout "
+        "(ledger.convert(layout)) before adding them"
     )
+    rule = "the records of a group fall under one statistics circular"
+    for by, key in (("unit", "'Long An'"), (lambda r: r.unit, "'Long An'"), ((), "()")):
+        _check(
+            _raised(
+                LedgerError,
+                lambda by=by: aggregate([record(period=P2022), record(period=P2019_6)], by=by),
+            ),
+            "ledger.layout",
+            {"argument": "by", "key": key, "layouts": ("tt01-2013", "tt06-2019"), "rule": rule},
+            message.format(key),
+        )
 
 
 def test_by_of_the_wrong_kind() -> None:

@@ -499,17 +499,22 @@ def test_impossible_totals_list_each_side_in_form_order() -> None:
 def test_from_totals_errors() -> None:
     _check(
         _raised(lambda: CaseLedger.from_totals(reduced=1)),
-        "ledger.no_such_row",
-        {"row": "reduced", "ledger": "CaseLedger"},
+        "ledger.money_only",
+        {
+            "row": "reduced",
+            "value": "1",
+            "ledger": "CaseLedger",
+            "rule": "reduced is a row of the money ledger (tiền) only",
+        },
         "reduced (giảm, miễn thi hành án) is a row of the money ledger only (AmountLedger); "
-        "CaseLedger has no such row",
+        "CaseLedger counts việc and has no such row, got reduced=1",
     )
     all_rows = CASE_ROWS.replace("other, ", "other, stayed, ")
     _check(
         _raised(lambda: CaseLedger.from_totals(zeta=2, done=1)),
         "ledger.no_such_row",
         {"row": "done", "ledger": "CaseLedger"},
-        f"from_totals has no row 'done'; rows are {all_rows}",
+        f"CaseLedger.from_totals has no row 'done'; rows are {all_rows}",
     )
     _check(
         _raised(lambda: CaseLedger.from_totals(finished=None)),

@@ -374,7 +374,7 @@ def test_assess_errors() -> None:
     assert a.money.rate == 0
     assert a.money.required == 0
     partial = CaseLedger.from_totals(to_enforce=100)
-    with pytest.raises(LedgerError, match="not known"):
+    with pytest.raises(LedgerError, match="not know"):
         assess(partial, money, period, Target(80, 40))
     with pytest.raises(RateError, match="count_reduced"):
         measure_progress(money, 40, period, count_reduced=1)  # type: ignore[arg-type]

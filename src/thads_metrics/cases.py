@@ -48,7 +48,7 @@ from thads_metrics.calendar import ReportingPeriod
 from thads_metrics.classification import Status
 from thads_metrics.errors import LedgerError, PeriodError
 from thads_metrics.ledger import ROW_TERMS, AmountLedger, CaseLedger, RowEnum
-from thads_metrics.ledger.layouts import DEFAULT_LAYOUT, Layout, as_layout, layout_for
+from thads_metrics.ledger.layouts import LAYOUTS, Layout, as_layout, layout_for
 from thads_metrics.ledger.rows import INTAKE_ROWS
 
 __all__ = [
@@ -91,6 +91,10 @@ class Origin(RowEnum):
 _DISPOSITIONS = tuple(name for name in CaseLedger.STORED if name not in INTAKE_ROWS)
 _STATUS_INDEX = {s: _DISPOSITIONS.index(s.value) for s in Status if s.value in _DISPOSITIONS}
 _KINDS = 2 * len(_DISPOSITIONS)  # origin × disposition
+# Any grouping but the default keeps one block of _KINDS sums per layout, so that the
+# layout of a group is that of its records' periods (a record adds to its period's block).
+_LAYOUT_ORDER: tuple[Layout, ...] = tuple(LAYOUTS.values())
+_WIDE = _KINDS * len(_LAYOUT_ORDER)
 
 # A record's contribution, packed in one int of four 128-bit lanes: count, due,
 # finished, reduced. Amounts below 2**64 are packed; a lane could only overflow
@@ -306,7 +310,7 @@ class CaseRecord:
             if status is not None:
                 raise _refuse(
                     f"{article} {left} case leaves this unit's ledger, so its status must be None, "
-                    f"got {status!r}",
+                    f"got {shown(status)}",
                     code="ledger.status_of_departed",
                     fields=(left, "status"),
                     value=shown(status),
@@ -315,7 +319,7 @@ class CaseRecord:
             if finished or reduced:
                 raise _refuse(
                     f"{article} {left} case carries its whole amount_due away; amount_finished "
-                    f"({finished}) and amount_reduced ({reduced}) must be 0",
+                    f"({shown(finished)}) and amount_reduced ({shown(reduced)}) must be 0",
                     code="ledger.amounts_of_departed",
                     fields=(left, "amount_finished", "amount_reduced"),
                     amount_finished=finished,
@@ -340,8 +344,8 @@ class CaseRecord:
                 )
             if finished + reduced > due:
                 raise _refuse(
-                    f"amount_finished ({finished}) + amount_reduced ({reduced}) cannot exceed "
-                    f"amount_due ({due})",
+                    f"amount_finished ({shown(finished)}) + amount_reduced ({shown(reduced)}) "
+                    f"cannot exceed amount_due ({shown(due)})",
                     code="ledger.amount_exceeds_due",
                     fields=("amount_finished", "amount_reduced", "amount_due"),
                     amount_finished=finished,
@@ -352,8 +356,8 @@ class CaseRecord:
             if status is Status.COMPLETED and finished + reduced != due:
                 raise _refuse(
                     f"a completed case (thi hành xong) has nothing left to enforce: "
-                    f"amount_finished ({finished}) + amount_reduced ({reduced}) must equal "
-                    f"amount_due ({due})",
+                    f"amount_finished ({shown(finished)}) + amount_reduced ({shown(reduced)}) "
+                    f"must equal amount_due ({shown(due)})",
                     code="ledger.completed_with_remainder",
                     fields=("status", "amount_finished", "amount_reduced", "amount_due"),
                     amount_finished=finished,
@@ -684,9 +688,15 @@ def aggregate(
     of groups, not of records. Sums are exact integers. The result adds with
     ``+``: ``aggregate(a) + aggregate(b) == aggregate(a + b)``.
 
-    Each group's ledgers have the ``layout`` given, or else the layout of the
-    group's period (:func:`~thads_metrics.ledger.layouts.layout_for` its last
-    day) when the key holds the period, or else the default two-bucket layout.
+    Each group's ledgers have the layout of its records' periods
+    (:func:`~thads_metrics.ledger.layouts.layout_for` the period's last day),
+    whatever ``by`` is: the records of a group must all fall under one
+    statistics circular, or the group is refused with
+    :class:`~thads_metrics.errors.LedgerError` (``ledger.layout``): group by
+    period, then convert the ledgers to one layout
+    (:meth:`~thads_metrics.ledger.ledgers.CaseLedger.convert`) before adding them.
+    ``layout`` counts every group in the layout given instead, the records'
+    rows as they are (a ``STAYED`` record then needs a layout with that row).
 
     >>> p = ReportingPeriod(2022, 12)
     >>> rows = (CaseRecord(unit=u, period=p, origin=Origin.NEW, status=s)
@@ -735,13 +745,13 @@ class Aggregator:
         self._by = tuple(by) if isinstance(by, list) else by
         self._layout = None if layout is None else as_layout(layout)
         # The default grouping keeps its sums by period code, then unit (the hot loop's
-        # shape); any other by internal key. Records too large to pack keep exact sums.
+        # shape); any other by internal key, a block of sums per layout (_WIDE). Records
+        # too large to pack keep exact sums (4 a kind).
         self._tables: dict[int, dict[str, list[int]]] | None = (
             {} if self._by == ("unit", "period") else None
         )
         self._groups: dict[Hashable, list[int]] = {}
         self._big: dict[Hashable, list[int]] = {}
-        self._periods: set[int] = set()
 
     def update(self, records: Iterable[CaseRecord]) -> Aggregator:
         """Add ``records`` (read once) to the sums; returns the aggregator."""
@@ -749,7 +759,7 @@ class Aggregator:
         if self._tables is not None:
             _by_unit_and_period(records, self._tables, self._big)
         else:
-            _by_key(records, self._key_of, self._groups, self._big, self._periods)
+            _by_key(records, self._key_of, self._groups, self._big)
         return self
 
     def _sinks(self) -> tuple[dict[int, dict[str, list[int]]], dict[Hashable, list[int]]]:
@@ -799,8 +809,7 @@ class Aggregator:
             for key, acc in other._sums().items():
                 _add_into(self._slot(key), acc)
         for key, sums in other._big.items():
-            _add_into(self._big.setdefault(key, [0] * (4 * _KINDS)), sums)
-        self._periods |= other._periods
+            _add_into(self._big.setdefault(key, [0] * len(sums)), sums)
         return self
 
     def _slot(self, key: Hashable) -> list[int]:
@@ -809,7 +818,7 @@ class Aggregator:
             unit, code = key
             table = self._tables.setdefault(code, {})
             return table.setdefault(unit, [0] * _KINDS)
-        return self._groups.setdefault(key, [0] * _KINDS)
+        return self._groups.setdefault(key, [0] * _WIDE)
 
     def __add__(self, other: object) -> Aggregator:
         if not isinstance(other, Aggregator):
@@ -832,7 +841,6 @@ class Aggregator:
                 for key, acc in self._sums().items()
             },
             "big": {key: list(sums) for key, sums in self._big.items()},
-            "periods": set(self._periods),
         }
 
     def __setstate__(self, state: dict[str, Any]) -> None:
@@ -842,7 +850,6 @@ class Aggregator:
             for kind, value in sums.items():
                 slot[kind] = value
         self._big = state["big"]
-        self._periods = state["periods"]
 
     def __len__(self) -> int:
         """The number of groups so far."""
@@ -853,11 +860,8 @@ class Aggregator:
 
     def result(self) -> Aggregation:
         """The ledgers of each group (see :func:`aggregate`)."""
-        by = self._by
         fixed = self._layout
         public = self._public
-        if fixed is None and not _has_period(by):
-            fixed = _one_layout(self._periods)
         result: dict[Hashable, LedgerPair | _Sums] = {}
         if self._tables is not None:  # the default grouping: each period's layout found once
             for code, table in self._tables.items():
@@ -870,7 +874,11 @@ class Aggregator:
         for key, acc in self._sums().items():
             name = public(key)
             big = self._big.get(key)
-            result[name] = _Sums(list(acc), big and list(big), fixed or _layout_of_key(name))
+            blocks = _blocks(acc, big)
+            if fixed is None and len(blocks) > 1:
+                raise _mixed_layouts(name, blocks)
+            form = fixed or _LAYOUT_ORDER[blocks[0]]
+            result[name] = _Sums(_fold(acc, blocks, 1), big and _fold(big, blocks, 4), form)
         return Aggregation._of_sums(result)
 
 
@@ -881,35 +889,41 @@ def _add_into(mine: list[int], sums: list[int]) -> None:
             mine[i] += value
 
 
-def _has_period(by: object) -> bool:
-    """True when the group keys hold the period (so each group has the layout of its period)."""
-    if callable(by):
-        return True  # keys are the caller's; a period in them decides, else the default
-    return by == "period" or (not isinstance(by, str) and "period" in tuple(by))  # type: ignore[arg-type]
+def _blocks(acc: list[int], big: list[int] | None) -> list[int]:
+    """The layouts (indexes in :data:`_LAYOUT_ORDER`) whose block of a group's sums has records."""
+    return [
+        i
+        for i in range(len(_LAYOUT_ORDER))
+        if any(acc[i * _KINDS : (i + 1) * _KINDS])
+        or (big is not None and any(big[4 * i * _KINDS : 4 * (i + 1) * _KINDS]))
+    ]
 
 
-def _one_layout(codes: set[int]) -> Layout | None:
-    """The one layout of the records' periods, None for none; refuse several."""
-    layouts = {layout_for(_period(code).end) for code in codes}
-    if len(layouts) > 1:
-        names = ", ".join(sorted(f"Thông tư {layout.circular}" for layout in layouts))
-        raise LedgerError(
-            f"the records' periods fall under different statistics circulars ({names}), whose "
-            "rows do not mean the same; group by period, or pass layout= to count them all in "
-            "one",
-            code="ledger.layout",
-            details={"argument": "by", "layouts": tuple(sorted(x.code for x in layouts))},
-        )
-    return next(iter(layouts), None)
+def _fold(sums: list[int], blocks: list[int], size: int) -> list[int]:
+    """The blocks ``blocks`` of a group's sums (``size`` values a kind) added into one."""
+    width = size * _KINDS
+    folded = sums[blocks[0] * width : (blocks[0] + 1) * width]
+    for i in blocks[1:]:
+        _add_into(folded, sums[i * width : (i + 1) * width])
+    return folded
 
 
-def _layout_of_key(key: Hashable) -> Layout:
-    """The layout of a group: that of the period in its key, else the default."""
-    parts = key if isinstance(key, tuple) else (key,)
-    for part in parts:
-        if isinstance(part, ReportingPeriod):
-            return layout_for(part.end)
-    return DEFAULT_LAYOUT
+def _mixed_layouts(key: Hashable, blocks: list[int]) -> LedgerError:
+    """The error of a group whose records' periods fall under different circulars."""
+    forms = [_LAYOUT_ORDER[i] for i in blocks]
+    names = ", ".join(f"Thông tư {form.circular}" for form in forms)
+    return LedgerError(
+        f"group {shown(key)} holds records of periods under different statistics circulars "
+        f"({names}), whose rows do not mean the same; group by period (by=(..., 'period')) "
+        "and convert the ledgers to one layout (ledger.convert(layout)) before adding them",
+        code="ledger.layout",
+        details={
+            "argument": "by",
+            "key": shown(key),
+            "layouts": tuple(form.code for form in forms),
+            "rule": "the records of a group fall under one statistics circular",
+        },
+    )
 
 
 def _by_unit_and_period(
@@ -943,26 +957,40 @@ def _by_key(
     key_of: Callable[[CaseRecord], Hashable],
     groups: dict[Hashable, list[int]],
     big: dict[Hashable, list[int]],
-    periods: set[int],
 ) -> None:
-    """The loop for any other grouping; ``periods`` collects the period codes seen."""
+    """The loop for any other grouping: each record adds to the block of its period's layout."""
     get = groups.get
-    seen = periods.add
+    block_of = _BLOCKS.get
     record: Any = _NOTHING
     try:
         for record in records:
             key = key_of(record)
-            seen(record._pcode)
+            code = record._pcode
+            at = block_of(code)
+            if at is None:
+                at = _block(code)
             acc = get(key)
             if acc is None:
-                acc = groups[key] = [0] * _KINDS
+                acc = groups[key] = [0] * _WIDE
+            at += record._kind
             try:
-                acc[record._kind] += record._packed
+                acc[at] += record._packed
             except TypeError:
-                _add_big(big, key, record)
+                _add_big(big, key, record, at, _WIDE)
     except AttributeError:
         _check_record(record)
         raise
+
+
+#: The first of a period's sums in a group of :func:`_by_key`, by period code: its
+#: layout's block (a cache of :func:`_block`).
+_BLOCKS: dict[int, int] = {}
+
+
+def _block(code: int) -> int:
+    """The first of the sums of period ``code``'s layout in a group's ``_WIDE`` sums."""
+    at = _BLOCKS[code] = _KINDS * _LAYOUT_ORDER.index(layout_for(_period(code).end))
+    return at
 
 
 #: What the loops hold before the first record: an AttributeError raised by the records'
@@ -979,12 +1007,20 @@ def _check_record(record: object) -> None:
         raise exc from None
 
 
-def _add_big(big: dict[Hashable, list[int]], key: Hashable, record: object) -> None:
+def _add_big(
+    big: dict[Hashable, list[int]],
+    key: Hashable,
+    record: object,
+    kind: int | None = None,
+    width: int = _KINDS,
+) -> None:
+    """Add a record too large to pack to the exact sums of its group, 4 a kind of ``width``
+    (at ``kind``, by default the record's own)."""
     rec = require_instance("every record", record, CaseRecord, LedgerError, what="a CaseRecord")
     sums = big.get(key)
     if sums is None:
-        sums = big[key] = [0] * (4 * _KINDS)
-    at = 4 * rec._kind
+        sums = big[key] = [0] * (4 * width)
+    at = 4 * (rec._kind if kind is None else kind)
     sums[at] += 1
     sums[at + 1] += rec.amount_due
     sums[at + 2] += rec.amount_finished

@@ -29,11 +29,17 @@ Classification(condition=Condition.WITHOUT, reason=Reason.NO_MEANS)
 from __future__ import annotations
 
 import enum
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
-from thads_metrics._checks import require_choice, require_flag, require_instance, require_int
+from thads_metrics._checks import (
+    require_choice,
+    require_flag,
+    require_instance,
+    require_int,
+    shown,
+)
 from thads_metrics.errors import ClassificationError
 from thads_metrics.ledger import RowEnum
 from thads_metrics.ledger.layouts import Layout, as_layout
@@ -377,28 +383,47 @@ class Classification:
 _LAYOUT_RULE = "stayed_as is given or chosen by the layout, not both"
 
 
+class _NotGiven(enum.Enum):
+    """The default of ``stayed_as``: not given, told apart from an explicit ``Condition.WITH``."""
+
+    STAYED_AS = "not given"
+
+    def __repr__(self) -> str:
+        return "<not given: Condition.WITH, or as the layout counts stays>"
+
+
+_NOT_GIVEN: Final = _NotGiven.STAYED_AS
+
+
 def classify(
     facts: CaseFacts,
     *,
-    stayed_as: Condition | None = Condition.WITH,
+    stayed_as: Condition | _NotGiven | None = _NOT_GIVEN,
     layout: Layout | str | None = None,
 ) -> Classification:
     """Classify a case as có điều kiện or chưa có điều kiện thi hành (Art. 44a(1), Art. 3(6)).
 
     The grounds are checked in this order:
 
-    1. Art. 44a(1)(c), whereabouts unknown: always WITHOUT (a stay does not make
-       the debtor found; a postponement because the address is unknown,
-       Art. 48(1)(b), is chưa có điều kiện, Nghị định 62/2015 Art. 9(3)).
+    1. Art. 44a(1)(c), whereabouts unknown: always WITHOUT, whatever
+       ``stayed_as`` or ``layout`` say (a stay does not make the debtor found;
+       a postponement because the address is unknown, Art. 48(1)(b), is chưa
+       có điều kiện, Nghị định 62/2015 Art. 9(3)).
     2. Postponed by agreement of the parties (Art. 48(1)(c)): WITH, in every
        layout (Thông tư 06/2019/TT-BTP keeps it in có điều kiện).
     3. Other postponements and suspensions (``stay`` POSTPONED or SUSPENDED):
        with a ``layout``, as its forms count them: STAYED (the bucket "hoãn,
        tạm đình chỉ" outside có điều kiện, reason ``STAYED_APART``) in the
        layouts of Thông tư 06/2019/TT-BTP and later, WITH in the older one.
-       Without a layout, ``stayed_as``: by default WITH as the older forms list
-       them under có điều kiện; ``stayed_as=None`` classifies them on the
-       facts like any case.
+       Without a layout, ``stayed_as``: WITH when it is not given, as the
+       older forms list them under có điều kiện; ``stayed_as=None``
+       classifies them on the facts like any case.
+
+    Give ``stayed_as`` or ``layout``, not both: both given (whatever their
+    values, even ``stayed_as=Condition.WITH``) raise
+    :class:`~thads_metrics.errors.ClassificationError`
+    (``classification.conflict``), since the layout decides how its forms
+    count the stays.
     4. Art. 44a(1)(b): a specific item or papers to return no longer available,
        and no other agreement: WITHOUT.
     5. Art. 44a(1)(a): no income and no seizable assets worth more than the cost
@@ -415,27 +440,37 @@ def classify(
     'Art. 3(6)'
     """
     require_instance("facts", facts, CaseFacts, ClassificationError, what="CaseFacts")
-    if stayed_as is not None:
+    given = stayed_as is not _NOT_GIVEN
+    if given and stayed_as is not None:
         require_instance(
             "stayed_as", stayed_as, Condition, ClassificationError, what="a Condition or None"
         )
+    stayed: Condition | None = Condition.WITH
     stayed_reason = Reason.STAYED
     if layout is not None:
         form = as_layout(layout, ClassificationError)
-        if stayed_as is not Condition.WITH:  # the default: the layout decides
+        if given:
             raise ClassificationError(
-                f"give stayed_as or layout, not both: {_LAYOUT_RULE}",
+                f"give stayed_as or layout, not both: got stayed_as={shown(stayed_as)} and "
+                f"layout={form.code!r}; {_LAYOUT_RULE}",
                 code="classification.conflict",
-                details={"argument": "stayed_as", "value": repr(stayed_as), "rule": _LAYOUT_RULE},
+                details={
+                    "argument": "stayed_as",
+                    "value": shown(stayed_as),
+                    "layout": form.code,
+                    "rule": _LAYOUT_RULE,
+                },
             )
         if form.has("stayed"):
-            stayed_as, stayed_reason = Condition.STAYED, Reason.STAYED_APART
+            stayed, stayed_reason = Condition.STAYED, Reason.STAYED_APART
+    elif stayed_as is not _NOT_GIVEN:
+        stayed = stayed_as
     if not (facts.address_known and facts.minor_address_known):
         return Classification(Condition.WITHOUT, Reason.WHEREABOUTS_UNKNOWN)
     if facts.stay is Stay.POSTPONED_BY_AGREEMENT:
         return Classification(Condition.WITH, Reason.POSTPONED_BY_AGREEMENT)
-    if facts.stay is not Stay.NONE and stayed_as is not None:
-        return Classification(stayed_as, stayed_reason)
+    if facts.stay is not Stay.NONE and stayed is not None:
+        return Classification(stayed, stayed_reason)
     if facts.item_unavailable and not facts.other_agreement:
         return Classification(Condition.WITHOUT, Reason.ITEM_UNAVAILABLE)
     item_in_hand = facts.returns_specific_item and not facts.item_unavailable

@@ -20,11 +20,13 @@ One rounding policy, chosen by ``rounding``:
   target).
 - ``"exact"``: every figure from the exact rates, nothing rounded.
 
-A figure that cannot be computed is ``None``: a row a ledger built from
-totals does not know, or a rate whose base is 0. With ``strict=True`` those
-raise instead (:class:`~thads_metrics.errors.LedgerError` for an unknown row,
-:class:`~thads_metrics.errors.RateError` for an empty base unless ``empty``
-gives the rate).
+A figure that cannot be computed is ``None`` (or, in ``shares`` and
+``changes``, absent): a row a ledger built from totals does not know, or a
+rate whose base is 0. With ``strict=True`` every one of them raises instead,
+the share and the changes as the completion rate
+(:class:`~thads_metrics.errors.LedgerError` for an unknown row of the ledger
+or of ``previous``, :class:`~thads_metrics.errors.RateError` for an empty base
+unless ``empty`` gives the rate).
 
 >>> from thads_metrics.calendar import ReportingPeriod
 >>> from thads_metrics.ledger import CaseLedger
@@ -46,6 +48,7 @@ from typing import Literal
 import attrs
 
 from thads_metrics._checks import Exact, require_flag, require_instance, require_int
+from thads_metrics._checks import shown as _shown
 from thads_metrics.calendar import ReportingPeriod
 from thads_metrics.errors import PeriodError, RateError, ReportError
 from thads_metrics.ledger import IDENTITIES, AmountLedger, CaseLedger
@@ -193,9 +196,9 @@ def figures(
     require_instance("period", period, ReportingPeriod, PeriodError, what="a ReportingPeriod")
     if rounding not in ("printed", "exact"):
         raise ReportError(
-            f"rounding must be 'printed' or 'exact', got {rounding!r}",
+            f"rounding must be 'printed' or 'exact', got {_shown(rounding)}",
             code="report.type",
-            details={"argument": "rounding", "value": repr(rounding)},
+            details={"argument": "rounding", "value": _shown(rounding)},
         )
     require_int("places", places, RateError, minimum=0, maximum=MAX_PLACES)
     require_flag("count_reduced", count_reduced, RateError)
@@ -208,6 +211,8 @@ def figures(
             details={"argument": "previous", "value": type(previous).__name__},
         )
     goal = None if target is None else as_percent(target, "target")
+    if empty is not None:  # checked where it is given, whether or not a base is empty
+        as_percent(empty, "empty")
     numerator = "finished"
     if isinstance(ledger, AmountLedger) and not count_reduced:
         numerator = "finished_excluding_reduced"
@@ -218,14 +223,14 @@ def figures(
 
     finished = _known(ledger, numerator, strict)
     base = _known(ledger, "with_conditions", strict)
-    to_enforce = _known(ledger, "to_enforce", False)
+    to_enforce = _known(ledger, "to_enforce", strict)
     share_exact = _ratio(conditions_share, base, to_enforce, strict=strict, empty=empty)
     rate_exact = _ratio(completion_rate, finished, base, strict=strict, empty=empty)
     share = shown(share_exact) if printed else share_exact
     shares: dict[str, Decimal] = {}
     for part in ledger.layout.row_names(IDENTITIES[0].parts):
         value = _ratio(
-            conditions_share, _known(ledger, part, False), to_enforce, strict=False, empty=None
+            conditions_share, _known(ledger, part, strict), to_enforce, strict=strict, empty=empty
         )
         if value is not None:
             shares[part] = round_rate(value, places) if printed else value
@@ -251,7 +256,7 @@ def figures(
     moved: Decimal | None = None
     if previous is not None:
         for name in CHANGED_ROWS:
-            before, now = _known(previous, name, False), _known(ledger, name, False)
+            before, now = _known(previous, name, strict), _known(ledger, name, strict)
             if before is None or now is None:
                 continue
             if before:
@@ -260,10 +265,10 @@ def figures(
                 new_rows[name] = now
         before_exact = _ratio(
             completion_rate,
-            _known(previous, numerator, False),
-            _known(previous, "with_conditions", False),
-            strict=False,
-            empty=None,
+            _known(previous, numerator, strict),
+            _known(previous, "with_conditions", strict),
+            strict=strict,
+            empty=empty,
         )
         before_rate = shown(before_exact) if printed else before_exact
         if rate is not None and before_rate is not None:

@@ -386,3 +386,41 @@ def test_conversion_keeps_what_carries_over(data: Any) -> None:
         assert converted.row(name) == getattr(ledger, name)
     if source is target:
         assert converted is ledger
+
+
+def _published(ledger: Ledger, data: Any) -> Ledger:
+    """The ledger as a report publishes it: some of its rows, from_totals in its layout."""
+    published = {name: getattr(ledger, name) for name in ledger.row_names}
+    names = data.draw(st.sets(st.sampled_from(sorted(published)), min_size=1))
+    return type(ledger).from_totals(
+        layout=ledger.layout, **{name: published[name] for name in names}
+    )
+
+
+@given(st.data())
+def test_conversion_between_layouts_with_the_same_rows_keeps_every_row(data: Any) -> None:
+    source, target = data.draw(layouts), data.draw(layouts)
+    assume(source.without == target.without)
+    ledger = _published(data.draw(_in(source)), data)
+    converted = ledger.convert(target)
+    assert converted.layout is target
+    assert converted.unknown == ledger.unknown
+    assert converted.rows() == ledger.rows()
+    assert converted.convert(source) == ledger
+
+
+@given(st.data())
+def test_conversion_claims_only_truths_and_keeps_what_does_not_move(data: Any) -> None:
+    source, target = data.draw(layouts), data.draw(layouts)
+    full = data.draw(_in(source))
+    ledger = _published(full, data)
+    converted = ledger.convert(target)
+    truth = full.convert(target)  # of a full ledger, the rows that are known are exact
+    for name, value in converted.rows().items():
+        assert truth.is_known(name)
+        assert value == getattr(truth, name), name
+    for name in ("accepted", "to_enforce", "finished", "carried_forward", "without_conditions"):
+        if ledger.is_known(name):
+            assert converted.row(name) == getattr(ledger, name)
+    if source.has("stayed") and not target.has("stayed"):
+        assert truth.with_conditions == full.with_conditions + full.stayed

@@ -30,6 +30,7 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
+from thads_metrics._checks import shown
 from thads_metrics.errors import LedgerError
 from thads_metrics.ledger.rows import INTAKE_ROWS, ROW, ROW_TERMS, ROWS, expand, row_names
 
@@ -39,8 +40,16 @@ _Edge = tuple[int, int, int, str, bool]  # (from, to, weight, row, is upper boun
 
 
 def _n(value: int) -> str:
-    """A number as the error messages print it: ``923 541`` (space between thousands)."""
-    return f"{value:,}".replace(",", " ")
+    """A number as the error messages print it: ``923 541`` (space between thousands).
+
+    A number too long to print whole is described by its length, as
+    :func:`~thads_metrics._checks.shown` does (``<int of 5001 digits>``).
+
+    >>> _n(923_541), _n(10**5000)
+    ('923 541', '<int of 5001 digits>')
+    """
+    text = shown(value)
+    return text if text.startswith("<") else f"{value:,}".replace(",", " ")
 
 
 def legend(names: Iterable[str], terms: Mapping[str, str] = ROW_TERMS) -> str:

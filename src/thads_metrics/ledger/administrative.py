@@ -41,13 +41,15 @@ from typing import Any
 
 import attrs
 
-from thads_metrics._checks import Exact, require_int
+from thads_metrics._checks import Exact, require_int, shown
 from thads_metrics.errors import LedgerError
 from thads_metrics.ledger import _solver
-from thads_metrics.ledger.rows import INTAKE_ROWS, Row, row_set
+from thads_metrics.ledger.rows import INTAKE_ROWS, Row, guard_keywords, row_set
 from thads_metrics.rates import completion_rate as _completion_rate
 
 __all__ = ["ADMINISTRATIVE_ROWS", "AdministrativeLedger"]
+
+_n = _solver._n
 
 #: The rows of the follow-up of administrative judgments, in the order of the form.
 ADMINISTRATIVE_ROWS: tuple[Row, ...] = (
@@ -118,10 +120,11 @@ class AdministrativeLedger:
         parts = self.finished + self.stayed + self.pending
         if parts != self.followed:
             raise LedgerError(
-                f"rows do not add up: followed ({self.followed}) = finished ({self.finished}) + "
-                f"stayed ({self.stayed}) + pending ({self.pending}) must hold, but the right side "
-                f"is {parts}; followed = carried_over ({self.carried_over}) + newly_accepted "
-                f"({self.newly_accepted}) "
+                f"rows do not add up: followed ({_n(self.followed)}) = finished "
+                f"({_n(self.finished)}) + stayed ({_n(self.stayed)}) + pending "
+                f"({_n(self.pending)}) must hold, but the right side is {_n(parts)}; followed = "
+                f"carried_over ({_n(self.carried_over)}) + newly_accepted "
+                f"({_n(self.newly_accepted)}) "
                 + _solver.legend(("followed", "finished", "stayed", "pending"), _TERMS),
                 code="ledger.identity",
                 details={
@@ -140,9 +143,9 @@ class AdministrativeLedger:
         """True unless ``row`` is one :meth:`from_totals` could not determine."""
         if row not in _TERMS:
             raise LedgerError(
-                f"AdministrativeLedger has no row {row!r}; rows are {', '.join(self.ROWS)}",
+                f"AdministrativeLedger has no row {shown(row)}; rows are {', '.join(self.ROWS)}",
                 code="ledger.no_such_row",
-                details={"row": repr(row), "ledger": "AdministrativeLedger"},
+                details={"row": shown(row), "ledger": "AdministrativeLedger"},
             )
         return row not in self.unknown
 
@@ -222,12 +225,33 @@ class AdministrativeLedger:
         return cls(**values, compulsion_orders=compulsion_orders, unknown=unknown)
 
     def __repr__(self) -> str:
-        shown = [
-            f"{name}={getattr(self, name)!r}"
+        parts = [
+            f"{name}={shown(getattr(self, name))}"
             for name in (*_STORED, "compulsion_orders")
             if getattr(self, name)
         ]
         if self.unknown:
             names = ", ".join(repr(name) for name in self.ROWS if name in self.unknown)
-            shown.append(f"unknown=frozenset({{{names}}})")
-        return f"AdministrativeLedger({', '.join(shown)})"
+            parts.append(f"unknown=frozenset({{{names}}})")
+        return f"AdministrativeLedger({', '.join(parts)})"
+
+
+def _not_a_row(name: str, value: object) -> LedgerError:
+    """The error of a keyword argument of ``AdministrativeLedger(...)`` that is not a stored row."""
+    stored = ", ".join((*_STORED, "compulsion_orders"))
+    if name in _TERMS:
+        return LedgerError(
+            f"{name} ({_TERMS[name]}) is a total derived from the stored rows (followed = "
+            f"carried_over + newly_accepted); AdministrativeLedger(...) takes the stored rows "
+            f"{stored}: give totals to AdministrativeLedger.from_totals",
+            code="ledger.no_such_row",
+            details={"row": name, "ledger": "AdministrativeLedger", "rule": "the stored rows"},
+        )
+    return LedgerError(
+        f"AdministrativeLedger has no row {name!r}; rows are {stored}",
+        code="ledger.no_such_row",
+        details={"row": name, "ledger": "AdministrativeLedger"},
+    )
+
+
+guard_keywords(AdministrativeLedger, _not_a_row)

@@ -51,6 +51,7 @@ __all__ = [
     "Layout",
     "as_layout",
     "layout_for",
+    "moving_rows",
 ]
 
 
@@ -135,6 +136,24 @@ TT05_2024 = Layout(
 #: The stored rows whose cases move between layouts: the stays (hoãn, tạm đình chỉ) are
 #: in "postponed" and "suspended" inside có điều kiện in one, partly in "stayed" in another.
 STAY_ROWS: tuple[str, ...] = ("postponed", "suspended", "stayed")
+
+
+def moving_rows(source: Layout, target: Layout) -> frozenset[str]:
+    """The stored rows whose cases do not carry over as they are from ``source`` to ``target``.
+
+    The rows one of the two layouts does not have and, when only one of them
+    counts the stays apart (its forms have "stayed"), the rows of the stays,
+    :data:`STAY_ROWS`: the other counts them inside có điều kiện. Empty between
+    layouts with the same rows (chuyển đổi giữa hai mẫu biểu).
+
+    >>> sorted(moving_rows(TT06_2019, TT01_2013)), moving_rows(TT06_2019, TT05_2024)
+    (['postponed', 'stayed', 'suspended'], frozenset())
+    """
+    moving = source.without ^ target.without
+    if "stayed" in moving:
+        moving |= frozenset(STAY_ROWS)
+    return moving
+
 
 #: Every layout, oldest first, by code.
 LAYOUTS: Mapping[str, Layout] = MappingProxyType(

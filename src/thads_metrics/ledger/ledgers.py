@@ -30,18 +30,20 @@ from typing import Any, ClassVar, TypeVar, cast, overload
 
 import attrs
 
-from thads_metrics._checks import Exact, require_flag, require_int
+from thads_metrics._checks import Exact, require_flag, require_int, shown
 from thads_metrics._html import html_table
 from thads_metrics.errors import LedgerError, ThadsError
 from thads_metrics.ledger import _solver
-from thads_metrics.ledger.layouts import DEFAULT_LAYOUT, LAYOUTS, STAY_ROWS, Layout, as_layout
+from thads_metrics.ledger.layouts import DEFAULT_LAYOUT, LAYOUTS, Layout, as_layout, moving_rows
 from thads_metrics.ledger.rows import (
     CARRIED_ROWS,
     IDENTITIES,
     INTAKE_ROWS,
     ROW,
     ROW_TERMS,
+    describe,
     expand,
+    guard_keywords,
     row_names,
     row_set,
 )
@@ -292,12 +294,61 @@ class _Ledger:
         return {name: getattr(self, name) for name in self.row_names if name not in self.unknown}
 
     def _check_row_name(self, name: object) -> None:
-        if not isinstance(name, str) or name not in self.ROWS:
+        """Refuse a name that is not a row of this ledger in its layout (``ledger.no_such_row``)."""
+        if isinstance(name, str) and name in self.row_names:
+            return
+        ledger = type(self).__name__
+        if isinstance(name, str) and name in self.ROWS:  # a row of other layouts only
             raise LedgerError(
-                f"{type(self).__name__} has no row {name!r}; rows are {', '.join(self.row_names)}",
+                f"{ledger} in the layout of Thông tư {self.layout.circular} has no row "
+                f"{name!r} ({ROW_TERMS[name]}): its forms do not have it (it is a row of "
+                f"layout={_layouts_with(name)}); rows are {', '.join(self.row_names)}",
                 code="ledger.no_such_row",
-                details={"row": repr(name), "ledger": type(self).__name__},
+                details={"row": name, "ledger": ledger, "layout": self.layout.code},
             )
+        raise LedgerError(
+            f"{ledger} has no row {shown(name)}; rows are {', '.join(self.row_names)}",
+            code="ledger.no_such_row",
+            details={"row": shown(name), "ledger": ledger},
+        )
+
+    @classmethod
+    def _not_a_row(cls, name: str, value: object, *, totals: bool) -> LedgerError:
+        """The error of argument ``name``, which is not a row this ledger takes.
+
+        ``ledger.money_only`` for ``reduced`` given to a case ledger,
+        ``ledger.no_such_row`` otherwise; ``totals`` is True for
+        :meth:`from_totals` (which takes derived rows too), False for the
+        constructor (stored rows only).
+        """
+        ledger = cls.__name__
+        if name in ROW and name not in cls.ROWS:
+            return LedgerError(
+                f"{name} ({ROW_TERMS[name]}) is a row of the money ledger only (AmountLedger); "
+                f"{ledger} counts việc and has no such row, got {name}={shown(value)}",
+                code="ledger.money_only",
+                details={
+                    "row": name,
+                    "value": shown(value),
+                    "ledger": ledger,
+                    "rule": f"{name} is a row of the money ledger (tiền) only",
+                },
+            )
+        if name in ROW and not totals:
+            return LedgerError(
+                f"{name} ({ROW_TERMS[name]}) is a total derived from the stored rows "
+                f"({describe(name, money=cls.MONEY)}); {ledger}(...) takes the stored rows "
+                f"{', '.join(cls.STORED)}: give totals to {ledger}.from_totals",
+                code="ledger.no_such_row",
+                details={"row": name, "ledger": ledger, "rule": "the stored rows"},
+            )
+        taken = cls.ROWS if totals else cls.STORED
+        call = f"{ledger}.from_totals" if totals else ledger
+        return LedgerError(
+            f"{call} has no row {name!r}; rows are {', '.join(taken)}",
+            code="ledger.no_such_row",
+            details={"row": name, "ledger": ledger},
+        )
 
     def _require_known(self, what: str, *names: str) -> None:
         missing = [name for name in names if name in self.unknown]
@@ -377,8 +428,8 @@ class _Ledger:
             )
         name = type(self).__name__
         return LedgerError(
-            f"cannot add {type(other).__name__} {other!r} and {name}: only ledgers of the same "
-            f"kind add up; to add many, use sum(ledgers, start={name}())",
+            f"cannot add {type(other).__name__} {shown(other)} and {name}: only ledgers of the "
+            f"same kind add up; to add many, use sum(ledgers, start={name}())",
             code="ledger.type",
             details={"left": name, "right": type(other).__name__},
         )
@@ -455,13 +506,13 @@ class _Ledger:
         return html_table(f"{type(self).__name__} ({self._UNIT})", ["row", "dòng", "số"], rows)
 
     def __repr__(self) -> str:
-        shown = [f"{name}={getattr(self, name)!r}" for name in self.STORED if getattr(self, name)]
+        parts = [f"{name}={shown(value)}" for name in self.STORED if (value := getattr(self, name))]
         if self.unknown:
             names = ", ".join(repr(name) for name in self.ROWS if name in self.unknown)
-            shown.append(f"unknown=frozenset({{{names}}})")
+            parts.append(f"unknown=frozenset({{{names}}})")
         if self.layout != DEFAULT_LAYOUT:
-            shown.append(f"layout={self.layout.code!r}")
-        return f"{type(self).__name__}({', '.join(shown)})"
+            parts.append(f"layout={self.layout.code!r}")
+        return f"{type(self).__name__}({', '.join(parts)})"
 
     # ------------------------------------------------------------------ from totals
 
@@ -490,26 +541,14 @@ class _Ledger:
         ...
         thads_metrics.errors.LedgerError: impossible totals: ... must hold, but the left side is ...
         """
-        given: dict[str, int] = {}
-        for name in ROW_TERMS:  # in form order, whatever order they were given in
-            value = totals.get(name)
-            if value is None:
-                continue
+        for name in sorted(totals):
             if name not in cls._CHAIN.spans:
-                raise LedgerError(
-                    f"{name} ({ROW_TERMS[name]}) is a row of the money ledger only "
-                    f"(AmountLedger); {cls.__name__} has no such row",
-                    code="ledger.no_such_row",
-                    details={"row": name, "ledger": cls.__name__},
-                )
-            given[name] = require_int(name, value, LedgerError, term=ROW_TERMS[name])
-        extra = sorted(set(totals) - set(ROW_TERMS))
-        if extra:
-            raise LedgerError(
-                f"from_totals has no row {extra[0]!r}; rows are {', '.join(cls.ROWS)}",
-                code="ledger.no_such_row",
-                details={"row": extra[0], "ledger": cls.__name__},
-            )
+                raise cls._not_a_row(name, totals[name], totals=True)
+        given: dict[str, int] = {}
+        for name in cls.ROWS:  # in form order, whatever order they were given in
+            value = totals.get(name)
+            if value is not None:
+                given[name] = require_int(name, value, LedgerError, term=ROW_TERMS[name])
         if not given:
             raise LedgerError(
                 "from_totals needs at least one total", code="ledger.empty", details={}
@@ -533,30 +572,46 @@ class _Ledger:
         """This ledger in another layout, keeping exactly what carries over (đổi mẫu biểu).
 
         Rows mean the same in every layout except where postponed and
-        suspended cases sit (see :mod:`~thads_metrics.ledger.layouts`): moving
-        to or from the layout with a "stayed" bucket, the rows that take them
-        (with_conditions, postponed, suspended, stayed) are known only where
-        the other rows determine them; the result lists the rest in
-        :attr:`unknown`. Converting to the same layout returns the ledger.
+        suspended cases sit (see :mod:`~thads_metrics.ledger.layouts`).
+        Between layouts where they sit the same way (Thông tư 06/2019/TT-BTP
+        and 05/2024/TT-BTP) every row carries over as it is, known or not.
+        Moving to or from the layout without a "stayed" bucket, the rows that
+        take them (with_conditions, postponed, suspended, stayed) are known
+        only where the other rows determine them (the stays counted apart are
+        inside with_conditions of the two-bucket forms); the result lists the
+        rest in :attr:`unknown`. Converting to the same layout returns the
+        ledger.
 
         >>> new = CaseLedger(newly_accepted=100, completed=50, in_progress=20,
         ...                  postponed=5, stayed=10, without_conditions=15, layout="tt06-2019")
         >>> old = new.convert("tt01-2013")
         >>> old.with_conditions, old.without_conditions, old.is_known("postponed")
         (85, 15, False)
+        >>> new.convert("tt05-2024").rows() == new.rows()
+        True
         """
         form = _to_layout(layout)
         if form == self.layout:
             return self
-        moving = {*STAY_ROWS, *self.layout.without, *form.without}
+        moving = moving_rows(self.layout, form)
+        cls = type(self)
+        if not moving:  # the same rows, meaning the same: all carry over
+            values = {name: getattr(self, name) for name in cls.STORED}
+            return cls(**values, unknown=self.unknown, layout=form)
         given: dict[str, int | None] = {
             name: None if name in moving or name in self.unknown else getattr(self, name)
-            for name in self.STORED
+            for name in cls.STORED
         }
-        for name in ("to_enforce", "finished", "carried_forward"):
-            if name not in self.unknown:
+        for name in cls.DERIVED:  # the totals of rows that do not move
+            if name not in self.unknown and moving.isdisjoint(expand(name, money=cls.MONEY)):
                 given[name] = getattr(self, name)
-        return type(self).from_totals(layout=form, **given)
+        # The stays counted apart are in có điều kiện of the forms without the bucket.
+        apart = {"with_conditions", "stayed"}.isdisjoint(self.unknown)
+        if apart and self.layout.has("stayed") and not form.has("stayed"):
+            given["with_conditions"] = self.with_conditions + self.stayed
+        if all(value is None for value in given.values()):  # nothing it knows carries over
+            return cls(unknown=form.row_names(cls.ROWS), layout=form)
+        return cls.from_totals(layout=form, **given)
 
 
 def _bind(cls: type[_L], *, money: bool, unit: str) -> type[_L]:
@@ -587,6 +642,7 @@ def _bind(cls: type[_L], *, money: bool, unit: str) -> type[_L]:
     cls._CHAIN = _solver.MONEY_CHAIN if money else _solver.CASE_CHAIN
     for name in derived:
         setattr(cls, name, _getter(name, money=money))
+    guard_keywords(cls, lambda name, value: cls._not_a_row(name, value, totals=False))
     return cls
 
 

@@ -24,12 +24,14 @@ True
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Mapping
+import functools
+from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
+from typing import Any
 
 import attrs
 
-from thads_metrics._checks import require_choice, require_flag
+from thads_metrics._checks import require_choice, require_flag, shown
 from thads_metrics.errors import LedgerError
 
 __all__ = [
@@ -177,19 +179,44 @@ def row_set(value: object) -> frozenset[str]:
     """
     if isinstance(value, str) or not isinstance(value, Iterable):
         raise LedgerError(
-            f"unknown must be a set of row names, got {type(value).__name__} {value!r}",
+            f"unknown must be a set of row names, got {type(value).__name__} {shown(value)}",
             code="ledger.type",
-            details={"argument": "unknown", "value": repr(value)},
+            details={"argument": "unknown", "value": shown(value)},
         )
-    names = frozenset(value)
-    for name in names:
+    names = tuple(value)
+    for name in names:  # before hashing them: a list in the set is refused, not a TypeError
         if not isinstance(name, str):
             raise LedgerError(
-                f"unknown must hold row names (str), got {name!r}",
+                f"unknown must hold row names (str), got {shown(name)}",
                 code="ledger.type",
-                details={"argument": "unknown", "value": repr(name)},
+                details={"argument": "unknown", "value": shown(name)},
             )
-    return names
+    return frozenset(names)
+
+
+def guard_keywords(cls: type[Any], refuse: Callable[[str, object], LedgerError]) -> None:
+    """Make a keyword argument ``cls(...)`` does not take raise ``refuse(name, value)``.
+
+    A ledger is often built from a mapping of rows (``CaseLedger(**rows)``), so
+    a name that is not one of its rows is bad input like any other: a
+    :class:`~thads_metrics.errors.LedgerError` naming it, not the
+    ``TypeError`` of the generated ``__init__``. Valid calls cost one more
+    function call; the names are looked at only when the call fails.
+    """
+    init = cls.__init__
+    names = frozenset(field.alias for field in attrs.fields(cls) if field.init)
+
+    @functools.wraps(init)
+    def __init__(self: Any, **kwargs: Any) -> None:
+        try:
+            init(self, **kwargs)
+        except TypeError:
+            extra = sorted(name for name in kwargs if name not in names)
+            if extra:
+                raise refuse(extra[0], kwargs[extra[0]]) from None
+            raise
+
+    cls.__init__ = __init__
 
 
 def row_names(*, money: bool, stored: bool | None = None) -> tuple[str, ...]:

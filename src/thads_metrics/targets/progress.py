@@ -158,10 +158,14 @@ def measure_progress(
         target=goal,
         rounding="exact",
         count_reduced=count_reduced,
-        strict=True,
         empty=empty,
-    )  # the one figures model, exact; strict: unknown rows and empty bases raise
-    assert f.finished is not None  # strict: every figure below is known
+    )  # the one figures model, exact; not strict: the share may not be computable
+    if f.rate is None:  # an unknown row or an empty base: raise as the rate does
+        if isinstance(ledger, AmountLedger):
+            ledger.completion_rate(count_reduced=count_reduced, empty=empty)
+        else:
+            ledger.completion_rate(empty=empty)
+    assert f.finished is not None  # the rate is computable: every figure below is known
     assert f.rate is not None
     assert f.prorated is not None
     assert f.gap is not None
