@@ -21,9 +21,13 @@ Each :class:`Finding` has a ``kind``:
 The checks: the ledger identities and part ≤ whole; rate = finished ÷ có điều
 kiện and share = có điều kiện ÷ phải thi hành; targets implied by "vượt /
 còn thiếu / vượt tiến độ / còn phải phấn đấu X%" (annual, or pro-rated before
-the year's end) against the stated or national target; implied values of
-relative changes; one unit's year across several texts (implied targets must
-meet); cumulative periods of one year in order (flow figures never decrease).
+the year's end) against the stated or national target; a change of a rate
+read against that rate (points or relative; with last year's rate printed,
+the reading the figures allow); a count, its change and its relative change
+(Δ ÷ (value − Δ)); a rate printed as "đạt X% chỉ tiêu" that may be the rate
+divided by the target; one unit's year across several texts (implied targets
+must meet); cumulative periods of one year in order (flow figures never
+decrease).
 
 >>> from thads_metrics.reading import read_report
 >>> claims = read_report(
@@ -182,8 +186,25 @@ def _pct(interval: Interval) -> str:
 
 
 def _months(claim: Claim) -> int | None:
+    """The months of the claim's period: of its period, or named alone ("sáu tháng đầu năm")."""
     period = claim.period
-    return period.months if isinstance(period, ReportingPeriod) else None
+    return period.months if isinstance(period, ReportingPeriod) else claim.months
+
+
+def _before(claims: Sequence[Claim], claim: Claim) -> Claim | None:
+    """The last of ``claims`` printed before ``claim`` in the same text."""
+    earlier = [c for c in claims if c.source == claim.source and c.span[0] < claim.span[0]]
+    return earlier[-1] if earlier else None
+
+
+# A rate of a unit, kind of case, ledger and period: (unit, category, ledger, quantity, subject,
+# period) → the claim.
+_RateKey = tuple[str | None, str | None, str | None, str, str | None, ReportingPeriod]
+
+
+def _rate_key(claim: Claim, period: ReportingPeriod) -> _RateKey:
+    subject = claim.subject or "with_conditions" if claim.quantity == "conditions_share" else None
+    return (claim.unit, claim.category, claim.ledger, claim.quantity, subject, period)
 
 
 def audit(claims: Iterable[Claim]) -> list[Finding]:
@@ -202,18 +223,23 @@ def audit(claims: Iterable[Claim]) -> list[Finding]:
     for claim in items:  # a target is the year's: it applies to every period of the year
         if claim.quantity == "target" and claim.period is not None:
             annual[(claim.unit, claim.period.year, claim.category, claim.ledger)].append(claim)
+    printed_rates: dict[_RateKey, Claim] = {}
+    for claim in items:  # rates by period, to read a change against last year's rate
+        if claim.quantity in _RATE_QUANTITIES and isinstance(claim.period, ReportingPeriod):
+            printed_rates.setdefault(_rate_key(claim, claim.period), claim)
     for (unit, _, category, ledger), quantities in _group(items).items():
-        findings += _parts(quantities, ledger)
-        findings += _rates(quantities, ledger)
         rates = quantities.get("completion_rate", [])
         year = rates[0].period.year if rates and rates[0].period is not None else None
         stated = annual.get((unit, year, category, ledger), []) if year is not None else []
         stated = list({claim.figure.printed: claim for claim in stated}.values())  # once each
+        findings += _parts(quantities, ledger)
+        findings += _rates(quantities, ledger, _target_values(stated, year, ledger))
         for finding, claim in _targets(quantities, ledger, category, stated):
             findings.append(finding)
             if finding.quantity == "target" and finding.kind == "implied" and category is None:
                 implied_targets.append((finding, claim))
-        findings += _changes(quantities, ledger)
+        findings += _changes(quantities, ledger, printed_rates)
+        findings += _relative_changes(quantities, ledger)
         findings += _required(quantities, ledger, stated)
         findings += _prorated(quantities, ledger, stated)
     findings += _across(implied_targets)
@@ -412,8 +438,38 @@ def _circular(claim: Claim) -> str:
     return "?" if period is None else layout_for(period.end).circular
 
 
-def _rates(quantities: dict[str, list[Claim]], ledger: str | None) -> list[Finding]:
-    """rate = finished ÷ có ĐK × 100 and share = có ĐK ÷ phải thi hành × 100."""
+def _target_values(
+    targets: Sequence[Claim], year: int | None, ledger: str | None
+) -> list[Fraction]:
+    """The targets a rate may be measured against: those stated for the year, else the national."""
+    values = [Fraction(claim.figure.printed) for claim in targets]
+    national = _national(year, ledger)
+    if not values and national is not None:
+        values.append(national)
+    return values
+
+
+def _of_target(
+    rate_claim: Claim, computed: Interval, targets: Sequence[Fraction]
+) -> Fraction | None:
+    """A target for which "đạt X% chỉ tiêu" reads as rate ÷ target (DOMAIN §4a), if one fits."""
+    if rate_claim.basis != "of_target":
+        return None
+    printed = Interval.of_claim(rate_claim)
+    for target in targets:
+        if target > 0 and computed.scale(_HUNDRED / target).meets(printed):
+            return target
+    return None
+
+
+def _rates(
+    quantities: dict[str, list[Claim]], ledger: str | None, targets: Sequence[Fraction] = ()
+) -> list[Finding]:
+    """rate = finished ÷ có ĐK × 100 and share = có ĐK ÷ phải thi hành × 100.
+
+    A rate printed as "đạt X% chỉ tiêu được giao" may be the rate divided by
+    the target: when only that reading fits, the finding is ambiguous.
+    """
     out: list[Finding] = []
     shares = quantities.get("conditions_share", [])
     checks = [("completion_rate", "finished", "with_conditions", "tỷ lệ thi hành xong", "rate")]
@@ -439,6 +495,26 @@ def _rates(quantities: dict[str, list[Claim]], ledger: str | None) -> list[Findi
             used = (one[rate_name], one[part], one[whole])
             arithmetic = f"{part} ÷ {whole} × 100 ∈ {_pct(computed)} vs {_pct(rate)}"
             kind: FindingKind = "consistent" if computed.meets(rate) else "contradiction"
+            target = None if kind == "consistent" else _of_target(one[rate_name], computed, targets)
+            if target is not None:
+                shown = format_number(target, 2)
+                ratio = computed.scale(_HUNDRED / target)
+                out.append(
+                    _finding(
+                        "ambiguous",
+                        f"{rate_name} = {part} ÷ {whole}",
+                        used,
+                        arithmetic + f"; ÷ target {shown}% × 100 ∈ {_pct(ratio)}",
+                        f"{one[rate_name].figure.text} không phải tỷ lệ thi hành xong "
+                        f"({_pct(computed)}) mà là tỷ lệ đó so với chỉ tiêu {shown}%",
+                        f"{one[rate_name].figure.text} is not the rate ({_pct(computed)}) but "
+                        f"the rate divided by the target {shown}%",
+                        quantity=rate_name,
+                        ledger=ledger,
+                        interval=computed,
+                    )
+                )
+                continue
             out.append(
                 _finding(
                     kind,
@@ -721,13 +797,33 @@ def _national(year: int | None, ledger: str | None) -> Fraction | None:
     return Fraction(target.cases if ledger == "cases" else target.money)
 
 
-def _changes(quantities: dict[str, list[Claim]], ledger: str | None) -> list[Finding]:
-    """A "tăng/giảm X%" of a rate: points or relative; of an amount: the previous value."""
+_RATE_QUANTITIES = ("completion_rate", "conditions_share")
+
+
+def _changed_rate(quantities: dict[str, list[Claim]], claim: Claim) -> Claim | None:
+    """The printed rate a change is of: its subject, printed last before it (else first)."""
+    if claim.subject not in _RATE_QUANTITIES:
+        return None
+    rates = quantities.get(claim.subject, [])
+    return _before(rates, claim) or (rates[0] if rates else None)
+
+
+def _changes(
+    quantities: dict[str, list[Claim]],
+    ledger: str | None,
+    printed_rates: dict[_RateKey, Claim],
+) -> list[Finding]:
+    """A "tăng/giảm X%" of a rate: percentage points or relative (DOMAIN §6a).
+
+    The change is read against the rate it is about (the completion rate, a
+    share); with that rate printed for the same period last year, the audit
+    says which reading the figures allow.
+    """
     out: list[Finding] = []
-    rate = quantities.get("completion_rate", [None])[0]
     for claim in quantities.get("change", []):
         delta = Interval.of_claim(claim)
         sign = claim.figure.direction or 1
+        rate = _changed_rate(quantities, claim)
         if rate is None:
             out.append(
                 _finding(
@@ -753,19 +849,131 @@ def _changes(quantities: dict[str, list[Claim]], ledger: str | None) -> list[Fin
         text = f"points: last year {_pct(points)}"
         if relative is not None:
             text += f"; relative: last year {_pct(relative)}"
+        earlier = None
+        if isinstance(rate.period, ReportingPeriod):
+            earlier = printed_rates.get(_rate_key(rate, rate.period.same_period_last_year()))
+        if earlier is None:
+            out.append(
+                _finding(
+                    "ambiguous",
+                    "change of a rate: points or relative",
+                    (rate, claim),
+                    text,
+                    f"“{claim.figure.text}”: nếu là điểm phần trăm thì cùng kỳ là {_pct(points)}"
+                    + ("" if relative is None else f"; nếu là tương đối thì {_pct(relative)}"),
+                    f"“{claim.figure.text}”: as points, last year's rate was {_pct(points)}"
+                    + ("" if relative is None else f"; as a relative change, {_pct(relative)}"),
+                    quantity="change",
+                    ledger=ledger,
+                    interval=points,
+                )
+            )
+            continue
+        out.append(_decided(claim, rate, earlier, points, relative, ledger))
+    return out
+
+
+def _decided(
+    claim: Claim,
+    rate: Claim,
+    earlier: Claim,
+    points: Interval,
+    relative: Interval | None,
+    ledger: str | None,
+) -> Finding:
+    """A change of a rate read against last year's printed rate: which reading fits."""
+    last = Interval.of_claim(earlier)
+    as_points = points.meets(last)
+    as_relative = relative is not None and relative.meets(last)
+    used = (rate, claim, earlier)
+    text = f"last year {earlier.figure.text}; points: {_pct(points)}" + (
+        "" if relative is None else f"; relative: {_pct(relative)}"
+    )
+    if as_points and as_relative:
+        return _finding(
+            "ambiguous",
+            "change of a rate: points or relative",
+            used,
+            text,
+            f"“{claim.figure.text}” khớp với tỷ lệ cùng kỳ {earlier.figure.text} theo cả hai "
+            "cách đọc (điểm phần trăm và tương đối)",
+            f"“{claim.figure.text}” fits last year's {earlier.figure.text} both as points and "
+            "as a relative change",
+            quantity="change",
+            ledger=ledger,
+            interval=points,
+        )
+    if as_points or as_relative:
+        vi_reading = "điểm phần trăm" if as_points else "tương đối"
+        en_reading = "percentage points" if as_points else "a relative change"
+        return _finding(
+            "consistent",
+            "change of a rate: points or relative",
+            used,
+            text,
+            f"“{claim.figure.text}” là {vi_reading}: chỉ cách đọc này khớp với tỷ lệ cùng kỳ "
+            f"{earlier.figure.text}",
+            f"“{claim.figure.text}” is {en_reading}: the only reading that fits last year's "
+            f"{earlier.figure.text}",
+            quantity="change_points" if as_points else "change_relative",
+            ledger=ledger,
+            interval=points if as_points else relative,
+        )
+    return _finding(
+        "contradiction",
+        "change of a rate: points or relative",
+        used,
+        text,
+        f"“{claim.figure.text}” không khớp với tỷ lệ cùng kỳ {earlier.figure.text}, dù là điểm "
+        "phần trăm hay tương đối",
+        f"“{claim.figure.text}” fits last year's {earlier.figure.text} neither as points nor "
+        "as a relative change",
+        quantity="change",
+        ledger=ledger,
+        interval=points,
+    )
+
+
+def _relative_changes(quantities: dict[str, list[Claim]], ledger: str | None) -> list[Finding]:
+    """ "là 736.747 việc, tăng 39.080 việc (tăng 5,60%)": 39.080 ÷ (736.747 − 39.080) × 100.
+
+    A count or an amount, its change in việc or đồng and the relative change
+    printed after it must agree (DOMAIN §4: Δ ÷ previous × 100).
+    """
+    out: list[Finding] = []
+    changes = quantities.get("change_relative", [])
+    for claim in changes:
+        if claim.figure.kind != "percent" or claim.subject is None:
+            continue
+        absolutes = [
+            c for c in changes if c.figure.kind != "percent" and c.subject == claim.subject
+        ]
+        absolute = _before(absolutes, claim)
+        value = None if absolute is None else _before(quantities.get(claim.subject, []), absolute)
+        if absolute is None or value is None:
+            continue
+        sign = absolute.figure.direction or claim.figure.direction or 1
+        now, delta = Interval.of_claim(value), Interval.of_claim(absolute)
+        computed = delta.ratio(now - delta if sign > 0 else now + delta)
+        if computed is None:
+            continue
+        ok = computed.meets(Interval.of_claim(claim))
         out.append(
             _finding(
-                "ambiguous",
-                "change of a rate: points or relative",
-                (rate, claim),
-                text,
-                f"“{claim.figure.text}”: nếu là điểm phần trăm thì cùng kỳ là {_pct(points)}"
-                + ("" if relative is None else f"; nếu là tương đối thì {_pct(relative)}"),
-                f"“{claim.figure.text}”: as points, last year's rate was {_pct(points)}"
-                + ("" if relative is None else f"; as a relative change, {_pct(relative)}"),
-                quantity="change",
+                "consistent" if ok else "contradiction",
+                "relative change = change ÷ (value − change)",
+                (value, absolute, claim),
+                f"{absolute.figure.text} ÷ ({value.figure.text} {'−' if sign > 0 else '+'} "
+                f"{absolute.figure.text}) × 100 ∈ {_pct(computed)} vs {claim.figure.text}",
+                f"{claim.figure.text} "
+                + ("khớp với" if ok else "không khớp với")
+                + f" {absolute.figure.text} trên số cùng kỳ ({_pct(computed)})",
+                f"{claim.figure.text} "
+                + ("agrees with" if ok else "cannot come from")
+                + f" {absolute.figure.text} over last year's figure ({_pct(computed)})",
+                quantity="change_relative",
                 ledger=ledger,
-                interval=points,
+                interval=computed,
             )
         )
     return out

@@ -21,13 +21,25 @@ exact interval of the true value. The rules:
   79,9% to two significant digits ("hơn 70%") or 419.999 to two
   ("hơn 410 nghìn") prints the same text as one who cut it further.
 - **"gần", "dưới" X** (``under``): X − u < v < X ("gần 600 tỷ": (500; 600) tỷ).
-- **"khoảng", "xấp xỉ", "gần như", "chừng" X** (``about``): [X − u/2; X + u/2].
+- **"khoảng", "xấp xỉ", "gần như", "chừng", "trên dưới" X** (``about``):
+  [X − u/2; X + u/2].
 - A printed 0 has no non-zero digit: "hơn 0%" says only that the value is
   positive, (0; 10**100), 10**100 being the largest number the library
   reads; "gần 0%" is read as below one unit of its last digit, [0; 1).
-- A leading "tăng"/"vượt" (or "+") gives ``direction`` +1, "giảm", "thiếu",
-  "còn thiếu", "chậm" (or "-") −1; the number is the size of the change.
-  "vượt gần 4%" is direction +1, qualifier ``under``, (3; 4).
+- A leading "tăng"/"vượt"/"cao hơn" (or "+") gives ``direction`` +1, "giảm",
+  "thiếu", "còn thiếu", "chậm", "thấp hơn" (or "-") −1; the number is the size
+  of the difference. "vượt gần 4%" is direction +1, qualifier ``under``, (3; 4);
+  "cao hơn 1,41%" is a comparative, direction +1 and a plain [1,405; 1,415),
+  not the hedge "hơn".
+- **Numbers in words** follow the same rule as numbers in figures, the unit
+  of the last spoken digit, the tens of a group being part of its number:
+  "bốn việc", "hai mươi việc" and "năm trăm linh năm việc" are exact,
+  "năm trăm việc" is [450; 550) like "5 trăm việc"; money in the
+  mixed style, every group after the first spoken with its hundreds ("Hai
+  triệu năm trăm nghìn đồng", "một triệu không trăm linh năm nghìn đồng"), is
+  exact like "2 triệu 500 nghìn đồng".
+- "0.9%", "5.6%": a dot followed by one or two digits before a percent sign
+  cannot separate thousands, so it is read as a decimal point.
 
 No interval reaches below 0: the figure is a size, its sign is ``direction``.
 
@@ -63,7 +75,7 @@ from thads_metrics._checks import (
     shown,
 )
 from thads_metrics.errors import ParseError
-from thads_metrics.vi._scales import BILLION, IN_FIGURES, IN_WORDS, SCALED
+from thads_metrics.vi._scales import BILLION, HUNDRED, IN_FIGURES, IN_WORDS, SCALED
 from thads_metrics.vi.format import _auto_scale, format_number
 
 # The reading of one number token ("1.719", "146,9", "1,052") and the NFC
@@ -86,7 +98,7 @@ __all__ = ["Figure", "Kind", "Qualifier", "find_figures", "parse_figure", "parse
 #: What a figure counts: cases or other things, money in đồng, or a percentage.
 Kind = Literal["count", "money", "percent"]
 #: The hedge before a figure: "" (plain), "over" (hơn, trên), "under" (gần, dưới),
-#: "about" (khoảng, xấp xỉ, gần như, chừng).
+#: "about" (khoảng, xấp xỉ, gần như, chừng, trên dưới).
 Qualifier = Literal["", "over", "under", "about"]
 
 _KINDS: Final[tuple[str, ...]] = get_args(Kind)
@@ -106,6 +118,7 @@ _LIMIT: Final = 10**100
 # Most decimals format_number writes.
 _MAX_PLACES: Final = 100
 _BILLION: Final = 10**BILLION.power
+_HUNDRED_WORD: Final = HUNDRED.word
 _MILLION: Final = 10**6
 
 
@@ -114,6 +127,9 @@ _MILLION: Final = 10**6
 #: Words before a figure that say it is a change, and which way (longest first).
 _DIRECTIONS: Final[tuple[tuple[tuple[str, ...], int], ...]] = (
     (("còn", "thiếu"), -1),
+    # Comparatives: "cao hơn 1,41%" is a difference of +1,41, not the hedge "hơn".
+    (("cao", "hơn"), 1),
+    (("thấp", "hơn"), -1),
     (("tăng",), 1),
     (("vượt",), 1),
     (("giảm",), -1),
@@ -123,6 +139,7 @@ _DIRECTIONS: Final[tuple[tuple[tuple[str, ...], int], ...]] = (
 #: Hedge words (longest first: "gần như" is about, "gần" alone is under).
 _HEDGES: Final[tuple[tuple[tuple[str, ...], Qualifier], ...]] = (
     (("gần", "như"), "about"),
+    (("trên", "dưới"), "about"),
     (("xấp", "xỉ"), "about"),
     (("khoảng",), "about"),
     (("chừng",), "about"),
@@ -248,9 +265,10 @@ class Figure:
     low_closed: bool = attrs.field(validator=_flag_field)
     #: Whether ``high`` itself is a possible value.
     high_closed: bool = attrs.field(validator=_flag_field)
-    #: "" (plain), "over" (hơn, trên), "under" (gần, dưới), "about" (khoảng…).
+    #: "" (plain), "over" (hơn, trên), "under" (gần, dưới), "about" (khoảng, trên dưới…).
     qualifier: Qualifier = attrs.field(validator=_choice_field(_QUALIFIER_NAMES))
-    #: +1 after "tăng"/"vượt", −1 after "giảm"/"thiếu"/"còn thiếu"/"chậm", else 0.
+    #: +1 after "tăng"/"vượt"/"cao hơn", −1 after "giảm"/"thiếu"/"còn thiếu"/"chậm"/
+    #: "thấp hơn", else 0.
     direction: int = attrs.field(validator=_direction_field)
     #: One unit of the last non-zero printed digit, in the base unit.
     step: Decimal = attrs.field(validator=_decimal_field)
@@ -372,6 +390,8 @@ _TOKEN: Final = re.compile(
 #: Most digits a printed figure has (10^60 đồng is far beyond any amount; Python also
 #: refuses to read an int of more than 4300 digits).
 _MAX_NUMBER_DIGITS = 60
+#: A number token whose dot can only be a decimal point before a percent sign: "0.9", "5.60".
+_DOT_DECIMAL: Final = re.compile(r"[0-9]+\.[0-9]{1,2}")
 
 
 class _Miss(Exception):
@@ -405,10 +425,17 @@ class _Raw(NamedTuple):
     direction: int
     qualifier: Qualifier
     terms: tuple[_Term, ...]  # empty for a number in words
-    spoken: tuple[int, int] | None  # a number in words: (value, step)
+    spoken: _Spoken | None  # a number in words
     large: bool  # a scale of triệu or more: money unless a unit says otherwise
     unit: str | None  # the canonical unit written, if any
     unit_at: int  # where the unit is (or would be) in the NFC text
+
+
+class _Spoken(NamedTuple):
+    """A number in words: its value, and whether it is in the mixed style."""
+
+    value: int
+    mixed: bool  # every group after the first spoken with its hundreds
 
 
 class _Valued(NamedTuple):
@@ -506,7 +533,10 @@ class _Scanner:
             try:
                 reading = _read(token.text, self.comma)
             except _Bad as bad:
-                raise _Miss(token.start + bad.offset, bad.problem, "parse.separator") from None
+                decimal = self._decimal_point(at)
+                if decimal is None:
+                    raise _Miss(token.start + bad.offset, bad.problem, "parse.separator") from None
+                reading = decimal
             at += 1
             scale, previous, count = 1, 0, 0
             while at < len(tokens) and tokens[at].kind == "word" and tokens[at].key in IN_FIGURES:
@@ -525,8 +555,23 @@ class _Scanner:
             terms.append(_Term(token, reading, scale, previous == _BILLION))
         return terms, at
 
-    def spoken(self, at: int) -> tuple[tuple[int, int], bool, int]:
-        """A number in words ("bốn", "hai mươi mốt"): (value, step), large, next index."""
+    def _decimal_point(self, at: int) -> _Reading | None:
+        """ "0.9%", "5.6%": a dot before one or two digits and a percent sign is a decimal point.
+
+        Such a dot cannot separate thousands (a group has three digits), so the
+        figure is read with it as the decimal separator rather than dropped.
+        """
+        text = self.tokens[at].text
+        if not _DOT_DECIMAL.fullmatch(text):
+            return None
+        unit, _ = self.unit(at + 1)
+        if unit is None or _kind_of(unit) != "percent":
+            return None
+        dot = text.index(".")
+        return _Reading(text[:dot], text[dot + 1 :], None, dot)
+
+    def spoken(self, at: int) -> tuple[_Spoken, bool, int]:
+        """A number in words ("bốn", "hai mươi mốt"): its value and style, large, next index."""
         tokens = self.tokens
         end = at
         while end < len(tokens) and tokens[end].kind == "word" and tokens[end].key in _VOCABULARY:
@@ -547,13 +592,8 @@ class _Scanner:
                 offset += len(key) + 1
             problem = str(err.details.get("problem", err))
             raise _Miss(tokens[index].start, problem, err.code) from None
-        power = 0
-        for key in reversed(keys):  # "hai nghìn" is rounded at nghìn like "2 nghìn"
-            if key not in IN_WORDS:
-                break
-            power += IN_WORDS[key]
         large = any(IN_WORDS.get(key, 0) >= 6 for key in keys)
-        return (value, 10**power), large, end
+        return _Spoken(value, _mixed_in_words(keys)), large, end
 
     def unit(self, at: int) -> tuple[str | None, int]:
         """The unit after the number: "%", "phần trăm", "đồng", "việc", "bản án"…"""
@@ -638,8 +678,15 @@ class _Scanner:
 
     def value(self, raw: _Raw, kind: Kind) -> _Valued:
         if raw.spoken is not None:
-            number, last = raw.spoken
-            return _Valued(Fraction(number), Fraction(last), kind != "percent" and last == 1)
+            # Words speak every digit down to the last non-zero one: that digit's unit
+            # is the unit of the last printed digit ("năm trăm" like "5 trăm"), but the
+            # tens of a group are a number's own name ("hai mươi" like "20", "hai mươi
+            # nghìn" like "20 nghìn"), never a rounding.
+            number = Fraction(raw.spoken.value)
+            last = _last_digit_unit(number) if number else Fraction(1)
+            if last >= 10 and len(str(last.numerator)) % 3 == 2:  # 10, 10.000, 10**7…
+                last /= 10
+            return _Valued(number, last, _exact(kind, last, mixed=raw.spoken.mixed))
         return _digits_value(raw.terms, kind)
 
     def figure(self, raw: _Raw, kind: Kind, unit: str) -> Figure:
@@ -673,8 +720,10 @@ def _digits_value(terms: tuple[_Term, ...], kind: Kind) -> _Valued:
     first = terms[0]
     reading = first.reading
     point = first.token.start + max(reading.point, 0)
-    if len(reading.digits) + len(reading.frac) > _MAX_NUMBER_DIGITS:
-        raise _Miss(point, f"more than {_MAX_NUMBER_DIGITS} digits: no figure", "parse.too_large")
+    for term in terms:  # every term: Python will not even read an int of 4300 digits
+        if len(term.reading.digits) + len(term.reading.frac) > _MAX_NUMBER_DIGITS:
+            problem = f"more than {_MAX_NUMBER_DIGITS} digits: no figure"
+            raise _Miss(term.token.start, problem, "parse.too_large")
     if reading.alt is not None and kind != "percent":
         # "1,052": a mis-typed thousands separator where a decimal comma is impossible
         # (smaller units follow, or the decimal reading is not whole), else ambiguous.
@@ -719,8 +768,30 @@ def _digits_value(terms: tuple[_Term, ...], kind: Kind) -> _Valued:
         and len(terms) > 1
         and all(len(term.token.text) == 3 and term.token.text.isdigit() for term in terms[1:])
     )
-    exact = kind != "percent" and (last <= 1 or (kind == "money" and mixed))
-    return _Valued(value, last, exact)
+    return _Valued(value, last, _exact(kind, last, mixed=mixed))
+
+
+def _exact(kind: Kind, last: Fraction, *, mixed: bool) -> bool:
+    """The one rule of exactness, in figures and in words (DOMAIN §6a).
+
+    A count or an amount written down to its units is exact; so is money in
+    the official mixed style, every group after the first with three digits
+    ("36.576 tỷ 087 triệu 535 nghìn đồng"; in words, spoken with its hundreds).
+    Any other figure is rounded at its last printed digit; percents always are.
+    """
+    return kind != "percent" and (last <= 1 or (kind == "money" and mixed))
+
+
+def _mixed_in_words(keys: list[str]) -> bool:
+    """Whether every group after the first of a number in words is spoken with its hundreds."""
+    groups: list[list[str]] = [[]]
+    for key in keys:
+        if key in IN_WORDS:
+            groups.append([])
+        else:
+            groups[-1].append(key)
+    spoken = [group for group in groups if group]  # "một nghìn tỷ": a compound scale
+    return len(spoken) > 1 and all(_HUNDRED_WORD in group for group in spoken[1:])
 
 
 def _figure(
@@ -875,7 +946,9 @@ def parse_ratio(text: str, *, comma: Comma = "strict") -> tuple[Figure, Figure]:
 
     Each side is read as by :func:`parse_figure` (a direction or hedge only
     before the part); a unit on either side applies to both, and units on
-    both sides must agree (``parse.unit``). The part as printed must not
+    both sides must agree (``parse.unit``); scale words on a whole of one
+    number apply to a part without any ("1.719/6.112 tỷ đồng" is 1.719 tỷ
+    over 6.112 tỷ). The part as printed must not
     exceed the whole as printed (``parse.part_exceeds_whole``).
 
     >>> part, whole = parse_ratio("5.409/12.345 việc")
@@ -883,6 +956,8 @@ def parse_ratio(text: str, *, comma: Comma = "strict") -> tuple[Figure, Figure]:
     ('việc', Decimal('5409'), Decimal('12345'), '5.409')
     >>> [str(side) for side in parse_ratio("1.719 tỷ/6.112 tỷ")]
     ['[1.718,5; 1.719,5) tỷ đồng', '[6.111,5; 6.112,5) tỷ đồng']
+    >>> [str(side) for side in parse_ratio("146,9/600 tỷ đồng")]
+    ['[146,85; 146,95) tỷ đồng', '[599,5; 600,5) tỷ đồng']
     """
     what = "parse_ratio"
     scanner = _Scanner(_prepare(text, what, _MAX_FIGURE), _comma(comma), prose=False)
@@ -907,8 +982,27 @@ def parse_ratio(text: str, *, comma: Comma = "strict") -> tuple[Figure, Figure]:
         raise _raise(scanner, what, miss) from None
 
 
+def _shared_scale(left: _Raw, right: _Raw) -> _Raw:
+    """The part of "1.719/6.112 tỷ đồng": a scale word on the whole applies to a bare part.
+
+    Only a part of one number without scale words takes it, from a whole of one
+    number with scale words: "1.719/6.112 tỷ" is 1.719 tỷ over 6.112 tỷ.
+    """
+    if (
+        len(left.terms) == 1
+        and left.terms[0].scale == 1
+        and len(right.terms) == 1
+        and right.terms[0].scale > 1
+    ):
+        whole = right.terms[0]
+        term = left.terms[0]._replace(scale=whole.scale, ends_in_billion=whole.ends_in_billion)
+        return left._replace(terms=(term,), large=right.large)
+    return left
+
+
 def _pair(scanner: _Scanner, left: _Raw, right: _Raw) -> tuple[Figure, Figure]:
-    """The two figures of a part over a whole, the unit of either side applying to both."""
+    """The two figures of a part over a whole, the unit and scale of the whole applying to both."""
+    left = _shared_scale(left, right)
     if left.unit is not None and right.unit is not None and left.unit != right.unit:
         raise _Miss(
             right.unit_at,
@@ -933,8 +1027,9 @@ def find_figures(text: str, *, comma: Comma = "strict") -> list[tuple[int, int, 
     percentage, an amount (with "đồng", or with triệu/tỷ as in "1.719 tỷ"), or
     a count with a counted noun ("việc", "vụ việc", "vụ án", "bản án",
     "người"…), in figures or in words, with its direction and hedge words. A
-    part over a whole ("5.409/12.345 việc") gives its two figures, the unit
-    applying to both. Dates ("31/8/2021"), years, numbers without a unit and
+    part over a whole ("5.409/12.345 việc", "5.409 việc trên 12.345 việc",
+    "1.719/6.112 tỷ đồng") gives its two figures, the unit and scale of the
+    whole applying to both. Dates ("31/8/2021"), years, numbers without a unit and
     figures that cannot be read unambiguously ("1,052 tỷ" unless ``comma``
     says which) are left out: ordinary prose never raises.
 
@@ -960,6 +1055,9 @@ def find_figures(text: str, *, comma: Comma = "strict") -> list[tuple[int, int, 
 def _figures_at(scanner: _Scanner, at: int) -> tuple[list[tuple[int, int, Figure]], int]:
     """The figures that start at token ``at`` (none, one, or a pair) and where to go on."""
     left = scanner.side(at, prefix=True)
+    out_of = _out_of(scanner, left)
+    if out_of is not None:
+        return out_of
     if not _slash_number(scanner, left.end):
         found = scanner.kind_and_unit(left, None, None)
         if found is None:  # a number without a unit: no figure, nor any part of it
@@ -972,7 +1070,8 @@ def _figures_at(scanner: _Scanner, at: int) -> tuple[list[tuple[int, int, Figure
             end += 2
         return [], end
     try:
-        if left.unit is None and right.unit is None and not (left.large and right.large):
+        shared = _shared_scale(left, right)
+        if left.unit is None and right.unit is None and not (shared.large and right.large):
             return [], right.end  # "2/16", "8/2021": no figures
         part, whole = _pair(scanner, left, right)
     except _Miss:
@@ -980,6 +1079,32 @@ def _figures_at(scanner: _Scanner, at: int) -> tuple[list[tuple[int, int, Figure
         found = scanner.kind_and_unit(left, None, None)
         alone = [] if found is None else [(left.first, left.end, scanner.figure(left, *found))]
         return alone, left.end + 1
+    return [(left.first, left.end, part), (right.first, right.end, whole)], right.end
+
+
+def _out_of(scanner: _Scanner, left: _Raw) -> tuple[list[tuple[int, int, Figure]], int] | None:
+    """ "5.409 việc trên 12.345 việc": "trên" between two counts of one unit is "out of".
+
+    A part over a whole like "5.409/12.345 việc", not the hedge "trên" (over)
+    of the second figure. Percents are left alone ("80% trên 75%").
+    """
+    tokens = scanner.tokens
+    at = left.end
+    if (
+        left.unit is None
+        or _kind_of(left.unit) == "percent"
+        or at + 1 >= len(tokens)
+        or tokens[at].key != "trên"
+        or tokens[at + 1].kind != "number"
+    ):
+        return None
+    try:
+        right = scanner.side(at + 1, prefix=False)
+    except _Miss:
+        return None
+    if right.unit != left.unit:
+        return None
+    part, whole = _pair(scanner, left, right)
     return [(left.first, left.end, part), (right.first, right.end, whole)], right.end
 
 
