@@ -189,15 +189,80 @@ def test_a_cell_error_names_its_place_in_vietnamese(
 
 
 def test_an_error_without_a_translation_keeps_its_english(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A ledger whose rows do not add up (csv.ledger, ledger.identity): no rule, English."""
+    """An error whose code has no rule keeps its English message (here the rule of
+    ledger.identity, a ledger whose rows do not add up, taken away)."""
+    monkeypatch.delitem(cli._ERROR_RULES, "ledger.identity")  # type: ignore[attr-defined]
     path = tmp_path / "in.csv"
     path.write_text(LEDGERS.format(period="11 tháng năm 2021", without=9), encoding="utf-8")
     en = _error(["--lang", "en", "report", str(path)], capsys)
     vi = _error(["--lang", "vi", "report", str(path)], capsys)
     assert en.startswith(f"thads-metrics: error: {path}:2: rows do not add up")
     assert vi == en.replace("thads-metrics: error: ", "thads-metrics: lỗi: ") + " [csv.ledger]"
+
+
+def test_a_ledger_whose_rows_do_not_add_up_is_told_in_vietnamese(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "in.csv"
+    path.write_text(LEDGERS.format(period="11 tháng năm 2021", without=9), encoding="utf-8")
+    assert _error(["--lang", "vi", "report", str(path)], capsys) == (
+        f"thads-metrics: lỗi: {path}:2: các chỉ tiêu không khớp nhau: "
+        "to_enforce = with_conditions + stayed + without_conditions lệch 2 [csv.ledger]"
+    )
+
+
+@pytest.mark.parametrize(
+    ("rows", "told"),
+    [
+        (  # more entrusted than accepted
+            "A,năm 2024,viec,5,3,10,0,1,0,0,0,0,0,0,0\n",
+            "to_enforce (tổng số phải thi hành) tính ra số âm (-2): các chỉ tiêu dùng để tính "
+            "nó mâu thuẫn nhau [csv.ledger]",
+        ),
+    ],
+)
+def test_ledger_errors_are_told_in_vietnamese(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], rows: str, told: str
+) -> None:
+    path = tmp_path / "in.csv"
+    path.write_text(LEDGERS.splitlines(keepends=True)[0] + rows, encoding="utf-8")
+    assert _error(["--lang", "vi", "report", str(path)], capsys) == (
+        f"thads-metrics: lỗi: {path}:2: {told}"
+    )
+
+
+@pytest.mark.parametrize(
+    ("record", "told"),
+    [
+        (
+            "A,năm 2024,newly_accepted,completed,5,3,0,,",
+            "việc đã thi hành xong không còn gì phải thi hành: số tiền đã thi hành "
+            "amount_finished (3) cộng số tiền được giảm, miễn amount_reduced (0) phải bằng số "
+            "tiền phải thi hành amount_due (5) [csv.record]",
+        ),
+        (
+            "A,năm 2024,newly_accepted,in_progress,5,6,0,,",
+            "số tiền đã thi hành amount_finished (6) cộng số tiền được giảm, miễn amount_reduced "
+            "(0) không thể lớn hơn số tiền phải thi hành amount_due (5) [csv.record]",
+        ),
+        (
+            "A,năm 2024,newly_accepted,in_progress,5,0,0,1/1/2020,",
+            "accepted_on 2020-01-01 nằm ngoài khoảng mà nguồn gốc, trạng thái và kỳ báo cáo "
+            "của việc cho phép (từ 2023-10-01 đến 2024-09-30) [csv.record]",
+        ),
+    ],
+)
+def test_case_record_errors_are_told_in_vietnamese(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], record: str, told: str
+) -> None:
+    path = tmp_path / "in.csv"
+    header = "unit,period,origin,status,amount_due,amount_finished,amount_reduced,"
+    path.write_text(f"{header}accepted_on,finished_on\n{record}\n", encoding="utf-8")
+    assert _error(["--lang", "vi", "report", str(path)], capsys) == (
+        f"thads-metrics: lỗi: {path}:2: {told}"
+    )
 
 
 def test_the_locale_chooses_vietnamese(

@@ -297,3 +297,17 @@ def test_bao_loc_state_budget_breakdown() -> None:
         _kinds(BAO_LOC_2021, unit="Bảo Lộc")["completion_rate = finished ÷ with_conditions"]
         == "consistent"
     )
+
+
+def test_cli_check_reads_calendar_quarters_when_told(capsys: pytest.CaptureFixture[str]) -> None:
+    # Seed 003 (the ministry's work plan) names "Quý III/2020", July–September 2020 of the
+    # calendar year: Quý IV of the enforcement year 2020 (DOMAIN §1).
+    seed = str(SEEDS / _seed("003")[0])
+    assert main(["check", seed, "--format", "json"]) == 0
+    plain = json.loads(capsys.readouterr().out)
+    assert main(["check", seed, "--calendar-quarters", "--format", "json"]) == 0
+    calendar = json.loads(capsys.readouterr().out)
+    assert {c["period"] for c in plain["claims"]} == {"Quý III/2020"}
+    assert {c["period"] for c in calendar["claims"]} == {"Quý IV/2020"}
+    assert main(["check", seed, "--calendar-quarters", "--period", "Quý III/2020"]) == 0
+    assert "Quý IV/2020" in capsys.readouterr().out

@@ -60,6 +60,7 @@ from thads_metrics._schema import SCHEMA_VERSION, value_data
 from thads_metrics._text import close_names, fold_name, match_name
 from thads_metrics.calendar import (
     MIN_YEAR,
+    CalendarQuarter,
     EnforcementYear,
     Quarter,
     ReportingPeriod,
@@ -80,6 +81,7 @@ from thads_metrics.csvio import (
 )
 from thads_metrics.errors import OutputError, ParseError, ThadsError
 from thads_metrics.figures import figures
+from thads_metrics.ledger import ROW_TERMS
 from thads_metrics.rates import prorated_target
 from thads_metrics.report import ReportSet, UnitReport, build_report, summary_table
 from thads_metrics.report.words import phrases, text_columns
@@ -468,6 +470,49 @@ _ERROR_RULES: Mapping[str, tuple[tuple[str, ...], ...]] = {
             ),
         ),
     ),
+    "ledger.negative": (
+        (
+            N_(
+                "%(row)s (%(row_term)s) comes out negative (%(value)s): the rows it is "
+                "computed from contradict each other"
+            ),
+        ),
+    ),
+    "ledger.identity": ((N_("the rows do not add up: %(identity)s is off by %(difference)s"),),),
+    "ledger.layout": (
+        (
+            N_(
+                "%(row)s (%(row_term)s) must be 0 in the forms of %(layout)s (the layout of "
+                "the period), got %(value)s"
+            ),
+        ),
+    ),
+    "ledger.amount_exceeds_due": (
+        (
+            N_(
+                "amount_finished (%(amount_finished)s) + amount_reduced (%(amount_reduced)s) "
+                "cannot exceed amount_due (%(amount_due)s)"
+            ),
+        ),
+    ),
+    "ledger.completed_with_remainder": (
+        (
+            N_(
+                "a completed case (thi hành xong) has nothing left to enforce: "
+                "amount_finished (%(amount_finished)s) + amount_reduced (%(amount_reduced)s) "
+                "must equal amount_due (%(amount_due)s)"
+            ),
+        ),
+    ),
+    "ledger.date": (
+        (
+            N_(
+                "%(fields_0)s %(value)s is outside what the case's origin, status and period "
+                "allow (%(low)s to %(high)s)"
+            ),
+        ),
+        (N_("%(fields_0)s %(value)s contradicts the case's origin, status or period"),),
+    ),
     "period.range": ((N_("%(argument)s: %(value)s is out of range: %(rule)s"),),),
     "target.range": ((N_("%(argument)s: %(value)s is out of range: %(rule)s"),),),
     "target.text": (
@@ -513,6 +558,8 @@ def _fields(error: ThadsError, reason: str | None) -> dict[str, Any]:
             fields[key] = value
     if isinstance(fields.get("position"), int):
         fields["byte"] = fields["position"] + 1
+    if isinstance(fields.get("row"), str) and fields["row"] in ROW_TERMS:
+        fields["row_term"] = ROW_TERMS[fields["row"]]  # the row's name on the forms
     if isinstance(error.__cause__, OSError):
         fields["problem"] = _os_problem(error.__cause__)
     if reason is not None:
@@ -1239,8 +1286,11 @@ def _cmd_check(args: argparse.Namespace) -> int:
     from thads_metrics.reading import audit, read_report
 
     period = None
+    calendar = args.calendar_quarters
     if args.period:
-        parsed = parse_period(args.period)
+        parsed = parse_period(args.period, calendar_quarters=calendar)
+        if isinstance(parsed, CalendarQuarter):  # its days, as a quarter of the enforcement year
+            parsed = parsed.to_statistical()
         if not isinstance(parsed, (ReportingPeriod, Quarter)):
             raise ParseError(
                 _("--period %(value)r: give a cumulative period or a quarter")
@@ -1251,7 +1301,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
     claims = []
     for name in args.files or ["-"]:
         label, text = _read_text(name)
-        claims += read_report(text, unit=args.unit, period=period, source=label)
+        claims += read_report(
+            text, unit=args.unit, period=period, source=label, calendar_quarters=calendar
+        )
     findings = audit(claims)
     contradictions = sum(1 for f in findings if f.kind == "contradiction")
     if args.format == "json":
@@ -1461,6 +1513,15 @@ def _parser() -> argparse.ArgumentParser:
     p_check.add_argument("--unit", help=_("the unit the texts are about, when they do not say"))
     p_check.add_argument(
         "--period", help=_('the period, when the texts do not say, e.g. "năm 2021"')
+    )
+    p_check.add_argument(
+        "--calendar-quarters",
+        action="store_true",
+        help=_(
+            "read a quarter (Quý III/2020) as one of the calendar year (July–September), as "
+            "work plans write them; by default one of the enforcement year (Quý I = "
+            "October–December)"
+        ),
     )
     p_check.add_argument("--format", choices=("text", "json"), default="text")
     p_check.add_argument("--language", choices=("vi", "en"), default="vi")
