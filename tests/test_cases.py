@@ -136,7 +136,7 @@ def test_a_partly_paid_case_without_conditions() -> None:
         ({"entrusted": 1}, "entrusted"),
         ({"withdrawn": None}, "withdrawn"),
         ({"status": None, "entrusted": True, "withdrawn": True}, "not both"),
-        ({"entrusted": True}, "status must be None"),
+        ({"entrusted": True}, "so it has no status"),
         ({"status": None, "withdrawn": True, "amount_due": 5, "amount_finished": 1}, "whole"),
         ({"amount_due": 1.0}, "amount_due"),
         ({"amount_due": True}, "amount_due"),

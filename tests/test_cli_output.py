@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -247,3 +248,57 @@ def test_a_console_without_vietnamese_gets_the_letters_without_marks() -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert "cua Nghe An" in proc.stdout.decode("cp1252")
+
+
+def test_default_workbook_name_never_replaces_a_file_that_exists(
+    data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A workbook written before may have been filled in and signed since: the default
+    name refuses it (output.exists); -o naming it replaces it."""
+    monkeypatch.chdir(tmp_path)
+    named = tmp_path / "thads-11-thang-nam-2021.xlsx"
+    named.write_text("signed", encoding="utf-8")
+    assert main(["report", str(data), "--format", "xlsx", "--quiet"]) == 2
+    assert "[output.exists]" not in capsys.readouterr().err  # English: the message alone
+    assert named.read_text(encoding="utf-8") == "signed"
+    assert main(["--lang", "vi", "report", str(data), "--format", "xlsx", "--quiet"]) == 2
+    assert capsys.readouterr().err.endswith("[output.exists]\n")
+    assert main(["report", str(data), "--format", "xlsx", "-o", str(named), "--quiet"]) == 0
+    assert named.read_bytes().startswith(b"PK")  # a workbook now
+
+
+def test_report_reads_stdin_for_a_dash(
+    data: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import io
+    import sys
+
+    expected_code = main(["report", str(data), "--format", "json"])
+    expected = capsys.readouterr().out.replace(json.dumps(str(data)), '"<stdin>"')
+    stdin = io.TextIOWrapper(io.BytesIO(data.read_bytes()), encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", stdin)
+    monkeypatch.setattr("os.path.exists", lambda path: False)  # the way without /dev/stdin
+    assert (main(["report", "-", "--format", "json"]), expected_code) == (0, 0)
+    assert capsys.readouterr().out == expected
+
+
+def test_a_unit_behind_the_others_is_named_as_left_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Hà Tĩnh has reported up to 10 months, Nghệ An 11: the report of 11 months leaves
+    Hà Tĩnh out of the paragraphs and the roll-up, and says so."""
+    path = tmp_path / "r.csv"
+    path.write_text(
+        "unit,period,origin,status,amount_due\n"
+        "Nghệ An,11 tháng năm 2025,newly_accepted,in_progress,5\n"
+        "Hà Tĩnh,10 tháng năm 2025,newly_accepted,in_progress,5\n",
+        encoding="utf-8",
+    )
+    assert main(["report", str(path)]) == 0
+    out, err = capsys.readouterr()
+    assert "Hà Tĩnh" not in out
+    assert err == (
+        "Hà Tĩnh has no ledgers of 11 tháng năm 2025 (its latest: 10 tháng năm 2025): left out\n"
+    )
+    assert main(["report", str(path), "--unit", "Nghệ An"]) == 0  # chosen: nothing to say
+    assert capsys.readouterr().err == ""

@@ -243,6 +243,17 @@ def test_format_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert "nhiều tiền" in err
 
 
+def test_format_says_how_to_read_an_ambiguous_comma(capsys: pytest.CaptureFixture[str]) -> None:
+    # "1,052 tỷ": 1,052 tỷ (decimal comma) or 1.052 tỷ (a comma between thousands, DOMAIN §6)
+    code, out, err = _run(capsys, "format", "1,052 tỷ")
+    assert (code, out) == (2, "")
+    assert "--comma decimal or --comma thousands" in err
+    assert "parse_dong" not in err  # the command's words, not the library's
+    for comma, amount in (("decimal", 1_052_000_000), ("thousands", 1_052_000_000_000)):
+        code, out, _ = _run(capsys, "format", "1,052 tỷ", "--comma", comma, "--format", "json")
+        assert (code, json.loads(out)["amount"]) == (0, amount)
+
+
 def test_console_script_entry_point() -> None:
     proc = subprocess.run(
         [sys.executable, "-m", "thads_metrics", "report", "--unit", "Đồng Nai", "--quiet"],

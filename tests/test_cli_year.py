@@ -72,3 +72,54 @@ def test_report_html_is_one_page_with_charts(
     code, out, _ = _run(capsys, "report", "--format", "html", "--language", "en", "--quiet")
     assert code == 0
     assert '<html lang="en">' in out
+
+
+RECORDS = "unit,period,origin,status,amount_due\n"
+
+
+def test_year_of_a_flow_that_decreases_is_an_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """3 new cases by 3 months, 1 by 6 months: the cumulative figures contradict each other
+    (DOMAIN §2b), so the year cannot be shown: exit 2 naming the row, not an empty output."""
+    path = tmp_path / "r.csv"
+    rows = ["A,3 tháng năm 2025,newly_accepted,in_progress,5"] * 3
+    rows.append("A,6 tháng năm 2025,newly_accepted,in_progress,5")
+    path.write_text(RECORDS + "\n".join(rows) + "\n", encoding="utf-8")
+    code, out, err = _run(capsys, "--lang", "vi", "year", str(path))
+    assert (code, out) == (2, "")
+    assert err == (
+        "thads-metrics: lỗi: newly_accepted (thụ lý mới) giảm từ 3 trong 3 tháng năm 2025 "
+        "xuống 1 trong 6 tháng năm 2025: chỉ tiêu phát sinh được cộng dồn trong năm nên không "
+        "bao giờ giảm [ledger.flow_decrease]\n"
+    )
+
+
+def test_year_without_any_target_is_an_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "r.csv"
+    path.write_text(RECORDS + "A,3 tháng năm 2019,newly_accepted,in_progress,5\n", "utf-8")
+    code, out, err = _run(capsys, "year", str(path))  # no national target for 2019 is known
+    assert (code, out) == (2, "")
+    assert "2019" in err
+    assert err.startswith("thads-metrics: error: ")
+
+
+def test_year_says_which_months_a_row_covers(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Only 3 and 6 tháng năm 2022: the rows cover 10–12/2021 and 1–3/2022, not one month."""
+    path = tmp_path / "r.csv"
+    rows = ["A,3 tháng năm 2022,newly_accepted,completed,0"] * 2
+    rows += ["A,6 tháng năm 2022,newly_accepted,completed,0"] * 5
+    path.write_text(RECORDS + "\n".join(rows) + "\n", encoding="utf-8")
+    code, out, _ = _run(capsys, "year", str(path))
+    assert code == 0
+    assert [line.split()[:2] for line in out.splitlines()[2:4]] == [
+        ["10–12/2021", "2"],
+        ["1–3/2022", "3"],
+    ]
+    code, out, _ = _run(capsys, "year", str(path), "--format", "json")
+    months = json.loads(out)["units"][0]["months"]
+    assert [m["months_covered"] for m in months] == [3, 3]

@@ -308,12 +308,13 @@ class CaseRecord:
             left = "entrusted" if entrusted else "withdrawn"
             article = "an" if entrusted else "a"
             if status is not None:
+                given = status.value if isinstance(status, Status) else shown(status)
                 raise _refuse(
-                    f"{article} {left} case leaves this unit's ledger, so its status must be None, "
-                    f"got {shown(status)}",
+                    f"{article} {left} case leaves this unit's ledger, so it has no status, "
+                    f"got {given}",
                     code="ledger.status_of_departed",
                     fields=(left, "status"),
-                    value=shown(status),
+                    value=given,
                     rule=f"{article} {left} case has no status",
                 )
             if finished or reduced:
@@ -339,7 +340,7 @@ class CaseRecord:
                     "exempted is TERMINATED, đình chỉ)",
                     code="ledger.money_only",
                     fields=("status",),
-                    value=shown(status),
+                    value=status.value,
                     rule="REDUCED is a row of the money ledger only",
                 )
             if finished + reduced > due:

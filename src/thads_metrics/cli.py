@@ -504,6 +504,43 @@ _ERROR_RULES: Mapping[str, tuple[tuple[str, ...], ...]] = {
             ),
         ),
     ),
+    "ledger.status_of_departed": (
+        (
+            N_(
+                "a case %(fields_0)s leaves this unit's ledger, so it has no status: leave "
+                "status empty, got %(value)s"
+            ),
+        ),
+    ),
+    "ledger.amounts_of_departed": (
+        (
+            N_(
+                "a case %(fields_0)s carries its whole amount_due away: amount_finished "
+                "(%(amount_finished)s) and amount_reduced (%(amount_reduced)s) must be 0"
+            ),
+        ),
+    ),
+    "ledger.entrusted_and_withdrawn": (
+        (N_("a case is either entrusted (ủy thác) or withdrawn (thu hồi), not both"),),
+    ),
+    "ledger.money_only": (
+        (
+            N_(
+                "status %(value)s (giảm, miễn) is an amount, not a case's status: put the "
+                "amount in amount_reduced and give the case's own status (terminated for a "
+                "case fully exempted)"
+            ),
+            "fields_0",
+        ),
+    ),
+    "ledger.flow_decrease": (
+        (
+            N_(
+                "%(row)s (%(row_term)s) decreases from %(before)s in %(earlier)s to %(after)s "
+                "in %(later)s: a flow row is cumulative over the year and never decreases"
+            ),
+        ),
+    ),
     "ledger.date": (
         (
             N_(
@@ -546,7 +583,8 @@ def _fields(error: ThadsError, reason: str | None) -> dict[str, Any]:
         "max_digits": MAX_DIGITS,
         "max_line_bytes": MAX_LINE_BYTES,
         "max_text_bytes": MAX_TEXT_BYTES,
-        "statuses": ", ".join(status.value for status in Status),
+        # a record's statuses: reduced (giảm, miễn) is an amount, never a case's status
+        "statuses": ", ".join(status.value for status in Status if status is not Status.REDUCED),
     }
     for key, value in error.details.items():
         if value is None:
@@ -701,6 +739,16 @@ def _read(args: argparse.Namespace) -> tuple[Ledgers, str]:
         lines = text.splitlines(keepends=True)
         sample = read_aggregation(lines, name=f"<sample {SAMPLE_LEDGERS}>")
         return cast("Ledgers", sample), "sample"
+    if args.file == "-":  # stdin, read as it comes
+        if os.path.exists("/dev/stdin"):
+            with _progress(args, Path("/dev/stdin"), _("Reading")) as progress:
+                ledgers = read_aggregation(
+                    "/dev/stdin", name="<stdin>", engine=args.engine, **progress
+                )
+        else:  # no /dev/stdin (Windows): the text whole, as check reads it
+            label, text = _read_text("-", limit=None)
+            ledgers = read_aggregation(text.splitlines(keepends=True), name=label)
+        return cast("Ledgers", ledgers), "<stdin>"
     path = Path(args.file)
     if args.unit or args.period:
         _check_selection(args, path)
@@ -855,6 +903,23 @@ def _selected_units(
     return [unit for unit in available if unit in chosen]
 
 
+def _note_units_left_out(table: Ledgers, period: ReportingPeriod) -> None:
+    """Say on stderr which units of the input have no ledgers of ``period`` (a unit a
+    month behind the others), and their latest period: the report and its roll-up
+    leave them out."""
+    latest: dict[str, ReportingPeriod] = {}
+    for unit, p in table:
+        if unit not in latest or latest[unit] < p:
+            latest[unit] = p
+    present = {unit for unit, p in table if p == period}
+    for unit in sorted(set(latest) - present):
+        print(
+            _("%(unit)s has no ledgers of %(period)s (its latest: %(latest)s): left out")
+            % {"unit": unit, "period": period.label, "latest": latest[unit].label},
+            file=sys.stderr,
+        )
+
+
 def _reports(
     table: Ledgers,
     period: ReportingPeriod,
@@ -987,6 +1052,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
     table, source = _read(args)
     book = _book(args)
     period = _choose_period((p for unit, p in table), args.period)
+    if not args.unit:
+        _note_units_left_out(table, period)
     reports, total = _reports(table, period, args.unit, book, args.language)
     if args.format == "json":
         document = ReportSet(period, reports, total, source=source)
@@ -1023,6 +1090,17 @@ def _cmd_report(args: argparse.Namespace) -> int:
             sys.stdout.buffer.flush()
             return 0
         target = Path(args.output or _workbook_name(period))
+        _refuse_input_as_output(target, _inputs(args))  # that first: it says more
+        if args.output is None and os.path.lexists(target):  # a form someone may have filled in
+            raise OutputError(
+                _(
+                    "%(output)s exists (a workbook written before, perhaps edited since); "
+                    "give -o %(output)s to replace it, or -o another name"
+                )
+                % {"output": target},
+                code="output.exists",
+                details={"output": str(target)},
+            )
         _write_atomic(target, workbook, _inputs(args))
         if not args.quiet:
             print(_("Wrote %(path)s") % {"path": target}, file=sys.stderr)
@@ -1038,13 +1116,20 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 
 def _outlooks(
-    table: Ledgers, period: ReportingPeriod, units: Sequence[str], book: TargetBook
+    table: Ledgers,
+    period: ReportingPeriod,
+    units: Sequence[str],
+    book: TargetBook,
+    *,
+    strict: bool = False,
+    no_target: dict[str, UnknownTargetError] | None = None,
 ) -> dict[str, Outlook]:
     """Each unit's year up to ``period``, with its projections and plan against its target.
 
     Earlier complete years of the unit in the table teach the seasonal projection. A
-    unit without a target for the year gets none; a unit whose cumulative periods do not
-    add up (a flow that decreases) gets none either, and stderr says why.
+    unit without a target for the year gets none (its error put in ``no_target``); a
+    unit whose cumulative periods do not add up (a flow that decreases) gets none
+    either, and stderr says why, or with ``strict`` its error is raised.
     """
     from thads_metrics.projection import outlook
     from thads_metrics.series import Series
@@ -1053,7 +1138,9 @@ def _outlooks(
     for unit in units:
         try:
             target = book.lookup(period.year, unit)
-        except UnknownTargetError:
+        except UnknownTargetError as exc:
+            if no_target is not None:
+                no_target[unit] = exc
             continue
         mine = [(p, table[u, p]) for u, p in table if u == unit and p.year == period.year]
         try:
@@ -1064,6 +1151,8 @@ def _outlooks(
             ]
             out[unit] = outlook(series, target, history=[h for h in history if 12 in h.months])
         except ThadsError as exc:
+            if strict:
+                raise
             print(
                 _("%(unit)s: no projection (%(error)s)")
                 % {"unit": unit, "error": _error_message(exc)},
@@ -1093,8 +1182,10 @@ def _year_text(view: Outlook, language: str) -> str:
               "Chỉ tiêu tiến độ"]
     )  # fmt: skip
     rows = [header]
+    before = 0  # the months of the period before (the year starts with none)
     for step, (period, pair) in zip(series.steps(), series.points, strict=True):
-        cells = [month_label(period.end)]
+        cells = [_months_label(period, before)]
+        before = period.months
         for movement, ledger, goal, money in (
             (step.cases, pair.cases, view.target.cases, False),
             (step.money, pair.amounts, view.target.money, True),
@@ -1154,7 +1245,11 @@ def _cmd_year(args: argparse.Namespace) -> int:
     book = _book(args)
     period = _choose_period((p for unit, p in table), args.period)
     units = _selected_units(table, period, args.unit)
-    views = _outlooks(table, period, units, book)
+    no_target: dict[str, UnknownTargetError] = {}
+    # The year is the output: a unit whose periods do not add up is an error of the input.
+    views = _outlooks(table, period, units, book, strict=True, no_target=no_target)
+    if not views and no_target:  # nothing to show: say why, as an error
+        raise next(iter(no_target.values()))
     missing = [u for u in units if u not in views]
     if args.format == "json":
         out = {
@@ -1176,20 +1271,35 @@ def _cmd_year(args: argparse.Namespace) -> int:
     return 0
 
 
+def _months_label(period: ReportingPeriod, before: int) -> str:
+    """The months a step of a year covers, from the month after the period of ``before``
+    months to the end of ``period``: "12/2021", "10–12/2021", "10/2021–3/2022"."""
+    last = period.end
+    first = ReportingPeriod(period.year, before + 1).end if before + 1 < period.months else last
+    if first == last:
+        return month_label(last)
+    if first.year == last.year:
+        return f"{first.month}–{month_label(last)}"
+    return f"{month_label(first)}–{month_label(last)}"
+
+
 def _year_data(view: Outlook) -> dict[str, Any]:
     def dec(value: Any) -> Any:
         return None if value is None else str(value)
 
+    # The months of the period before each step (none before the first).
+    befores = [0, *(period.months for period, _ in view.series.points[:-1])]
     return {
         "unit": view.series.unit,
         "target": value_data(view.target),
         "months": [
             {
                 "period": value_data(step.period),
+                "months_covered": step.period.months - before,  # months of its own figures
                 "cases": {"flows": dict(step.cases.flows), "stocks": dict(step.cases.stocks)},
                 "money": {"flows": dict(step.money.flows), "stocks": dict(step.money.stocks)},
             }
-            for step in view.series.steps()
+            for step, before in zip(view.series.steps(), befores, strict=True)
         ],
         "projections": [
             {
@@ -1246,16 +1356,17 @@ def _cmd_period(args: argparse.Namespace) -> int:
 MAX_TEXT_BYTES = 5 << 20
 
 
-def _read_text(name: str) -> tuple[str, str]:
-    """(source label, text) of a report text file, or of stdin for "-"."""
+def _read_text(name: str, limit: int | None = MAX_TEXT_BYTES) -> tuple[str, str]:
+    """(source label, text) of a report text file, or of stdin for "-" (at most ``limit``
+    bytes; None: any length)."""
     if name == "-":
-        raw = sys.stdin.buffer.read(MAX_TEXT_BYTES + 1)
+        raw = sys.stdin.buffer.read() if limit is None else sys.stdin.buffer.read(limit + 1)
         label = "<stdin>"
     else:
         label = name
         try:
             with open(name, "rb") as handle:
-                raw = handle.read(MAX_TEXT_BYTES + 1)
+                raw = handle.read() if limit is None else handle.read(limit + 1)
         except OSError as exc:
             problem = str(exc.strerror or exc)
             raise CsvError(
@@ -1264,7 +1375,7 @@ def _read_text(name: str) -> tuple[str, str]:
                 code="csv.unreadable",
                 details={"problem": problem, "rule": "a readable file"},
             ) from exc
-    if len(raw) > MAX_TEXT_BYTES:
+    if limit is not None and len(raw) > limit:
         raise CsvError(
             f"longer than {MAX_TEXT_BYTES} bytes: not a report text",
             source=label,
@@ -1377,7 +1488,22 @@ def _cmd_check(args: argparse.Namespace) -> int:
 def _cmd_format(args: argparse.Namespace) -> int:
     from thads_metrics.vi import amount_in_words, format_dong, parse_dong
 
-    amount = parse_dong(args.amount.strip())  # plain digits too: "146900000000"
+    text = args.amount.strip()
+    try:
+        amount = parse_dong(text, comma=args.comma)  # plain digits too: "146900000000"
+    except ParseError as exc:
+        if exc.code != "parse.ambiguous":
+            raise
+        raise ParseError(
+            _(
+                "%(value)r is ambiguous: a decimal comma (as Vietnamese writes) or a comma "
+                "between thousands (as English writes); say which with --comma decimal or "
+                "--comma thousands"
+            )
+            % {"value": text},
+            code="parse.ambiguous",
+            details={"argument": "amount", "value": text, "rule": "--comma decimal or thousands"},
+        ) from exc
     styles = {
         "exact": format_dong(amount),
         "scaled": format_dong(amount, "scaled"),
@@ -1415,7 +1541,7 @@ def _parser() -> argparse.ArgumentParser:
         ),
     )
     sub = parser.add_subparsers(dest="command", required=True)
-    file_help = _("CSV of ledger rows or case records")
+    file_help = _("CSV of ledger rows or case records ('-' for stdin)")
     unit_help = _("only this unit (repeatable)")
     targets_help = _("CSV of targets by year and unit (TargetBook)")
     quiet_help = _("no progress bar")
@@ -1529,6 +1655,15 @@ def _parser() -> argparse.ArgumentParser:
 
     p_format = sub.add_parser("format", help=_("an amount of đồng in every writing style"))
     p_format.add_argument("amount", help=_('whole đồng, e.g. 146900000000 or "146,9 tỷ đồng"'))
+    p_format.add_argument(
+        "--comma",
+        choices=("strict", "decimal", "thousands"),
+        default="strict",
+        help=_(
+            "how a comma is read: strict (only where it cannot be the other, default), decimal "
+            "(1,5 tỷ), thousands (1,052 tỷ as 1.052 tỷ)"
+        ),
+    )
     p_format.add_argument("--format", choices=("text", "json"), default="text")
     p_format.set_defaults(func=_cmd_format)
     return parser
