@@ -123,3 +123,13 @@ def test_year_says_which_months_a_row_covers(
     code, out, _ = _run(capsys, "year", str(path), "--format", "json")
     months = json.loads(out)["units"][0]["months"]
     assert [m["months_covered"] for m in months] == [3, 3]
+
+
+def test_year_in_english_writes_english_numbers(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(capsys, "year", "--unit", "Nghệ An", "--language", "en")
+    assert code == 0
+    assert "1,008" in out  # not 1.008 (a thousand and eight cases, not one point…)
+    assert "39.73%" in out
+    assert "VND 54.6 billion" in out
+    assert "39,73%" not in out
+    assert "tỷ đồng" not in out

@@ -51,6 +51,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextvars import ContextVar
 from datetime import date
+from decimal import Decimal
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO, cast
@@ -1165,10 +1166,20 @@ def _year_text(view: Outlook, language: str) -> str:
     """The months of a unit's year, its projections and what each month still needs."""
     from thads_metrics.vi import format_count, format_dong, format_number, format_percent
 
+    english = language == "en"
+    words = phrases(language)  # English numbers in English (1,008; 4.93%; VND 36.0 billion)
+
     def write(value: int, money: bool) -> str:
+        if english:
+            return words.money(value) if money else words.count(value)
         return format_dong(value, "scaled") if money else format_count(value, "việc")
 
-    english = language == "en"
+    def percent(value: Decimal) -> str:
+        return words.percent(value) if english else format_percent(value, 2, fixed=True)
+
+    def number(value: int) -> str:
+        return words.table_count(value) if english else format_number(value)
+
     series = view.series
     lines = [
         (f"{series.unit}: the year {series.year} month by month"
@@ -1193,19 +1204,16 @@ def _year_text(view: Outlook, language: str) -> str:
             done = movement.flows.get("finished")
             rate = figures(ledger, period).rate
             cells += [
-                "—" if done is None else (write(done, True) if money else format_number(done)),
-                "—" if rate is None else format_percent(rate, 2, fixed=True),
-                format_percent(prorated_target(goal, period), 2, fixed=True),
+                "—" if done is None else (write(done, True) if money else number(done)),
+                "—" if rate is None else percent(rate),
+                percent(prorated_target(goal, period)),
             ]
         rows.append(cells)
     lines += text_columns(rows)
     lines.append("")
     lines.append("Year-end projection:" if english else "Dự báo đến 30/9:")
     for p in view.projections:
-        rates = [
-            "—" if r.rate is None else format_percent(r.rate, 2, fixed=True)
-            for r in (p.cases, p.money)
-        ]
+        rates = ["—" if r.rate is None else percent(r.rate) for r in (p.cases, p.money)]
         if english:
             lines.append(f"- {p.describe('en')}: cases {rates[0]}, money {rates[1]}")
         else:
@@ -1214,7 +1222,7 @@ def _year_text(view: Outlook, language: str) -> str:
     lines.append("")
     for needed, money in ((plan.cases, False), (plan.money, True)):
         name = ("money" if money else "cases") if english else ("về tiền" if money else "về việc")
-        target = format_percent(needed.target, 2, fixed=True)
+        target = percent(needed.target)
         total = write(needed.total, money)
         if needed.total == 0:
             lines.append(
