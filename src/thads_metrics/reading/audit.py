@@ -18,7 +18,11 @@ Each :class:`Finding` has a ``kind``:
 - ``"ambiguous"``: the text allows two readings (a "tăng 0,18%" of a rate:
   percentage points or relative), and the others do not decide.
 
-The checks: the ledger identities and part ≤ whole; rate = finished ÷ có điều
+The checks: the ledger identities and part ≤ whole; each printed total
+against the printed rows the ledger derives it from (carried forward =
+to enforce − finished, có điều kiện chuyển kỳ sau = có điều kiện − finished,
+the formulas of :data:`~thads_metrics.ledger.rows.ROWS`); two values of one
+quantity, in one text or several, must meet; rate = finished ÷ có điều
 kiện and share = có điều kiện ÷ phải thi hành; targets implied by "vượt /
 còn thiếu / vượt tiến độ / còn phải phấn đấu X%" (annual, or pro-rated before
 the year's end) against the stated or national target; a change of a rate
@@ -27,7 +31,10 @@ the reading the figures allow); a count, its change and its relative change
 (Δ ÷ (value − Δ)); a rate printed as "đạt X% chỉ tiêu" that may be the rate
 divided by the target; one unit's year across several texts (implied targets
 must meet); cumulative periods of one year in order (flow figures never
-decrease).
+decrease). Several texts: each text's figures are checked with its own first,
+a quantity it lacks taken from another text (never a difference, which is
+read against its own text's rate); a finding that uses several texts names
+them.
 
 >>> from thads_metrics.reading import read_report
 >>> claims = read_report(
@@ -52,8 +59,8 @@ from thads_metrics._checks import require_instance, require_iterable
 from thads_metrics.calendar import Quarter, ReportingPeriod
 from thads_metrics.errors import ParseError, UnknownTargetError
 from thads_metrics.ledger.layouts import layout_for
-from thads_metrics.ledger.rows import IDENTITIES
-from thads_metrics.reading.claims import Claim
+from thads_metrics.ledger.rows import IDENTITIES, ROW, ROWS, describe
+from thads_metrics.reading.claims import QUANTITIES, Claim
 from thads_metrics.targets import national_target
 from thads_metrics.vi import format_number
 
@@ -155,8 +162,9 @@ class Finding:
         return "" if self.interval is None else self.interval.text()
 
 
-_LEDGER_VI = {"cases": "về việc", "money": "về tiền", None: ""}
-_LEDGER_EN = {"cases": "cases", "money": "money", None: ""}
+# The ledger after a word, with its space or brackets; nothing when the text did not say it.
+_LEDGER_VI = {"cases": " về việc", "money": " về tiền", None: ""}
+_LEDGER_EN = {"cases": " (cases)", "money": " (money)", None: ""}
 
 Key = tuple[str | None, str | None, str | None, str | None]  # unit, period label, category, ledger
 
@@ -227,24 +235,190 @@ def audit(claims: Iterable[Claim]) -> list[Finding]:
     for claim in items:  # rates by period, to read a change against last year's rate
         if claim.quantity in _RATE_QUANTITIES and isinstance(claim.period, ReportingPeriod):
             printed_rates.setdefault(_rate_key(claim, claim.period), claim)
-    for (unit, _, category, ledger), quantities in _group(items).items():
-        rates = quantities.get("completion_rate", [])
-        year = rates[0].period.year if rates and rates[0].period is not None else None
-        stated = annual.get((unit, year, category, ledger), []) if year is not None else []
-        stated = list({claim.figure.printed: claim for claim in stated}.values())  # once each
-        findings += _parts(quantities, ledger)
-        findings += _rates(quantities, ledger, _target_values(stated, year, ledger))
-        for finding, claim in _targets(quantities, ledger, category, stated):
-            findings.append(finding)
-            if finding.quantity == "target" and finding.kind == "implied" and category is None:
-                implied_targets.append((finding, claim))
-        findings += _changes(quantities, ledger, printed_rates)
-        findings += _relative_changes(quantities, ledger)
-        findings += _required(quantities, ledger, stated)
-        findings += _prorated(quantities, ledger, stated)
+    seen: set[tuple[object, ...]] = set()  # rule, kind, …, then each claim's text and span
+
+    def new(finding: Finding) -> bool:  # a check met again in another text's view: once
+        key: tuple[object, ...] = (finding.rule, finding.kind, finding.quantity, finding.ledger)
+        key += (finding.arithmetic,)
+        key += tuple((c.source, *c.span) for c in finding.claims)
+        if key in seen:
+            return False
+        seen.add(key)
+        return True
+
+    for (unit, _, category, ledger), group in _group(items).items():
+        for quantities in _views(group):
+            rates = quantities.get("completion_rate", [])
+            year = rates[0].period.year if rates and rates[0].period is not None else None
+            stated = annual.get((unit, year, category, ledger), []) if year is not None else []
+            stated = list({claim.figure.printed: claim for claim in stated}.values())  # once each
+            checked = [
+                *_parts(quantities, ledger),
+                *_derived(quantities, ledger),
+                *_rates(quantities, ledger, _target_values(stated, year, ledger)),
+            ]
+            for finding, claim in _targets(quantities, ledger, category, stated):
+                if new(finding):
+                    findings.append(_sourced(finding))
+                    if (
+                        finding.quantity == "target"
+                        and finding.kind == "implied"
+                        and category is None
+                    ):
+                        implied_targets.append((finding, claim))
+            checked += _changes(quantities, ledger, printed_rates)
+            checked += _relative_changes(quantities, ledger)
+            checked += _required(quantities, ledger, stated)
+            checked += _prorated(quantities, ledger, stated)
+            findings += [_sourced(finding) for finding in checked if new(finding)]
+        findings += _values(group, ledger)
     findings += _across(implied_targets)
     findings += _cumulative(items)
     return findings
+
+
+def _views(group: dict[str, list[Claim]]) -> list[dict[str, list[Claim]]]:
+    """The figures of one unit, period, kind of case and ledger as each text gives them.
+
+    Each text's figures are checked with that text's own figures first; a
+    quantity a text does not print is taken from the other texts (the first
+    that prints it), so texts that complete each other are checked together.
+    A difference (a gap to the target, a change, what is still needed) is
+    measured from its own text's rate: it is never taken from another text,
+    nor read against another text's rate.
+    """
+    sources = list(dict.fromkeys(c.source for claims in group.values() for c in claims))
+    views = []
+    for source in sources:
+        view: dict[str, list[Claim]] = {}
+        relative = any(c.source == source for name in _RELATIVE for c in group.get(name, []))
+        for name, claims in group.items():
+            own = [c for c in claims if c.source == source]
+            if own:
+                view[name] = own
+            elif name not in _RELATIVE and not (relative and name in _RATE_QUANTITIES):
+                first = claims[0].source
+                view[name] = [c for c in claims if c.source == first]
+        views.append(view)
+    return views
+
+
+#: Quantities measured from the rate of their own text.
+_RELATIVE = frozenset({"gap_to_target", "pace", "remaining", "required", "change", "change_points"})
+
+
+def _sourced(finding: Finding) -> Finding:
+    """A finding that combines the figures of several texts names them all."""
+    sources = list(dict.fromkeys(c.source for c in finding.claims))
+    if len(sources) < 2:
+        return finding
+    named = ", ".join(sources)
+    return attrs.evolve(
+        finding, vi=f"{finding.vi} (nguồn: {named})", en=f"{finding.en} (sources: {named})"
+    )
+
+
+#: The quantities a unit, period, kind of case and ledger has one value of: the rows of the
+#: ledger, the rate and the shares (a share per class it is of).
+_SINGLE = frozenset(ROW) | {"completion_rate", "conditions_share"}
+
+
+def _values(group: dict[str, list[Claim]], ledger: str | None) -> list[Finding]:
+    """Two values of one quantity (one text or several) must be able to be the same value."""
+    out: list[Finding] = []
+    for name, claims in group.items():
+        if name not in _SINGLE:
+            continue
+        by_subject: dict[str | None, list[Claim]] = defaultdict(list)
+        for claim in claims:
+            by_subject[claim.subject].append(claim)
+        for same in by_subject.values():
+            distinct = list({(c.figure.printed, c.figure.qualifier): c for c in same}.values())
+            first = distinct[0]
+            for other in distinct[1:]:
+                a, b = Interval.of_claim(first), Interval.of_claim(other)
+                ok = a.meets(b)
+                where_vi = (
+                    "" if first.source == other.source else f" ({first.source}, {other.source})"
+                )
+                where_en = (
+                    "" if first.source == other.source else f" ({first.source} and {other.source})"
+                )
+                label = QUANTITY_VI.get(name, QUANTITIES[name])
+                out.append(
+                    _finding(
+                        "consistent" if ok else "contradiction",
+                        "one value per quantity",
+                        (first, other),
+                        f"{first.figure.text} ∈ {first.figure} vs {other.figure.text} ∈ "
+                        f"{other.figure}",
+                        f"{label}{_LEDGER_VI[ledger]} được in hai lần{where_vi}: "
+                        f"{first.figure.text} và {other.figure.text}"
+                        + (": có thể là cùng một số" if ok else ": không thể cùng đúng"),
+                        f"{name}{_LEDGER_EN[ledger]} is printed twice{where_en}: "
+                        f"{first.figure.text} and {other.figure.text}"
+                        + ("; they may be the same value" if ok else "; they cannot both hold"),
+                        quantity=name,
+                        ledger=ledger,
+                        interval=a,
+                    )
+                )
+    return out
+
+
+def _derived(quantities: dict[str, list[Claim]], ledger: str | None) -> list[Finding]:
+    """A printed total against the rows it is made of (the formulas of the ledger's rows).
+
+    "Số việc chuyển kỳ sau 358.260 việc" = 625.425 phải thi hành − 267.165 thi hành xong;
+    có điều kiện chuyển kỳ sau = có điều kiện − thi hành xong (DOMAIN §2). Every
+    row added must be printed; a row subtracted and not printed leaves only
+    total ≤ the rest.
+    """
+    out: list[Finding] = []
+    one = {name: claims[0] for name, claims in quantities.items()}
+    money = ledger == "money"
+    for row in ROWS:
+        formula = [(sign, part) for sign, part in row.formula if money or not ROW[part].money_only]
+        if (
+            not formula
+            or row.name not in one
+            or (row.name == IDENTITIES[0].total and "accepted" not in one)
+            or any(part not in QUANTITIES for _, part in formula)
+            or any(sign > 0 and part not in one for sign, part in formula)
+        ):
+            continue
+        computed = Interval.of(0)
+        used = [one[row.name]]
+        missing = False
+        for sign, part in formula:
+            if part not in one:
+                missing = True
+                continue
+            used.append(one[part])
+            value = Interval.of_claim(one[part])
+            computed = computed + value if sign > 0 else computed - value
+        total = Interval.of_claim(one[row.name])
+        ok = total.low <= computed.high if missing else total.meets(computed)
+        rule = describe(row.name, money=money)
+        out.append(
+            _finding(
+                "consistent" if ok else "contradiction",
+                rule,
+                used,
+                f"{row.name} {total.text(0)} vs {computed.text(0)}"
+                + (" (a row subtracted is not printed: at most)" if missing else ""),
+                f"{ROW[row.name].term} {one[row.name].figure.text} "
+                + ("khớp với" if ok else "không khớp với")
+                + f" các dòng tạo nên nó ({computed.text(0)})",
+                f"{row.english} {one[row.name].figure.text} "
+                + ("agrees with" if ok else "cannot come from")
+                + f" the rows it is made of ({computed.text(0)})",
+                quantity=row.name,
+                ledger=ledger,
+                interval=computed,
+            )
+        )
+    return out
 
 
 def _finding(
@@ -620,9 +794,9 @@ def _targets(
                         (rate_claim, target_claim),
                         f"{_pct(rate)} vs {target_claim.figure.text}",
                         f"tỷ lệ {rate_claim.figure.text} {word_vi} chỉ tiêu "
-                        f"{target_claim.figure.text} {_LEDGER_VI[ledger]}",
+                        f"{target_claim.figure.text}{_LEDGER_VI[ledger]}",
                         f"the rate {rate_claim.figure.text} {word_en} the target "
-                        f"{target_claim.figure.text} ({_LEDGER_EN[ledger]})",
+                        f"{target_claim.figure.text}{_LEDGER_EN[ledger]}",
                         quantity="target",
                         ledger=ledger,
                         interval=rate - value,
@@ -652,8 +826,8 @@ def _targets(
                 "gap to the national average",
                 used,
                 arithmetic,
-                f"{what_vi} {_LEDGER_VI[ledger]}: {_pct(annual)}",
-                f"implied national reference ({_LEDGER_EN[ledger]}): {_pct(annual)}",
+                f"{what_vi}{_LEDGER_VI[ledger]}: {_pct(annual)}",
+                f"implied national reference{_LEDGER_EN[ledger]}: {_pct(annual)}",
                 quantity="national_reference",
                 ledger=ledger,
                 interval=annual,
@@ -677,8 +851,8 @@ def _targets(
                     f"target from {basis}",
                     used,
                     arithmetic,
-                    f"{what_vi} {_LEDGER_VI[ledger]}: {_pct(annual)}{note_vi}",
-                    f"implied target ({_LEDGER_EN[ledger]}): {_pct(annual)}{note_en}",
+                    f"{what_vi}{_LEDGER_VI[ledger]}: {_pct(annual)}{note_vi}",
+                    f"implied target{_LEDGER_EN[ledger]}: {_pct(annual)}{note_en}",
                     quantity="target",
                     ledger=ledger,
                     interval=annual,
@@ -1004,11 +1178,11 @@ def _across(implied: list[tuple[Finding, Claim]]) -> list[Finding]:
                         claims=first.claims + second.claims,
                         arithmetic=f"{_pct(first.interval)} ({a.source}) vs "
                         f"{_pct(second.interval)} ({b.source})",
-                        vi=f"chỉ tiêu năm {year} {_LEDGER_VI[ledger]} của {unit or 'đơn vị'} "
+                        vi=f"chỉ tiêu năm {year}{_LEDGER_VI[ledger]} của {unit or 'đơn vị'} "
                         "suy ra "
                         f"từ hai nguồn: {_pct(first.interval)} và {_pct(second.interval)}"
                         + ("" if ok else ": không thể cùng đúng"),
-                        en=f"the {year} target ({_LEDGER_EN[ledger]}) of {unit or 'the unit'} "
+                        en=f"the {year} target{_LEDGER_EN[ledger]} of {unit or 'the unit'} "
                         f"implied by two sources: {_pct(first.interval)} and "
                         f"{_pct(second.interval)}" + ("" if ok else ": they cannot both hold"),
                         quantity="target",

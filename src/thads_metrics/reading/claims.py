@@ -141,7 +141,14 @@ _QUANTITY_WORDS: tuple[tuple[str, str], ...] = (
     (r"giảm,? miễn(?: thi hành án)?", "reduced"),
     (r"ủy thác|uỷ thác", "entrusted"),
     (r"thu hồi,? hủy quyết định|rút lên", "withdrawn"),
-    (r"(?:thi hành|giải quyết) xong|đã thi hành|thu được", "finished"),
+    # Finished, in the words reports use: "thi hành xong", "thực hiện xong", "đã xong là",
+    # "đã hoàn thành (là)", "đã thu (được)", "thu hồi (được) số tiền" (the last three only
+    # right before the figure: "án thu cho ngân sách có 1.708 vụ việc" is no result).
+    (
+        r"(?:thi hành|giải quyết|thực hiện) xong|đã thi hành|thu được|đã xong(?: là)?"
+        r"|(?:đã )?hoàn thành(?: là)?(?=\s*$)|đã thu(?= *$)|thu hồi(?: được)?(?: số tiền)?(?=\s*$)",
+        "finished",
+    ),
     (r"chiếm(?: tỷ lệ| tỉ lệ)?(?: là)?", "conditions_share"),
     (r"tỷ lệ(?: thi hành xong| giải quyết)?|tỉ lệ|đạt(?: tỷ lệ| được)?", "completion_rate"),
     (r"chỉ tiêu(?: năm| được giao| giao| chung)?(?: [0-9]{4})?(?: là)?", "target"),
@@ -196,8 +203,24 @@ _ROW_AFTER = re.compile(
 # điều kiện"): no punctuation between.
 _ROW_RIGHT_AFTER = re.compile(
     r"^[ \t]*(chưa có điều kiện|có điều kiện|đủ điều kiện|chưa đủ điều kiện|thi hành xong|"
-    r"giải quyết xong|phải thi hành|chuyển (?:sang )?kỳ sau)"
+    r"giải quyết xong|phải thi hành|chuyển (?:sang )?kỳ sau"
+    r"|cũ(?: tồn đọng)? chuyển (?:qua|sang)|mới phát sinh|thụ lý mới)"
 )
+# The rows those words after a count name, where the words before would not say it.
+_ROWS_AFTER: Mapping[str, str] = MappingProxyType(
+    {"chuyển qua": "carried_over", "chuyển sang": "carried_over", "mới": "newly_accepted"}
+)
+# "đạt 91.8% số án có điều kiện thi hành": the rate of the cases (or money) with conditions.
+_RATE_OF_BASE_AFTER = re.compile(r"^[ \t]*số (án|việc|vụ việc|tiền) (?:có|đủ) điều kiện")
+# "… (7.714 việc/8.403 việc)" right after that rate: finished over with conditions.
+_BASE_BRACKET = re.compile(r"^[ \t]*số (?:án|việc|vụ việc|tiền) (?:có|đủ) điều kiện[^,;()]*\(\s*$")
+# Percents of other work than enforcement: "tỷ lệ giải quyết đơn khiếu nại, tố cáo đạt 100%".
+_OTHER_WORK = re.compile(r"khiếu nại|tố cáo|hướng dẫn nghiệp vụ|tiếp công dân")
+# "(87,15% so với 85%)" after a gap to the target: the rate, then the target.
+_VERSUS = re.compile(r"\s*so với\s*")
+# A clause opening a kind of case for what follows: "Đối với án thu cho ngân sách Nhà nước …",
+# "Về kết quả thu hồi các khoản nợ cho các tổ chức tín dụng, …".
+_OPENS_CATEGORY = re.compile(r"[\s*+•–-]*(?:đối với|riêng|về|kết quả)\s+([^,:;.]*)")
 _SHARE_OF = re.compile(r"(hoãn,? (?:và )?tạm đình chỉ|chưa có điều kiện|có điều kiện)")
 _CATEGORY_WORDS: tuple[tuple[str, str], ...] = (
     (r"tín dụng,? ngân hàng|tổ chức tín dụng", "credit"),
@@ -240,7 +263,9 @@ _UNIT_RE = re.compile(
 )
 _TITLE_BEFORE = re.compile(r"(?i:trưởng|phó|giám đốc|chánh)[ \t]+$")
 _HCM_RE = re.compile(r"(?i:cục thads|cục thi hành án dân sự)[ \t]+(?:TP\.? ?HCM|TP\.? Hồ Chí Minh)")
-_NATIONAL = re.compile(r"(?i:tổng cục thads|tổng cục thi hành án|toàn quốc|cả nước|toàn ngành)")
+# "toàn ngành" is the whole service of whatever the text is about: of a province in a
+# provincial paper, so it names no unit.
+_NATIONAL = re.compile(r"(?i:tổng cục thads|tổng cục thi hành án|toàn quốc|cả nước)")
 
 
 @attrs.frozen
@@ -287,6 +312,9 @@ class Claim:
         english = require_choice("language", language, ("vi", "en"), ParseError) == "en"
         ledgers = {"cases": "cases", "money": "money"} if english else _LEDGER_WORDS
         what = (QUANTITIES_EN if english else QUANTITIES)[self.quantity]
+        if self.quantity == "change_relative" and self.figure.kind != "percent":
+            # "tăng 45.901 việc": the change itself, in việc or đồng, not a percentage of it
+            what = _ABSOLUTE_CHANGE[english]
         if self.ledger is not None:
             what += f" ({ledgers[self.ledger]})"
         if self.category is not None:
@@ -296,6 +324,11 @@ class Claim:
 
 
 _LEDGER_WORDS = {"cases": "về việc", "money": "về tiền"}
+# A "change_relative" claim printed in việc or đồng ("tăng 45.901 việc"), by English or not.
+_ABSOLUTE_CHANGE = {
+    False: "tăng / giảm so với cùng kỳ (tuyệt đối, bằng việc hoặc đồng)",
+    True: "change against last year (absolute, in cases or đồng)",
+}
 
 
 def _label(period: ReportingPeriod | Quarter | None) -> str:
@@ -444,6 +477,17 @@ def _category_before(sentence: str) -> str | None:
     return None
 
 
+def _opened(text: str) -> str | None:
+    """The kind of case the first clause of ``text`` opens ("Đối với án thu cho ngân sách …")."""
+    match = _OPENS_CATEGORY.match(text)
+    if match is None:
+        return None
+    for pattern, code in _CATEGORY_RE:
+        if pattern.search(match.group(1)):
+            return code
+    return None
+
+
 def _clause_after(after: str) -> str:
     """The words after a figure up to the end of its clause."""
     return re.split(r"[;()]|[.](?![0-9])", after, maxsplit=1)[0]
@@ -504,6 +548,8 @@ def read_report(
         )
         if same_sentence:  # "80,9% về việc và 43% về tiền": words after a figure are its own
             own = _OWN_AFTER.match(before)
+            if own is None and previous is not None and previous.figure.unit in ("việc", "đồng"):
+                own = _ROW_RIGHT_AFTER.match(before)  # "1.180 vụ việc cũ … chuyển qua và"
             if own:
                 before = before[own.end() :]
         joined = same_sentence and bool(
@@ -527,7 +573,24 @@ def read_report(
             and figure.unit in ("việc", "đồng")
             and quantity in (None, "with_conditions")
         ):
-            quantity = _quantity_of(right_after.group(1).replace("đủ", "có"))
+            words = right_after.group(1)
+            quantity = next(
+                (row for word, row in _ROWS_AFTER.items() if word in words), None
+            ) or _quantity_of(words.replace("đủ", "có"))
+        rate_of_base = _RATE_OF_BASE_AFTER.match(after) if figure.unit == "%" else None
+        if rate_of_base and quantity in (None, "completion_rate"):
+            quantity = "completion_rate"  # "đạt 91.8% số án có điều kiện thi hành"
+        if (
+            part_of_pair
+            and previous is not None
+            and same_sentence
+            and previous.quantity == "completion_rate"
+            and _BASE_BRACKET.match(before)
+        ):  # "… số án có điều kiện thi hành (7.714 việc/8.403 việc)": the rate's two terms
+            quantity = "finished"
+        versus = _versus(folded, figures, index)
+        if versus is not None:  # "(87,15% so với 85%)" in a sentence about the target
+            quantity = versus
         if (
             quantity is None
             and figure.kind == "percent"
@@ -541,6 +604,8 @@ def read_report(
         foreign = figure.unit == "%" and _FOREIGN.search(before[-25:])
         if foreign and quantity in (None, "completion_rate", "finished"):
             quantity = None
+        if figure.unit == "%" and _OTHER_WORK.search(re.split(r"[;:]", before)[-1]):
+            quantity = None  # "tỷ lệ giải quyết đơn khiếu nại, tố cáo đạt 100%": other work
         if figure.unit == "%" and _PLAN.search(before) and quantity != "remaining":
             quantity = None  # a plan ("phấn đấu đạt … trên 75%"), not a result
         if (  # "5.409/12.345 việc, số tiền 1.719 tỷ/6.112 tỷ": the next pair, the same rows
@@ -561,6 +626,8 @@ def read_report(
             )
         elif quantity == "change_relative" and subject is None:
             subject = _changed(figure, in_sentence, joined)
+        if quantity == "conditions_share" and _AGAINST_LAST_YEAR.match(after.lstrip(" )")):
+            quantity = "change"  # "chiếm 4,67% so với năm 2024": a comparison, of what unsaid
         if quantity == "conditions_share":
             shared = _SHARE_OF.findall(before)
             if shared:
@@ -593,7 +660,24 @@ def read_report(
             and quantity != "unread"
         ):  # a sentence about one kind of case: "…, trong đó có 1.191 vụ việc đủ điều kiện"
             category = previous.category
+        if category is None and quantity != "unread":
+            # A sentence, else a paragraph, that opens with a kind of case: "Đối với án thu cho
+            # ngân sách Nhà nước …. Kết quả, … đã giải quyết xong 1.054 vụ việc"
+            paragraph_start = folded.rfind("\n", 0, start) + 1
+            category = _opened(folded[sentence_start:start]) or _opened(
+                folded[paragraph_start:start]
+            )
+        counted = next(
+            (
+                claim
+                for claim in reversed(claims)
+                if claim.span[0] >= sentence_start and claim.figure.unit in ("việc", "đồng")
+            ),
+            None,
+        )
         ledger = change_ledger or _ledger_of(figure, before, after)
+        if ledger is None and rate_of_base and quantity == "completion_rate":
+            ledger = _ledger_word("tiền" if rate_of_base.group(1) == "tiền" else "việc")
         if ledger is None and figure.unit == "%" and quantity != "unread":
             ledger = _paired_ledger(figures, index, folded)
             if (
@@ -603,14 +687,14 @@ def read_report(
                 and (
                     joined
                     or quantity in ("gap_to_target", "pace", "remaining", "change")
-                    or (  # "thi hành xong 539.290 việc, đạt tỷ lệ 82,50%": that count's rate
-                        quantity in ("completion_rate", "conditions_share")
-                        and previous.figure.unit in ("việc", "đồng")
-                    )
                     or quantity == "conditions_share"
+                    or versus == "target"  # "(87,15% so với 85%)": the rate's ledger
                 )
             ):
                 ledger = previous.ledger
+            if ledger is None and quantity in _RATES and counted is not None:
+                # "thi hành xong 577.876 việc (tăng 0,4% …), đạt tỉ lệ 84,25%": that count's rate
+                ledger = counted.ledger
         if ledger is None and figure.unit in ("%", "điểm phần trăm") and quantity != "unread":
             # A heading ("* Kết quả THADS về việc:", "Về tiền: …"), else "về …" on the line.
             heading = [word for at, word in headings if at <= window_start]
@@ -690,6 +774,32 @@ _SUBJECTS = frozenset(QUANTITIES) - {
     "prorated_target",
     "unread",
 }
+
+
+def _versus(folded: str, figures: Sequence[tuple[int, int, Figure]], index: int) -> str | None:
+    """ "… so với chỉ tiêu được giao (87,15% so với 85%)": the rate, then the target.
+
+    Two plain percents in brackets joined by "so với", in a sentence that names the
+    target (chỉ tiêu): the first is the rate, the second the target.
+    """
+
+    def pair_at(at: int) -> bool:
+        if at < 0 or at + 1 >= len(figures):
+            return False
+        (start, end, first), (next_start, next_end, second) = figures[at], figures[at + 1]
+        sentence_start = max(folded.rfind(". ", 0, start), folded.rfind("\n", 0, start)) + 1
+        return (
+            first.unit == second.unit == "%"
+            and not (first.direction or second.direction)
+            and _VERSUS.fullmatch(folded[end:next_start]) is not None
+            and folded[:start].rstrip().endswith("(")
+            and folded[next_end:].lstrip().startswith(")")
+            and "chỉ tiêu" in folded[sentence_start:start]
+        )
+
+    if pair_at(index):
+        return "completion_rate"
+    return "target" if pair_at(index - 1) else None
 
 
 def _compared(before: str) -> bool:

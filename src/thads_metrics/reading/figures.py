@@ -324,7 +324,7 @@ class Figure:
         """The interval in Vietnamese notation: "[146,85; 146,95) tỷ đồng"."""
         low, high, unit = Fraction(self.low), Fraction(self.high), self.unit
         if self.kind == "money":
-            scale = _auto_scale(int(self.printed))
+            scale = _printed_scale(self.text) or _auto_scale(int(self.printed))
             if scale is not None:
                 size = 10 ** SCALED[scale]
                 low, high, unit = low / size, high / size, f"{scale} {unit}"
@@ -334,6 +334,27 @@ class Figure:
             + ("]" if self.high_closed else ")")
         )
         return f"{text} {unit}" if unit else text
+
+
+#: The scales of :func:`str` by power of ten: 9 → "tỷ", 12 → "nghìn tỷ".
+_SCALE_NAMES: Final[Mapping[int, str]] = MappingProxyType(
+    {power: name for name, power in SCALED.items()}
+)
+
+
+def _printed_scale(text: str) -> str | None:
+    """The scale an amount was printed in (đơn vị in): "trên 388.509 tỷ đồng" → "tỷ".
+
+    The largest run of scale words in the text ("284 nghìn tỷ" is in nghìn tỷ,
+    "36.576 tỷ 087 triệu" in tỷ,
+    "89 nghìn 500 tỷ" in tỷ); None when it has none ("1.719.000.000 đồng").
+    """
+    best, run = 0, 0
+    for word in re.findall(r"[^\W\d_]+|[0-9]+", text.lower()):  # a number ends a run
+        size = IN_FIGURES.get(word, 1)
+        run = run + len(str(size)) - 1 if size >= 1_000 else 0
+        best = max(best, run)
+    return _SCALE_NAMES.get(best)
 
 
 def _written(value: Fraction) -> str:
