@@ -430,3 +430,29 @@ def test_unicode_forms_of_a_unit_are_one_group(
     units = json.loads(out)["units"]
     assert len(units) == 1
     assert units[0]["cases"]["rows"]["to_enforce"] == 2
+
+
+def test_targets_name_units_as_loosely_as_unit_does(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Seed 004 gives Long An 81,5 / 40,1 for 2022; a targets file writes "Long An" where
+    the data write "Cục THADS tỉnh Long An": the same unit, as --unit would match it."""
+    data = tmp_path / "data.csv"
+    data.write_text(GOOD.replace("A,11 tháng năm 2021", "Cục THADS tỉnh Long An,6 tháng năm 2022"))
+    targets = tmp_path / "targets.csv"
+    targets.write_text("năm,đơn vị,việc,tiền\n2022,Long An,81.5,40.1\n", encoding="utf-8")
+    code, out, err = _run(capsys, "report", str(data), "--targets", str(targets))
+    assert (code, err) == (0, "")
+    assert "chỉ tiêu năm 81,50%" in out
+    targets.write_text("năm,đơn vị,việc,tiền\n2022,Lonng An,85,45\n", encoding="utf-8")
+    code, out, err = _run(capsys, "report", str(data), "--targets", str(targets))
+    assert code == 0
+    assert "'Lonng An' (năm 2022) is not in the input (did you mean Cục THADS tỉnh Long An?)" in err
+    assert "chỉ tiêu năm 81,50%" in out  # the national target of 2022
+    rows = GOOD.split("\n", 1)[1].replace("11 tháng năm 2021", "6 tháng năm 2022")
+    both = HEADER + rows.replace("A,", "Cục THADS tỉnh Long An,") + rows.replace("A,", "Long An,")
+    data.write_text(both, encoding="utf-8")
+    targets.write_text("năm,đơn vị,việc,tiền\n2022,long an,85,45\n", encoding="utf-8")
+    code, _, err = _run(capsys, "--lang", "vi", "report", str(data), "--targets", str(targets))
+    assert code == 2
+    assert err.endswith("[parse.ambiguous_unit]\n")

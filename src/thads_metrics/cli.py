@@ -782,7 +782,9 @@ def _check_selection(args: argparse.Namespace, path: Path) -> None:
         _unit(wanted, available, period)
 
 
-def _book(args: argparse.Namespace) -> TargetBook:
+def _book(args: argparse.Namespace, table: Ledgers) -> TargetBook:
+    """The targets of ``--targets`` (their units matched to the input's), of the bundled
+    sample for the sample, else the national ones."""
     if args.targets is None:
         if args.file is None:
             data = resources.files("thads_metrics") / "data" / SAMPLE_TARGETS
@@ -807,11 +809,50 @@ def _book(args: argparse.Namespace) -> TargetBook:
             details={"position": exc.start, "rule": "UTF-8 text"},
         ) from exc
     try:
-        return TargetBook.from_csv(text, source=str(path))
+        book = TargetBook.from_csv(text, source=str(path))
     except CsvError:
         raise
     except ThadsError as exc:  # a bad target value: say which file it came from
         raise CsvError(str(exc), source=str(path), code="csv.target") from exc
+    return _matched(book, {unit for unit, _ in table}, str(path))
+
+
+def _matched(book: TargetBook, units: set[str], source: str) -> TargetBook:
+    """The book with its units matched to the input's as ``--unit`` matches them
+    ("Long An" is "Cục THADS tỉnh Long An"): a unit that names one unit of the input is
+    that unit; one that names several is an error; one that names none keeps its name,
+    and stderr says so when the input has a name close to it (a typo: "Lonng An")."""
+    names = sorted(units)
+    entries: dict[tuple[int, str | None], Target] = {}
+    for (year, unit), target in book.entries:
+        found = (unit,) if unit is None or unit in units else match_name(unit, names)
+        if len(found) > 1:
+            raise ParseError(
+                _(
+                    "%(source)s: the unit %(value)r matches several units of the input: "
+                    "%(candidates)s; write it as the input does"
+                )
+                % {"source": source, "value": unit, "candidates": ", ".join(map(str, found))},
+                code="parse.ambiguous_unit",
+                details={"argument": "--targets", "value": unit, "candidates": list(found)},
+            )
+        if not found:
+            near = close_names(str(unit), names)
+            if near:
+                print(
+                    _(
+                        "%(source)s: the unit %(value)r (năm %(year)s) is not in the input "
+                        "(did you mean %(near)s?); its target is not used"
+                    )
+                    % {"source": source, "value": unit, "year": year, "near": ", ".join(near)},
+                    file=sys.stderr,
+                )
+            found = (unit,)
+        key = (year, found[0])
+        if key in entries and key[1] != unit:  # the exact name wins over a loose one
+            continue
+        entries[key] = target
+    return TargetBook(entries, national=book.national)
 
 
 def _choose_period(found: Iterable[ReportingPeriod], wanted: str | None) -> ReportingPeriod:
@@ -1051,7 +1092,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     if args.output and args.output != "-":  # before reading anything: fail fast
         _refuse_input_as_output(Path(args.output), _inputs(args))
     table, source = _read(args)
-    book = _book(args)
+    book = _book(args, table)
     period = _choose_period((p for unit, p in table), args.period)
     if not args.unit:
         _note_units_left_out(table, period)
@@ -1250,7 +1291,7 @@ def _year_text(view: Outlook, language: str) -> str:
 
 def _cmd_year(args: argparse.Namespace) -> int:
     table, source = _read(args)
-    book = _book(args)
+    book = _book(args, table)
     period = _choose_period((p for unit, p in table), args.period)
     units = _selected_units(table, period, args.unit)
     no_target: dict[str, UnknownTargetError] = {}
