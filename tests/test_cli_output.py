@@ -302,3 +302,33 @@ def test_a_unit_behind_the_others_is_named_as_left_out(
     )
     assert main(["report", str(path), "--unit", "Nghệ An"]) == 0  # chosen: nothing to say
     assert capsys.readouterr().err == ""
+
+
+def test_one_unit_spelled_several_ways_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "r.csv"
+    path.write_text(
+        "unit,period,origin,status,amount_due\n"
+        "Cục THADS tỉnh Vĩnh Phúc,11 tháng năm 2021,newly_accepted,in_progress,5\n"
+        "Cuc THADS tinh Vinh Phuc,11 tháng năm 2021,newly_accepted,in_progress,5\n",
+        encoding="utf-8",
+    )
+    assert main(["report", str(path)]) == 0
+    assert capsys.readouterr().err == (
+        "Cuc THADS tinh Vinh Phuc, Cục THADS tỉnh Vĩnh Phúc may be one unit spelled several "
+        "ways: they are counted apart\n"
+    )
+
+
+def test_a_quarter_for_period_says_which_cumulative_report_it_gives(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Reports are cumulative from 1 October (DOMAIN §1): Quý II/2025 ends the 6 months.
+    assert main(["report", "--period", "Quý II/2025"]) == 0
+    out, err = capsys.readouterr()
+    assert "6 tháng năm 2025" in out
+    assert err == (
+        "--period 'Quý II/2025': reports are cumulative; this is the report of 6 tháng năm "
+        "2025 (1/10/2024 to 31/3/2025), which ends with Quý II/2025\n"
+    )

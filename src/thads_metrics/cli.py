@@ -855,8 +855,11 @@ def _matched(book: TargetBook, units: set[str], source: str) -> TargetBook:
     return TargetBook(entries, national=book.national)
 
 
-def _choose_period(found: Iterable[ReportingPeriod], wanted: str | None) -> ReportingPeriod:
-    """The period ``--period`` names among those ``found`` (the latest without it)."""
+def _choose_period(
+    found: Iterable[ReportingPeriod], wanted: str | None, *, tell: bool = False
+) -> ReportingPeriod:
+    """The period ``--period`` names among those ``found`` (the latest without it); with
+    ``tell``, stderr says which cumulative period a quarter named stands for."""
     periods = sorted(set(found))
     if not periods:
         raise ParseError(
@@ -867,8 +870,9 @@ def _choose_period(found: Iterable[ReportingPeriod], wanted: str | None) -> Repo
     if wanted is None:
         return periods[-1]
     parsed = parse_period(wanted)
+    quarter = None
     if isinstance(parsed, Quarter):  # "Quý II/2022": the cumulative period ending with it
-        parsed = parsed.cumulative_period()
+        quarter, parsed = parsed, parsed.cumulative_period()
     if not isinstance(parsed, ReportingPeriod) or parsed not in periods:
         held = [p.label for p in periods]
         raise ParseError(
@@ -876,6 +880,21 @@ def _choose_period(found: Iterable[ReportingPeriod], wanted: str | None) -> Repo
             % {"value": wanted, "label": parsed.label, "periods": ", ".join(held)},
             code="parse.unknown_period",
             details={"argument": "--period", "value": wanted, "periods": held},
+        )
+    if quarter is not None and tell:
+        print(
+            _(
+                "--period %(value)r: reports are cumulative; this is the report of %(label)s "
+                "(%(start)s to %(end)s), which ends with %(quarter)s"
+            )
+            % {
+                "value": wanted,
+                "label": parsed.label,
+                "start": day_label(parsed.start),
+                "end": day_label(parsed.end),
+                "quarter": quarter.label,
+            },
+            file=sys.stderr,
         )
     return parsed
 
@@ -943,6 +962,21 @@ def _selected_units(
         return available
     chosen = {_unit(name, available, period) for name in wanted}
     return [unit for unit in available if unit in chosen]
+
+
+def _note_spellings(table: Ledgers) -> None:
+    """Say on stderr which units of the input may be one unit spelled several ways
+    ("Cục THADS tỉnh Vĩnh Phúc", "Cuc THADS tinh Vinh Phuc"): they are counted apart."""
+    spellings: dict[str, set[str]] = {}
+    for unit, _period in table:
+        spellings.setdefault(fold_name(unit), set()).add(unit)
+    for names in spellings.values():
+        if len(names) > 1:
+            print(
+                _("%(names)s may be one unit spelled several ways: they are counted apart")
+                % {"names": ", ".join(sorted(names))},
+                file=sys.stderr,
+            )
 
 
 def _note_units_left_out(table: Ledgers, period: ReportingPeriod) -> None:
@@ -1093,7 +1127,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
         _refuse_input_as_output(Path(args.output), _inputs(args))
     table, source = _read(args)
     book = _book(args, table)
-    period = _choose_period((p for unit, p in table), args.period)
+    period = _choose_period((p for unit, p in table), args.period, tell=True)
+    _note_spellings(table)
     if not args.unit:
         _note_units_left_out(table, period)
     reports, total = _reports(table, period, args.unit, book, args.language)
@@ -1292,7 +1327,7 @@ def _year_text(view: Outlook, language: str) -> str:
 def _cmd_year(args: argparse.Namespace) -> int:
     table, source = _read(args)
     book = _book(args, table)
-    period = _choose_period((p for unit, p in table), args.period)
+    period = _choose_period((p for unit, p in table), args.period, tell=True)
     units = _selected_units(table, period, args.unit)
     no_target: dict[str, UnknownTargetError] = {}
     # The year is the output: a unit whose periods do not add up is an error of the input.
