@@ -70,7 +70,12 @@ def value_data(value: object) -> dict[str, Any]:
         data: dict[str, Any] = {
             "type": type(value).__name__,
             "layout": value.layout.code,
-            "rows": {name: getattr(value, name) for name in value.STORED if value.layout.has(name)},
+            # A row a ledger built from totals does not know is null, never its placeholder.
+            "rows": {
+                name: None if name in value.unknown else getattr(value, name)
+                for name in value.STORED
+                if value.layout.has(name)
+            },
             "derived": {
                 name: getattr(value, name) for name in value.DERIVED if value.is_known(name)
             },

@@ -19,11 +19,12 @@ command line (``thads-metrics report --format json`` writes a ``ReportSet``):
   "start": "2020-10-01", "end": "2021-08-31"}``
 - ``{"type": "Quarter" | "CalendarQuarter", "year": 2022, "number": 2, "label": "…"}``
 - ``{"type": "CaseLedger" | "AmountLedger", "layout": "tt06-2019", "rows":
-  {stored row: int, …}, "derived": {derived row: int, …}, "unknown": [row,
-  …]}``; ``layout`` is the layout of the forms (default: "tt01-2013"),
-  ``rows`` the stored rows of that layout; ``derived`` is
-  informative and, when present, must agree with ``rows``; ``unknown`` lists
-  the rows a ledger built from totals does not know (omitted when empty).
+  {stored row: int | null, …}, "derived": {derived row: int, …}, "unknown":
+  [row, …]}``; ``layout`` is the layout of the forms (default: "tt01-2013"),
+  ``rows`` the stored rows of that layout, null for a row a ledger built from
+  totals does not know (documents written before held a placeholder there);
+  ``derived`` holds the derived rows known and, when present, must agree with
+  ``rows``; ``unknown`` lists every row not known (omitted when empty).
 - ``{"type": "Target", "cases": "81.5", "money": "40.1", "basis": "…", "inferred": false}``
 - ``{"type": "TargetBook", "national": true, "entries": [{"year": 2022,
   "unit": "Long An" | null, "target": {Target}}, …]}``
@@ -193,8 +194,29 @@ def _ledger(data: Mapping[str, Any], cls: type[CaseLedger] | type[AmountLedger])
             },
         )
     layout = as_layout(data.get("layout", DEFAULT_LAYOUT.code), ParseError)
-    ledger = cls(**rows, unknown=frozenset(unknown), layout=layout)
     derived = _object(data.get("derived", {}), f"{kind} derived rows")
+    if any(value is None for value in rows.values()):  # rows not known: built from the known
+        known = {name: value for name, value in rows.items() if value is not None}
+        known.update((name, value) for name, value in derived.items() if name in cls.DERIVED)
+        if known:
+            ledger = cls.from_totals(layout=layout, **known)
+        else:
+            ledger = cls(layout=layout, unknown=frozenset(cls.ROWS))
+        declared = set(unknown) | {name for name, value in rows.items() if value is None}
+        if set(ledger.unknown) != declared:
+            raise LedgerError(
+                f"{kind} JSON says the rows {sorted(declared)} are not known, but its known "
+                f"rows leave {sorted(ledger.unknown)} unknown",
+                code="ledger.derived_mismatch",
+                details={
+                    "row": "unknown",
+                    "value": tuple(sorted(declared)),
+                    "expected": tuple(sorted(ledger.unknown)),
+                    "rule": "the unknown rows are those the known rows leave unknown",
+                },
+            )
+    else:
+        ledger = cls(**rows, unknown=frozenset(unknown), layout=layout)
     for name, value in derived.items():
         if name not in cls.DERIVED:
             raise ParseError(
