@@ -168,7 +168,15 @@ def test_without_matplotlib_the_page_keeps_its_text(monkeypatch: pytest.MonkeyPa
 def test_the_page_in_english() -> None:
     page = html_page(_document({"A": _series("A", 80)}), language="en")
     assert '<html lang="en">' in page
-    assert "Civil judgment enforcement results 6 tháng năm 2025" in page
+    assert (
+        "<h1>Civil judgment enforcement results for the first 6 months of enforcement year "
+        "2025</h1>"
+    ) in page
+    tables = "".join(re.findall(r"<table>.*?</table>", page, re.DOTALL))
+    assert "%" in tables
+    assert not re.search(r"[0-9],[0-9]{2}%", tables)  # 87.42%, not 87,42%
+    assert "đồng" not in tables
+    assert " việc" not in tables
 
 
 def test_bad_page_arguments_are_refused() -> None:

@@ -84,7 +84,7 @@ def test_help_of_a_command_in_vietnamese(capsys: pytest.CaptureFixture[str]) -> 
     assert "tổng hợp theo đơn vị và kỳ báo cáo" in out
     assert "không hiện thanh tiến độ" in out
     assert "ngôn ngữ của báo cáo dạng văn bản" in out
-    assert "bằng dấu % (như các báo cáo vẫn ghi)" in out  # argparse's %% written once
+    assert "bằng % (như các báo cáo tiếng Việt)" in out  # argparse's %% written once
 
 
 def test_help_in_english_is_the_source(capsys: pytest.CaptureFixture[str]) -> None:

@@ -324,14 +324,18 @@ def test_breakdown_by_kind_of_case() -> None:
     )
     text = report.text()
     assert (
-        "Theo nhóm việc: tín dụng, ngân hàng: thi hành xong 37 việc, tương ứng 86,4 tỷ đồng "
+        "Theo nhóm việc: tín dụng – ngân hàng: thi hành xong 37 việc, tương ứng 86,4 tỷ đồng "
         "(đạt 97,37% về việc); Án kinh doanh thương mại: thi hành xong 1 việc, tương ứng 5 đồng "
         "(đạt 100,00% về việc)." in text
     )
     assert "credit" not in text
-    assert "By kind of case (nhóm việc): tín dụng, ngân hàng: finished 37 cases" in report.text(
-        language="en"
+    en = report.text(language="en")
+    assert (
+        "By kind of case (nhóm việc): credit and banking: finished 37 cases, worth VND 86.4 "
+        "billion (case completion rate 97.37%); Án kinh doanh thương mại: finished 1 case, worth "
+        "VND 5 (case completion rate 100.00%)." in en
     )
+    assert "tín dụng" not in en
     data = report.to_data()["breakdown"]
     assert [part["category"] for part in data] == ["credit", "Án kinh doanh thương mại"]
     assert data[0]["cases"]["rows"]["finished"] == 37

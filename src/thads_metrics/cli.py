@@ -1243,7 +1243,7 @@ def _year_text(view: Outlook, language: str) -> str:
     from thads_metrics.vi import format_count, format_dong, format_number, format_percent
 
     english = language == "en"
-    words = phrases(language)  # English numbers in English (1,008; 4.93%; VND 36.0 billion)
+    words = phrases(language)  # English numbers in English (1,008; 4.93%; VND 36 billion)
 
     def write(value: int, money: bool) -> str:
         if english:
@@ -1672,8 +1672,12 @@ def _parser() -> argparse.ArgumentParser:
     p_report.add_argument(
         "--points",
         choices=("percent", "points"),
-        default="percent",
-        help=_("write gaps to targets with a bare %% (as reports do) or in điểm phần trăm"),
+        default=None,
+        help=_(
+            "write gaps to targets with a bare %% (as Vietnamese reports do) or in percentage "
+            "points (điểm phần trăm); default: the language's own (%% in Vietnamese, "
+            "percentage points in English)"
+        ),
     )
     p_report.add_argument(
         "--language",

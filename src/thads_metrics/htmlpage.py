@@ -25,8 +25,8 @@ from thads_metrics.calendar import ReportingPeriod, day_label, month_label
 from thads_metrics.errors import ReportError
 from thads_metrics.projection import NeededPlan, Outlook, Projection
 from thads_metrics.report import ReportSet
-from thads_metrics.report.words import Language, table_cells
-from thads_metrics.vi import format_count, format_dong, format_percent
+from thads_metrics.report.words import Language, phrases, table_cells
+from thads_metrics.vi import format_count, format_dong
 
 __all__ = ["html_page"]
 
@@ -51,7 +51,7 @@ _WORDS: Mapping[str, Mapping[str, str]] = {
         "unreachable": "không còn tháng nào trong năm",
     },
     "en": {
-        "title": "Civil judgment enforcement results",
+        "title": "Civil judgment enforcement results for",
         "summary": "Summary",
         "source": "Data source",
         "units_chart": "Units against their targets",
@@ -117,11 +117,13 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]], total: bool) ->
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
 
 
-def _amount(value: int, money: bool) -> str:
+def _amount(value: int, money: bool, language: Language) -> str:
+    if language == "en":
+        return phrases(language).money(value) if money else phrases(language).count(value)
     return format_dong(value) if money else format_count(value, "việc")
 
 
-def _needed_table(plan: NeededPlan, words: Mapping[str, str]) -> str:
+def _needed_table(plan: NeededPlan, words: Mapping[str, str], language: Language) -> str:
     first = plan.period.months + 1
     months = [month_label(ReportingPeriod(plan.period.year, m).end) for m in range(first, 13)]
     rows = []
@@ -133,7 +135,7 @@ def _needed_table(plan: NeededPlan, words: Mapping[str, str]) -> str:
             note = words["reached"] if needed.total == 0 else words["unreachable"]
             rows.append([label, *([""] * len(months)), note])
             continue
-        cells = [_amount(n, money) for n in (*needed.per_month, needed.total)]
+        cells = [_amount(n, money, language) for n in (*needed.per_month, needed.total)]
         rows.append([label, *cells])
     header = [words["month"], *months, "Σ"]
     return _table(header, rows, total=False)
@@ -146,7 +148,7 @@ def _projection_table(
     for p in projections:
         cells = []
         for rate in (p.cases.rate, p.money.rate):
-            cells.append("—" if rate is None else format_percent(rate, 2, fixed=True))
+            cells.append("—" if rate is None else phrases(language).percent(rate))
         rows.append([p.describe(language), *cells])
     header = [words["method"], f"{words['projected']}: {words['cases']}", words["money"]]
     return _table(header, rows, total=False)
@@ -174,7 +176,7 @@ def html_page(
     words = _WORDS[lang]
     charts = _charts()
     period = reports.period
-    title = f"{words['title']} {period.label}"
+    title = f"{words['title']} {phrases(lang).period_name(period)}"
     parts = [
         f"<h1>{escape(title)}</h1>",
         f'<p class="span">({escape(day_label(period.start))} – {escape(day_label(period.end))})'
@@ -208,7 +210,7 @@ def html_page(
             parts.append(_projection_table(year.projections, words, lang))
         if year.needed is not None:
             parts.append(f"<h3>{escape(words['needed'])}</h3>")
-            parts.append(_needed_table(year.needed, words))
+            parts.append(_needed_table(year.needed, words, lang))
     parts.append(f"<footer>{escape(words['made'])} {escape(__version__)}</footer>")
     body = "\n".join(parts)
     return (

@@ -89,7 +89,7 @@ def summarize(
     *,
     previous: LedgerPair | tuple[CaseLedger, AmountLedger] | None = None,
     book: TargetBook | None = None,
-    points_unit: PointsUnit = "percent",
+    points_unit: PointsUnit | None = None,
     language: Language = "vi",
 ) -> str:
     """The report paragraph of a unit for a period (đoạn báo cáo kết quả THADS).
@@ -100,11 +100,13 @@ def summarize(
     period, the pace (vượt / chậm tiến độ) and the points still to gain to
     reach the annual target (còn phải phấn đấu) with what is still needed; the
     change against the same period (so với cùng kỳ, when ``previous`` is
-    given) and what is carried forward (chuyển kỳ sau). ``points_unit`` writes
-    differences of rates with the reports' bare "%" (``"percent"``, default)
-    or as "điểm phần trăm" (``"points"``); changes of rates against the same
-    period are always written in điểm phần trăm. ``language`` is ``"vi"``
-    (default) or ``"en"``.
+    given) and what is carried forward (chuyển kỳ sau). ``language`` is
+    ``"vi"`` (default) or ``"en"``. ``points_unit`` writes differences of
+    rates with the reports' bare "%" (``"percent"``) or in percentage points
+    (``"points"``: "điểm phần trăm"); by default (None) in the language's
+    own: "%" in Vietnamese, as the reports print them, and "percentage
+    points" in English, where "0.35% above" would read as relative. Changes
+    of rates against the same period are always written in points.
 
     >>> from thads_metrics.ledger import AmountLedger, CaseLedger
     >>> cases = CaseLedger(newly_accepted=1_000, completed=406, in_progress=394,
@@ -124,10 +126,10 @@ def summarize(
     >>> print(text.splitlines()[1])  # doctest: +NORMALIZE_WHITESPACE
     Cases (về việc): the total to enforce (tổng số phải thi hành) was 1,000 cases (0 cases
     carried over, 1,000 cases newly accepted); 800 cases with conditions to enforce (có điều
-    kiện), 80.00%, 200 cases without (chưa có điều kiện). Finished (thi hành xong): 406 cases, a
-    completion rate of 50.75%; 10.00% ahead of pace (the target pro-rated to 6 months is
-    40.75%); 30.75% still to gain to reach the annual target of 81.50% (at least 246 cases
-    more to finish on the current base).
+    kiện), 80.00% of the total, 200 cases without conditions (chưa có điều kiện). Finished (thi
+    hành xong): 406 cases, a completion rate of 50.75%; 10.00 percentage points ahead of pace
+    (the target pro-rated to 6 months is 40.75%); 30.75 percentage points still to gain to
+    reach the annual target of 81.50% (at least 246 cases more to finish on the current base).
     """
     report = build_report(unit, period, cases, money, target, previous=previous, book=book)
     return report.text(points_unit=points_unit, language=language)

@@ -1,16 +1,22 @@
 """The English words of a report paragraph (đoạn báo cáo bằng tiếng Anh).
 
 For readers outside Vietnam: the same sentences as the Vietnamese report,
-with English number style (decimal point, thousands comma), money in VND
-billions with one decimal from 1 billion up, differences of rates in
-"percentage points" (or with a bare "%" as the Vietnamese reports print
-them, on request) and the Vietnamese term of the key rows once, in
-parentheses, so the figures can be matched with the original.
+with English number style (decimal point, thousands comma); money as the
+Vietnamese report writes it, in VND billions from 1 billion up and below
+that in the scale of the amount once rounded to one decimal, a trailing
+".0" dropped ("VND 716 billion"; 999.96 million is "VND 1 billion");
+differences of rates in "percentage points" by default (or with a bare "%"
+as the Vietnamese reports print them, on request: a reader of English takes
+"0.35% above" as relative); the built-in kinds of case by English names;
+and the Vietnamese term of the key rows once, in parentheses, so the figures
+can be matched with the original.
 
 >>> from decimal import Decimal
 >>> w = English()
 >>> w.count(12_840), w.money(146_900_000_000), w.percent(Decimal("83.9"))
 ('12,840 cases', 'VND 146.9 billion', '83.90%')
+>>> w.money(716_000_000_000), w.money(999_960_000), w.points(Decimal("0.35"), "points")
+('VND 716 billion', 'VND 1 billion', '0.35 percentage points')
 """
 
 from __future__ import annotations
@@ -23,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from thads_metrics.figures import RATE_PLACES
 from thads_metrics.rates import round_rate
-from thads_metrics.report.words import Phrases, PointsUnit
+from thads_metrics.report.words import Phrases, PointsUnit, listed
 
 if TYPE_CHECKING:
     from thads_metrics.calendar import ReportingPeriod
@@ -37,10 +43,19 @@ _CHANGE_LABELS = {
     "finished": "finished",
     "carried_forward": "carried forward",
 }
+_LEFT = {"entrusted": "entrusted to other offices", "withdrawn": "withdrawn or annulled"}
+#: The English names of the built-in kinds of case (:data:`thads_metrics.cases.CATEGORIES`).
+_CATEGORY_NAMES = {
+    "credit": "credit and banking",
+    "corruption": "assets recovered in criminal cases of corruption and economic crime",
+    "state_budget": "collections for the state budget",
+    "administrative": "administrative cases",
+}
 _PARTS = {"completed": "completed", "terminated": "terminated", "reduced": "reduced or exempted"}
 _UP_DOWN = {1: "rose", -1: "fell"}
 _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
                 "September", "October", "November", "December")  # fmt: skip
+#: The scales of money in a paragraph, largest first: billions all the way up, as tỷ.
 _SCALES = ((10**9, "billion"), (10**6, "million"), (10**3, "thousand"))
 
 
@@ -48,6 +63,21 @@ def _number(value: Decimal | Fraction | int, places: int) -> str:
     """English style, half up: ``1,234.5``."""
     rounded = round_rate(value, places)
     return f"{rounded:,.{places}f}"
+
+
+def _money(amount: int) -> str:
+    """An amount in the scale of its size with one decimal, a trailing ".0" dropped.
+
+    The scale is that of the amount *as rounded*: 999.96 million is 1 billion.
+    """
+    for index, (size, word) in enumerate(_SCALES):
+        if abs(amount) >= size:
+            scaled = round_rate(Fraction(amount, size), 1)
+            if index and abs(scaled) >= 1000:  # rounding reached the next scale up
+                size, word = _SCALES[index - 1]
+                scaled = round_rate(Fraction(amount, size), 1)
+            return f"VND {_number(scaled, 1).removesuffix('.0')} {word}"
+    return f"VND {amount:,}"
 
 
 def _date(day: date) -> str:
@@ -65,6 +95,7 @@ class English(Phrases):
     """The words of the English paragraph, for readers outside Vietnam."""
 
     language = "en"
+    points_unit = "points"
     table_header = (
         "Unit",
         "With cond. (cases)",
@@ -83,6 +114,9 @@ class English(Phrases):
     def roll_up(self, units: int) -> str:
         return f"{units} units (total)"
 
+    def period_name(self, period: ReportingPeriod) -> str:
+        return _period(period)
+
     def table_title(self, period: ReportingPeriod) -> str:
         return f"Summary, {_period(period)} (money in VND billion)"
 
@@ -90,10 +124,7 @@ class English(Phrases):
         return f"{n:,} case" + ("" if n == 1 else "s")
 
     def money(self, amount: int) -> str:
-        for size, word in _SCALES:
-            if abs(amount) >= size:
-                return f"VND {_number(Fraction(amount, size), 1)} {word}"
-        return f"VND {amount:,}"
+        return _money(amount)
 
     def percent(self, value: Decimal) -> str:
         return f"{_number(value, RATE_PLACES)}%"
@@ -129,27 +160,27 @@ class English(Phrases):
     def no_data(self) -> str:
         return "no figures."
 
-    def to_enforce(self, total: str, intake: tuple[str, str] | None, left: Sequence[str]) -> str:
+    def to_enforce(
+        self, total: str, intake: tuple[str, str] | None, left: Sequence[tuple[str, str]]
+    ) -> str:
         clause = f"the total to enforce (tổng số phải thi hành) was {total}"
         if intake is not None:
             clause += f" ({intake[0]} carried over, {intake[1]} newly accepted"
             if left:
-                clause += f"; less {left[0]} entrusted to other offices"
-                if len(left) > 1:
-                    clause += f" and {left[1]} withdrawn or annulled"
+                clause += "; less " + " and ".join(f"{n} {_LEFT[row]}" for row, n in left)
             clause += ")"
         return clause
 
     def with_conditions(self, value: str, share: str | None) -> str:
         text = f"{value} with conditions to enforce (có điều kiện)"
-        return text + (f", {share}" if share else "")
+        return text + (f", {share} of the total" if share else "")
 
     def stayed(self, value: str, share: str | None) -> str:
         text = f"{value} postponed or suspended, counted apart (hoãn, tạm đình chỉ"
-        return text + (f"; {share})" if share else ")")
+        return text + (f"; {share} of the total)" if share else ")")
 
     def without_conditions(self, value: str) -> str:
-        return f"{value} without (chưa có điều kiện)"
+        return f"{value} without conditions (chưa có điều kiện)"
 
     def finished(self, value: str, detail: Sequence[str], rate: str | None, first: bool) -> str:
         sentence = f"{'F' if first else 'f'}inished (thi hành xong): {value}"
@@ -173,7 +204,8 @@ class English(Phrases):
         return f"; the target of {target} is not met ({self.points(points, unit)} short)"
 
     def pace(self, points: Decimal, prorated: str, months: int, unit: PointsUnit) -> str:
-        basis = f"(the target pro-rated to {months} months is {prorated})"
+        span = f"{months} month" + ("" if months == 1 else "s")
+        basis = f"(the target pro-rated to {span} is {prorated})"
         if points > 0:
             return f"; {self.points(points, unit)} ahead of pace {basis}"
         if points == 0:
@@ -192,9 +224,13 @@ class English(Phrases):
             f"(at least {needed} more to finish on the current base)"
         )
 
+    def category_name(self, category: str | None, label: str) -> str:
+        english = None if category is None else _CATEGORY_NAMES.get(category)
+        return english or listed(label)
+
     def category(self, label: str, cases: str | None, money: str | None, rate: str | None) -> str:
         done = ", worth ".join(part for part in (cases, money) if part) or "no figures"
-        return f"{label}: finished {done}" + (f" ({rate} of cases)" if rate else "")
+        return f"{label}: finished {done}" + (f" (case completion rate {rate})" if rate else "")
 
     def breakdown(self, parts: Sequence[str]) -> str:
         return "By kind of case (nhóm việc): " + "; ".join(parts) + "."

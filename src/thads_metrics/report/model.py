@@ -96,10 +96,11 @@ class UnitReport:
     has_previous: bool
     breakdown: tuple[CategoryFigures, ...] = ()
 
-    def text(self, *, points_unit: PointsUnit = "percent", language: Language = "vi") -> str:
+    def text(self, *, points_unit: PointsUnit | None = None, language: Language = "vi") -> str:
         """The report paragraph (đoạn báo cáo); see :func:`~thads_metrics.report.summarize`.
 
-        ``language`` is ``"vi"`` (default) or ``"en"``.
+        ``language`` is ``"vi"`` (default) or ``"en"``; ``points_unit`` None
+        (default) writes differences of rates in the language's own unit.
         """
         from thads_metrics.report.words import paragraph
 

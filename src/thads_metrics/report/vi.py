@@ -3,9 +3,12 @@
 As official reports write them: rates with two decimals and a decimal comma
 ("83,90%"); counts with a thousands dot ("12.840 việc"); money in tỷ đồng
 with one decimal from 1 tỷ up ("146,9 tỷ đồng"); a gap to the target with
-the reports' bare "%" ("vượt 0,35%") or in "điểm phần trăm" on request;
-vượt / chưa đạt at the year's end, vượt / chậm tiến độ and "còn phải phấn
-đấu" before it.
+the reports' bare "%" ("vượt 0,35%", the default) or in "điểm phần trăm" on
+request; vượt / chưa đạt at the year's end, vượt / chậm tiến độ and "còn phải
+phấn đấu" before it; the rows that left the ledger (ủy thác, thu hồi) only when
+they are not 0; a built-in kind of case by its name in the reports, with a
+dash for the comma inside it ("tín dụng – ngân hàng"), so that it reads as
+one item of the list.
 
 >>> from decimal import Decimal
 >>> w = Vietnamese()
@@ -22,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from thads_metrics.calendar import day_label
 from thads_metrics.figures import RATE_PLACES
-from thads_metrics.report.words import Phrases, PointsUnit
+from thads_metrics.report.words import Phrases, PointsUnit, listed
 from thads_metrics.vi import format_count, format_dong, format_number, format_percent, format_points
 
 if TYPE_CHECKING:
@@ -37,6 +40,7 @@ _CHANGE_LABELS = {
     "finished": "số thi hành xong",
     "carried_forward": "số chuyển kỳ sau",
 }
+_LEFT = {"entrusted": "ủy thác", "withdrawn": "thu hồi, hủy quyết định"}
 _PARTS = {"completed": "thi hành xong", "terminated": "đình chỉ thi hành", "reduced": "giảm, miễn"}
 _UP_DOWN = {1: "tăng", -1: "giảm"}
 
@@ -45,6 +49,7 @@ class Vietnamese(Phrases):
     """The words of the Vietnamese paragraph (tiếng Việt), as agency reports write them."""
 
     language = "vi"
+    points_unit = "percent"
     table_header = (
         "Đơn vị",
         "Có ĐK (việc)",
@@ -65,6 +70,9 @@ class Vietnamese(Phrases):
 
     def table_title(self, period: ReportingPeriod) -> str:
         return f"Bảng tổng hợp {period.label} (tiền: tỷ đồng)"
+
+    def period_name(self, period: ReportingPeriod) -> str:
+        return period.label
 
     def count(self, n: int) -> str:
         return format_count(n)
@@ -106,14 +114,14 @@ class Vietnamese(Phrases):
     def no_data(self) -> str:
         return "chưa có số liệu."
 
-    def to_enforce(self, total: str, intake: tuple[str, str] | None, left: Sequence[str]) -> str:
+    def to_enforce(
+        self, total: str, intake: tuple[str, str] | None, left: Sequence[tuple[str, str]]
+    ) -> str:
         clause = f"tổng số phải thi hành là {total}"
         if intake is not None:
             clause += f" (năm trước chuyển sang {intake[0]}, thụ lý mới {intake[1]}"
             if left:
-                clause += f"; đã trừ ủy thác {left[0]}"
-                if len(left) > 1:
-                    clause += f", thu hồi, hủy quyết định {left[1]}"
+                clause += "; đã trừ " + " và ".join(f"{_LEFT[row]} {n}" for row, n in left)
             clause += ")"
         return clause
 
@@ -166,6 +174,9 @@ class Vietnamese(Phrases):
             f"; còn phải phấn đấu thêm {remaining} để đạt chỉ tiêu năm {target} "
             f"(thi hành xong thêm ít nhất {needed} trên số có điều kiện hiện nay)"
         )
+
+    def category_name(self, category: str | None, label: str) -> str:
+        return listed(label if category is None else label.replace(", ", " – "))
 
     def category(self, label: str, cases: str | None, money: str | None, rate: str | None) -> str:
         done = ", tương ứng ".join(part for part in (cases, money) if part) or "chưa có số liệu"

@@ -9,6 +9,12 @@ one language: :mod:`~thads_metrics.report.vi` (Vietnamese, the default) and
 :mod:`~thads_metrics.report.en` (English). Nothing here computes a figure:
 every number is read from the report's :class:`~thads_metrics.figures.Figures`.
 
+A difference of rates (a gap to the target, the pace, the points still to
+gain) is written in the language's own unit unless the caller chooses one
+(:data:`PointsUnit`): Vietnamese with the reports' bare "%" ("vượt 0,35%"),
+English in "percentage points" (a reader of English takes "0.35% above" as
+relative). A change of a rate against the same period is always in points.
+
 A new language is one module with a :class:`Phrases` subclass, imported in
 :func:`languages`.
 """
@@ -21,6 +27,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
 from thads_metrics._checks import require_choice, require_instance, require_iterable
+from thads_metrics.cases import CATEGORIES
 from thads_metrics.errors import ReportError
 from thads_metrics.figures import CHANGED_ROWS, RATE_PLACES, Figures
 from thads_metrics.rates import round_rate
@@ -35,6 +42,7 @@ __all__ = [
     "Phrases",
     "PointsUnit",
     "languages",
+    "listed",
     "paragraph",
     "phrases",
     "table",
@@ -46,6 +54,8 @@ __all__ = [
 Language = Literal["vi", "en"]
 #: How a difference of rates is written: the reports' bare "%", or in points.
 PointsUnit = Literal["percent", "points"]
+#: What sets a name apart from the list it is written in.
+_SEPARATORS = frozenset(",;:")
 
 
 def at_least(amount: int) -> int:
@@ -60,6 +70,17 @@ def at_least(amount: int) -> int:
     return -(-amount // step) * step
 
 
+def listed(name: str) -> str:
+    """A free name as a list item: in quotation marks if it holds a list separator.
+
+    So "nhà, đất" in a list of kinds of case reads as one name, not two.
+
+    >>> listed("nhà, đất"), listed("án kinh doanh thương mại")
+    ('“nhà, đất”', 'án kinh doanh thương mại')
+    """
+    return f"“{name}”" if _SEPARATORS & set(name) else name
+
+
 class Phrases(abc.ABC):
     """The words of a report paragraph in one language (từ ngữ của đoạn báo cáo).
 
@@ -68,6 +89,8 @@ class Phrases(abc.ABC):
     """
 
     language: Language
+    #: How this language writes a difference of rates when the caller does not say.
+    points_unit: PointsUnit
     #: Headings of :func:`table` (unit, then for cases and money: base, finished, rate,
     #: target, gap) and the label of the totals row.
     table_header: Sequence[str]
@@ -80,6 +103,11 @@ class Phrases(abc.ABC):
     @abc.abstractmethod
     def table_title(self, period: ReportingPeriod) -> str:
         """The title above :func:`table`."""
+
+    @abc.abstractmethod
+    def period_name(self, period: ReportingPeriod) -> str:
+        """A period in words: "6 tháng năm 2025", "the first 6 months of enforcement year
+        2025"."""
 
     # numbers
     @abc.abstractmethod
@@ -128,8 +156,14 @@ class Phrases(abc.ABC):
         """A ledger that has nothing to say."""
 
     @abc.abstractmethod
-    def to_enforce(self, total: str, intake: tuple[str, str] | None, left: Sequence[str]) -> str:
-        """Total to enforce, with carried over and newly accepted, less what left."""
+    def to_enforce(
+        self, total: str, intake: tuple[str, str] | None, left: Sequence[tuple[str, str]]
+    ) -> str:
+        """Total to enforce, with carried over and newly accepted, less what left.
+
+        ``left`` holds the rows that did leave (``"entrusted"``, ``"withdrawn"``)
+        with their values: none that is 0.
+        """
 
     @abc.abstractmethod
     def with_conditions(self, value: str, share: str | None) -> str:
@@ -170,8 +204,14 @@ class Phrases(abc.ABC):
         """Against the annual target before the year's end, with what is still needed."""
 
     @abc.abstractmethod
+    def category_name(self, category: str | None, label: str) -> str:
+        """The name of a kind of case in a list: ``category`` is the code of a built-in one
+        (:data:`~thads_metrics.cases.CATEGORIES`), None for a free name (``label``)."""
+
+    @abc.abstractmethod
     def category(self, label: str, cases: str | None, money: str | None, rate: str | None) -> str:
-        """What was finished in one kind of case (nhóm việc), with the rate about cases."""
+        """What was finished in one kind of case (nhóm việc), named by :meth:`category_name`,
+        with the rate about cases."""
 
     @abc.abstractmethod
     def breakdown(self, parts: Sequence[str]) -> str:
@@ -213,8 +253,12 @@ def phrases(language: object) -> Phrases:
     return writers[code]()
 
 
-def _check_points(points_unit: object) -> None:
-    require_choice("points_unit", points_unit, ("percent", "points"), ReportError)
+def _points_unit(points_unit: object, w: Phrases) -> PointsUnit:
+    """The unit chosen, or the language's own (None)."""
+    if points_unit is None:
+        return w.points_unit
+    chosen = require_choice("points_unit", points_unit, ("percent", "points"), ReportError)
+    return "points" if chosen == "points" else "percent"
 
 
 def _target_clause(f: Figures, period: ReportingPeriod, unit: PointsUnit, w: Phrases) -> str:
@@ -239,13 +283,10 @@ def _ledger_sentence(f: Figures, period: ReportingPeriod, unit: PointsUnit, w: P
     clauses = []
     if row["to_enforce"] is not None:
         intake = None
-        left: list[str] = []
+        left: list[tuple[str, str]] = []
         if row["carried_over"] is not None and row["newly_accepted"] is not None:
             intake = (fmt(row["carried_over"]), fmt(row["newly_accepted"]))
-            if row["entrusted"] or row["withdrawn"]:
-                left.append(fmt(row["entrusted"] or 0))
-                if row["withdrawn"]:
-                    left.append(fmt(row["withdrawn"]))
+            left = [(name, fmt(n)) for name in ("entrusted", "withdrawn") if (n := row[name])]
         clauses.append(w.to_enforce(fmt(row["to_enforce"]), intake, left))
     split = []
     if row["with_conditions"] is not None:
@@ -300,27 +341,32 @@ def _both(report: UnitReport, name: str, w: Phrases) -> str | None:
 
 
 def paragraph(
-    report: UnitReport, *, points_unit: PointsUnit = "percent", language: Language = "vi"
+    report: UnitReport, *, points_unit: PointsUnit | None = None, language: Language = "vi"
 ) -> str:
-    """The report paragraph of a :class:`UnitReport` in ``language`` (đoạn báo cáo)."""
+    """The report paragraph of a :class:`UnitReport` in ``language`` (đoạn báo cáo).
+
+    ``points_unit`` None writes differences of rates in the language's own unit
+    (:attr:`Phrases.points_unit`: "percent" in Vietnamese, "points" in English).
+    """
     from thads_metrics.report.model import UnitReport
 
     require_instance("report", report, UnitReport, ReportError)
     w = phrases(language)
-    _check_points(points_unit)
+    unit = _points_unit(points_unit, w)
     period = report.period
     lines = [
         w.heading(report.unit, period),
-        _ledger_sentence(report.cases, period, points_unit, w),
-        _ledger_sentence(report.money, period, points_unit, w),
+        _ledger_sentence(report.cases, period, unit, w),
+        _ledger_sentence(report.money, period, unit, w),
     ]
     if report.breakdown:
         parts = []
         for part in report.breakdown:
             done, amount = part.cases.known("finished"), part.money.known("finished")
+            built_in = part.category if part.category in CATEGORIES else None
             parts.append(
                 w.category(
-                    part.label,
+                    w.category_name(built_in, part.label),
                     None if done is None else w.count(done),
                     None if amount is None else w.money(amount),
                     None if part.cases.rate is None else w.percent(part.cases.rate),
