@@ -332,3 +332,14 @@ def test_a_quarter_for_period_says_which_cumulative_report_it_gives(
         "--period 'Quý II/2025': reports are cumulative; this is the report of 6 tháng năm "
         "2025 (1/10/2024 to 31/3/2025), which ends with Quý II/2025\n"
     )
+
+
+def test_a_bad_status_lists_the_statuses_a_record_may_have(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "r.csv"
+    path.write_text("unit,period,origin,status\nA,năm 2024,new,bogus\n", encoding="utf-8")
+    assert main(["report", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "'bogus' is not a status; expected one of completed, terminated," in err
+    assert "reduced" not in err  # an amount (giảm, miễn), never a case's status

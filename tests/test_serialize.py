@@ -22,6 +22,7 @@ from thads_metrics import (
     national_target,
 )
 from thads_metrics.errors import TargetError
+from thads_metrics.ledger.layouts import as_layout
 from thads_metrics.serialize import dumps, from_data, loads, to_data
 
 NATIONAL_2023 = CaseLedger(
@@ -387,3 +388,13 @@ def test_a_report_needs_both_previous_ledgers_or_neither() -> None:
     data["money"]["previous"] = None
     with pytest.raises(ParseError, match="one of cases and money only"):
         loads(json.dumps(data, ensure_ascii=False))
+
+
+@pytest.mark.parametrize("layout", ["tt01-2013", "tt06-2019", "tt05-2024"])
+@pytest.mark.parametrize("cls", [CaseLedger, AmountLedger])
+def test_a_ledger_that_knows_no_row_reads_back(
+    cls: type[CaseLedger] | type[AmountLedger], layout: str
+) -> None:
+    # What convert() gives when only rows that move were known: every row of the layout unknown.
+    nothing = cls(layout=layout, unknown=frozenset(as_layout(layout).row_names(cls.ROWS)))
+    assert loads(dumps(nothing)) == nothing

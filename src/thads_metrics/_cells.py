@@ -233,7 +233,7 @@ def read_record(reader: Reader, cells: Mapping[str, str], line: int) -> CaseReco
     if not status_text and not (entrusted or withdrawn):
         raise reader.fail(
             "empty: a case that was not entrusted or withdrawn needs its status "
-            f"({', '.join(s.value for s in Status)})",
+            f"({RECORD_STATUSES})",
             line,
             "status",
             code="csv.status",
@@ -241,13 +241,12 @@ def read_record(reader: Reader, cells: Mapping[str, str], line: int) -> CaseReco
         )
     if status_text and status is None:
         raise reader.fail(
-            f"{status_text!r} is not a status; expected one of "
-            f"{', '.join(s.value for s in Status)}",
+            f"{status_text!r} is not a status; expected one of {RECORD_STATUSES}",
             line,
             "status",
             code="csv.status",
             value=status_text,
-            rule=f"one of {', '.join(s.value for s in Status)}",
+            rule=f"one of {RECORD_STATUSES}",
         )
     try:
         return CaseRecord(
@@ -282,6 +281,9 @@ AT_MOST, ALL, NOTHING_PAID = 0, 1, 2
 CASE_COLUMNS = tuple(field.name for field in attrs.fields(CaseRecord) if field.init)
 CASE_REQUIRED = ("unit", "period", "origin")
 KEY_COLUMNS = ("unit", "period", "origin", "status", "entrusted", "withdrawn")
+#: The statuses a case record may have: reduced (giảm, miễn) is an amount, never a status.
+RECORD_STATUSES = ", ".join(s.value for s in Status if s is not Status.REDUCED)
+
 AMOUNT_COLUMNS = ("amount_due", "amount_finished", "amount_reduced")
 DATE_COLUMNS = ("accepted_on", "finished_on")
 

@@ -734,7 +734,7 @@ class Aggregator:
     True
     """
 
-    __slots__ = ("_big", "_by", "_groups", "_key_of", "_layout", "_periods", "_public", "_tables")
+    __slots__ = ("_big", "_by", "_groups", "_key_of", "_layout", "_public", "_tables")
 
     def __init__(
         self,
@@ -845,6 +845,13 @@ class Aggregator:
         }
 
     def __setstate__(self, state: dict[str, Any]) -> None:
+        if "periods" in state:  # pickled before sums were kept by layout: not readable
+            raise LedgerError(
+                "this Aggregator was pickled by an earlier version of thads-metrics, whose "
+                "sums this version cannot read; aggregate the records again",
+                code="ledger.type",
+                details={"argument": "state", "rule": "an Aggregator of this version"},
+            )
         self.__init__(state["by"], layout=state["layout"])  # type: ignore[misc]
         for key, sums in state["groups"].items():
             slot = self._slot(key)

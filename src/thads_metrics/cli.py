@@ -57,6 +57,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from thads_metrics import __version__
+from thads_metrics._cells import RECORD_STATUSES
 from thads_metrics._schema import SCHEMA_VERSION, value_data
 from thads_metrics._text import close_names, fold_name, match_name
 from thads_metrics.calendar import (
@@ -71,7 +72,6 @@ from thads_metrics.calendar import (
     parse_period,
 )
 from thads_metrics.cases import LedgerPair
-from thads_metrics.classification import Status
 from thads_metrics.csvio import (
     ENGINES,
     MAX_DIGITS,
@@ -584,8 +584,7 @@ def _fields(error: ThadsError, reason: str | None) -> dict[str, Any]:
         "max_digits": MAX_DIGITS,
         "max_line_bytes": MAX_LINE_BYTES,
         "max_text_bytes": MAX_TEXT_BYTES,
-        # a record's statuses: reduced (giảm, miễn) is an amount, never a case's status
-        "statuses": ", ".join(status.value for status in Status if status is not Status.REDUCED),
+        "statuses": RECORD_STATUSES,
     }
     for key, value in error.details.items():
         if value is None:

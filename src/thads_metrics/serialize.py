@@ -201,7 +201,7 @@ def _ledger(data: Mapping[str, Any], cls: type[CaseLedger] | type[AmountLedger])
         if known:
             ledger = cls.from_totals(layout=layout, **known)
         else:
-            ledger = cls(layout=layout, unknown=frozenset(cls.ROWS))
+            ledger = cls(layout=layout, unknown=frozenset(layout.row_names(cls.ROWS)))
         declared = set(unknown) | {name for name, value in rows.items() if value is None}
         if set(ledger.unknown) != declared:
             raise LedgerError(
