@@ -967,7 +967,7 @@ def _note_spellings(table: Ledgers) -> None:
     """Say on stderr which units of the input may be one unit spelled several ways
     ("Cục THADS tỉnh Vĩnh Phúc", "Cuc THADS tinh Vinh Phuc"): they are counted apart."""
     spellings: dict[str, set[str]] = {}
-    for unit, _period in table:
+    for unit in {unit for unit, _ in table}:  # each unit folded once, not once a period
         spellings.setdefault(fold_name(unit), set()).add(unit)
     for names in spellings.values():
         if len(names) > 1:

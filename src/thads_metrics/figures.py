@@ -56,6 +56,7 @@ from thads_metrics.rates import (
     MAX_PLACES,
     Change,
     TargetGap,
+    _empty_rate,
     as_percent,
     change,
     compare_to_target,
@@ -211,8 +212,7 @@ def figures(
             details={"argument": "previous", "value": type(previous).__name__},
         )
     goal = None if target is None else as_percent(target, "target")
-    if empty is not None:  # checked where it is given, whether or not a base is empty
-        as_percent(empty, "empty")
+    _empty_rate(empty)  # checked where it is given, as every rate checks it
     numerator = "finished"
     if isinstance(ledger, AmountLedger) and not count_reduced:
         numerator = "finished_excluding_reduced"

@@ -82,6 +82,7 @@ from thads_metrics.vi.format import _auto_scale, format_number
 # preparation of the input are vi.parse's own, so a figure's digits are read by
 # exactly the rules of parse_number; the number-word vocabulary is vi.words'.
 from thads_metrics.vi.parse import (
+    _CASE_WORDS,
     _CURRENCY,
     Comma,
     _Bad,
@@ -162,7 +163,7 @@ _PERCENT_UNITS: Final[Mapping[tuple[str, ...], str]] = MappingProxyType(
 #: "vụ" and "việc" are one unit (DOMAIN §6a). :func:`parse_figure` takes any
 #: noun; :func:`find_figures` only these, so "11 tháng" or "Chỉ thị 15" is no figure.
 _COUNT_NOUNS: Final[Mapping[str, str]] = MappingProxyType(
-    {"việc": "việc", "vụ việc": "việc", "vụ": "việc"}
+    dict.fromkeys(_CASE_WORDS, "việc")
     | {
         noun: noun
         for noun in (

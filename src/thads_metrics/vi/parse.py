@@ -47,8 +47,8 @@ _TOKEN: Final = re.compile(
 _BILLION: Final = 10**BILLION.power
 _CURRENCY: Final = frozenset({"đồng", "dong", "đ", "vnd", "vnđ", "₫"})
 _SIGNS: Final = {"+": 1, "-": -1, "\u2212": -1}
-#: How reports write the unit of a count of cases (việc), longest first.
-_CASE_WORDS: Final = [["vụ", "việc"], ["việc"], ["vụ"]]
+#: How reports write the unit of a count of cases, việc (DOMAIN §6a), longest first.
+_CASE_WORDS: Final = ("vụ việc", "việc", "vụ")
 _COMMA_MODES: Final = ("strict", "decimal", "thousands")
 #: How a parser reads a comma: see :func:`parse_number`.
 Comma = Literal["strict", "decimal", "thousands"]
@@ -515,7 +515,7 @@ def parse_count(text: str, unit: str = "việc", *, comma: Comma = "strict") -> 
         )
     words = unicodedata.normalize("NFC", unit).lower().split()
     # "vụ việc", "vụ" and "việc" are one unit (a case), longest first.
-    spellings = _CASE_WORDS if words == ["việc"] else [words]
+    spellings = [case.split() for case in _CASE_WORDS] if words == ["việc"] else [words]
 
     def unit_words(text: _Text, tokens: list[_Token], at: int) -> int:
         for spelling in spellings:
